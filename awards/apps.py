@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AwardsConfig(AppConfig):
+    name = "awards"
+    verbose_name = _("Nominations and awards")
+
+    def ready(self):
+        from . import receivers  # noqa: F401

@@ -1,0 +1,19 @@
+from django import template
+
+from phongquang_portal.core.activity import history_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("core/_history.html")
+def object_history(obj):
+    """Show an object's activity log: who, when, from what, to what, why."""
+    return {"entries": list(history_for(obj)[:100])}
+
+
+@register.filter
+def vnd(value):
+    """Format an amount of đồng as officials write it: 1.234.000."""
+    if value in (None, ""):
+        return ""
+    return f"{int(round(value)):,}".replace(",", ".")

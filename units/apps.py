@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitsConfig(AppConfig):
+    name = "units"
+    verbose_name = _("Units and people")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .services import sync_role_groups
+
+        post_migrate.connect(sync_role_groups, sender=self)

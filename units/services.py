@@ -1,0 +1,74 @@
+"""Writes about units, people and roles."""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from phongquang_portal.core.activity import log_action
+
+from .enums import STAFF_ROLES, Role
+from .models import Membership
+
+ROLE_GROUP_NAMES = {
+    Role.OFFICE: "Phòng Văn hóa - Xã hội",
+    Role.UNIT_HEAD: "Trưởng đơn vị, trưởng thôn",
+    Role.COUNCIL: "Hội đồng Thi đua - Khen thưởng",
+    Role.CHAIRMAN: "Chủ tịch UBND xã",
+    Role.SYSADMIN: "Quản trị hệ thống",
+}
+
+
+def sync_role_groups(**kwargs):
+    """Make sure one auth group exists per role (run after every migrate)."""
+    for name in ROLE_GROUP_NAMES.values():
+        Group.objects.get_or_create(name=name)
+
+
+def _sync_user_flags(user):
+    roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
+    groups = Group.objects.filter(name__in=[ROLE_GROUP_NAMES[Role(r)] for r in roles])
+    user.groups.remove(*Group.objects.filter(name__in=ROLE_GROUP_NAMES.values()))
+    user.groups.add(*groups)
+    staff = user.is_superuser or bool(roles & {r.value for r in STAFF_ROLES})
+    if user.is_staff != staff:
+        user.is_staff = staff
+        user.save(update_fields=["is_staff"])
+    user.__dict__.pop("_portal_roles", None)
+
+
+@transaction.atomic
+def membership_grant(*, user, role, unit=None, title="", actor=None):
+    """Give ``user`` a role (scoped to ``unit`` for unit heads); idempotent."""
+    role = Role(role)
+    if role == Role.UNIT_HEAD and unit is None:
+        raise ValidationError(_("A unit head must be linked to the unit they head."))
+    if role != Role.UNIT_HEAD:
+        unit = None
+    membership, created = Membership.objects.get_or_create(
+        user=user, role=role, unit=unit, defaults={"title": title}
+    )
+    if created:
+        _sync_user_flags(user)
+        log_action(
+            membership,
+            "units.membership.granted",
+            actor=actor,
+            data={"user": user.username, "role": role.value, "unit": unit and unit.pk},
+        )
+    return membership
+
+
+@transaction.atomic
+def membership_revoke(*, membership, actor=None, reason=""):
+    """Take a role away from a user and record it."""
+    user = membership.user
+    log_action(
+        membership,
+        "units.membership.revoked",
+        actor=actor,
+        reason=reason,
+        data={"user": user.username, "role": membership.role, "unit": membership.unit_id},
+    )
+    membership.delete()
+    _sync_user_flags(user)
