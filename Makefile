@@ -25,7 +25,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-compilemessages: $(VENV)/.installed
+compilemessages:
 	@if command -v msgfmt >/dev/null 2>&1; then \
 		$(PY) manage.py compilemessages --ignore=.venv -v0; \
 	else echo "msgfmt not found: using the committed .mo catalogues"; fi
@@ -47,12 +47,12 @@ test: install-dev compilemessages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Refresh every Vietnamese catalogue after changing translatable strings.
-messages: $(VENV)/.installed
+messages:
 	$(PY) manage.py makemessages -l vi --no-obsolete --ignore=.venv \
 		$(foreach app,$(I18N_APPS),--ignore=$(app)/*) --ignore=bench/* --ignore=tests/*
 	@for app in $(I18N_APPS); do \
 		(cd $$app && DJANGO_SETTINGS_MODULE=phongquang_portal.settings PYTHONPATH=$(CURDIR) \
-			$(CURDIR)/$(PY) -P -m django makemessages -l vi --no-obsolete) || exit 1; \
+			$(abspath $(PY)) -P -m django makemessages -l vi --no-obsolete) || exit 1; \
 	done
 
 lint: install-dev

@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from rules.contrib.admin import ObjectPermissionsModelAdmin
+from phongquang_portal.core.admin_mixins import PortalModelAdmin
 
 from .models import Campaign, Goal, PriorityField
 from .services import campaign_copy
@@ -23,7 +23,7 @@ class GoalInline(admin.StackedInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(ObjectPermissionsModelAdmin):
+class CampaignAdmin(PortalModelAdmin):
     list_display = ("name", "year", "status", "starts_on", "ends_on", "dossier_deadline")
     list_filter = ("status", "year")
     search_fields = ("name", "theme")
@@ -58,7 +58,7 @@ class PriorityFieldInline(admin.TabularInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(ObjectPermissionsModelAdmin):
+class GoalAdmin(PortalModelAdmin):
     list_display = ("code", "title", "campaign", "position")
     list_filter = ("campaign",)
     search_fields = ("title", "text")

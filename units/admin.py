@@ -1,12 +1,12 @@
 from django.contrib import admin
-from rules.contrib.admin import ObjectPermissionsModelAdmin
+from phongquang_portal.core.admin_mixins import PortalModelAdmin
 
 from .models import Household, Membership, Person, Unit
 from .services import membership_grant, membership_revoke
 
 
 @admin.register(Unit)
-class UnitAdmin(ObjectPermissionsModelAdmin):
+class UnitAdmin(PortalModelAdmin):
     list_display = ("name", "kind", "parent", "phone", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("name", "short_name", "address")
@@ -15,7 +15,7 @@ class UnitAdmin(ObjectPermissionsModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ObjectPermissionsModelAdmin):
+class PersonAdmin(PortalModelAdmin):
     list_display = ("full_name", "kind", "unit", "position", "date_of_birth")
     list_filter = ("kind", "sex", "unit__kind")
     search_fields = ("full_name", "position", "residence")
@@ -24,7 +24,7 @@ class PersonAdmin(ObjectPermissionsModelAdmin):
 
 
 @admin.register(Household)
-class HouseholdAdmin(ObjectPermissionsModelAdmin):
+class HouseholdAdmin(PortalModelAdmin):
     list_display = ("head_name", "hamlet", "address", "members_count")
     list_filter = ("hamlet",)
     search_fields = ("head_name", "address")
@@ -33,7 +33,7 @@ class HouseholdAdmin(ObjectPermissionsModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ObjectPermissionsModelAdmin):
+class MembershipAdmin(PortalModelAdmin):
     """Roles are data: granted and revoked here, through the services (logged)."""
 
     list_display = ("user", "role", "unit", "title")

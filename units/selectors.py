@@ -88,7 +88,7 @@ def unit_list(*, kind=None, search=""):
     qs = Unit.objects.select_related("parent").annotate(
         household_count=Count("households", distinct=True),
         people_count=Count("people", distinct=True),
-    )
+    ).order_by("kind", "position", "name")
     if kind:
         qs = qs.filter(kind=kind)
     if search:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -38,4 +39,4 @@ class ActivityLog(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id", "-created_at"])]
 
     def __str__(self):
-        return f"{self.created_at:%d/%m/%Y %H:%M} {self.action} {self.object_repr}"
+        return f"{timezone.localtime(self.created_at):%d/%m/%Y %H:%M} {self.action} {self.object_repr}"
