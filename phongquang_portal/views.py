@@ -15,12 +15,16 @@ def home(request):
     context = {"campaign": campaign, "roles": roles}
     if not request.user.is_authenticated:
         return render(request, "home_public.html", context)
-    if roles.is_chairman and not (roles.is_office or roles.is_unit_head or roles.is_council):
-        if request.GET.get("portal") != "1":
-            return redirect("admin:index")
+    chairman_only = roles.is_chairman and not (
+        roles.is_office or roles.is_unit_head or roles.is_council
+    )
+    if chairman_only and request.GET.get("portal") != "1":
+        return redirect("admin:index")
     if roles.is_unit_head:
         context["my_units"] = list(
-            units_headed_by(request.user).select_related("parent").order_by("kind", "name")
+            units_headed_by(request.user)
+            .select_related("parent")
+            .order_by("kind", "name")
         )
     return render(request, "home.html", context)
 

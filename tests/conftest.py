@@ -122,7 +122,9 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.usefixtures("_require_browser_fail"))
         config._portal_browser_missing = message
         return
-    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: apt-get install chromium")
+    skip = pytest.mark.skip(
+        reason=f"no Chromium at {CHROMIUM}: apt-get install chromium"
+    )
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
@@ -152,7 +154,9 @@ def phone_page(browser, live_server):
 
 @pytest.fixture
 def desktop_page(browser, live_server):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, locale="vi-VN"
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     page.base_url = live_server.url

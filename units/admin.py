@@ -1,4 +1,5 @@
 from django.contrib import admin
+
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
 
 from .models import Household, Membership, Person, Unit
@@ -38,7 +39,12 @@ class MembershipAdmin(PortalModelAdmin):
 
     list_display = ("user", "role", "unit", "title")
     list_filter = ("role",)
-    search_fields = ("user__username", "user__first_name", "user__last_name", "unit__name")
+    search_fields = (
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "unit__name",
+    )
     list_select_related = ("user", "unit")
     autocomplete_fields = ("user", "unit")
 
@@ -47,7 +53,11 @@ class MembershipAdmin(PortalModelAdmin):
             old = Membership.objects.get(pk=obj.pk)
             membership_revoke(membership=old, actor=request.user, reason="admin change")
         new = membership_grant(
-            user=obj.user, role=obj.role, unit=obj.unit, title=obj.title, actor=request.user
+            user=obj.user,
+            role=obj.role,
+            unit=obj.unit,
+            title=obj.title,
+            actor=request.user,
         )
         obj.pk = new.pk
 

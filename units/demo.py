@@ -16,39 +16,162 @@ from .services import membership_grant
 DEMO_PASSWORD = "PhongQuang@2025"
 
 HAMLETS = [
-    "Nà Mòn", "Khuổi Tát", "Bản Vèn", "Đồng Cọ", "Nà Lạ", "Phiêng Tạc", "Cốc Lùng",
-    "Làng Mới", "Khau Cảng", "Bản Chang", "Đồng Tiến", "Nà Pài", "Tân Lập", "Phja Đén",
-    "Khuổi Mìn", "Bó Hoi", "Thác Giềng", "Cốc Phát", "Nà Phặc", "Lũng Vài",
+    "Nà Mòn",
+    "Khuổi Tát",
+    "Bản Vèn",
+    "Đồng Cọ",
+    "Nà Lạ",
+    "Phiêng Tạc",
+    "Cốc Lùng",
+    "Làng Mới",
+    "Khau Cảng",
+    "Bản Chang",
+    "Đồng Tiến",
+    "Nà Pài",
+    "Tân Lập",
+    "Phja Đén",
+    "Khuổi Mìn",
+    "Bó Hoi",
+    "Thác Giềng",
+    "Cốc Phát",
+    "Nà Phặc",
+    "Lũng Vài",
 ]
 
 # (username, unit name, kind, head's full name, title)
 OFFICES = [
-    ("vpubnd", "Văn phòng HĐND và UBND xã", UnitKind.OFFICE, "Hoàng Thị Mai", "Chánh Văn phòng"),
+    (
+        "vpubnd",
+        "Văn phòng HĐND và UBND xã",
+        UnitKind.OFFICE,
+        "Hoàng Thị Mai",
+        "Chánh Văn phòng",
+    ),
     ("phongkt", "Phòng Kinh tế", UnitKind.OFFICE, "Nông Văn Hùng", "Trưởng phòng"),
-    ("phongvhxh", "Phòng Văn hóa - Xã hội", UnitKind.OFFICE, "Lý Thị Hằng", "Trưởng phòng"),
-    ("ttphvhcc", "Trung tâm Phục vụ hành chính công xã", UnitKind.OFFICE, "Ma Văn Toàn", "Giám đốc"),
+    (
+        "phongvhxh",
+        "Phòng Văn hóa - Xã hội",
+        UnitKind.OFFICE,
+        "Lý Thị Hằng",
+        "Trưởng phòng",
+    ),
+    (
+        "ttphvhcc",
+        "Trung tâm Phục vụ hành chính công xã",
+        UnitKind.OFFICE,
+        "Ma Văn Toàn",
+        "Giám đốc",
+    ),
     ("congan", "Công an xã", UnitKind.OFFICE, "Triệu Đức Thắng", "Trưởng Công an xã"),
-    ("quansu", "Ban Chỉ huy Quân sự xã", UnitKind.OFFICE, "Lục Văn Bình", "Chỉ huy trưởng"),
+    (
+        "quansu",
+        "Ban Chỉ huy Quân sự xã",
+        UnitKind.OFFICE,
+        "Lục Văn Bình",
+        "Chỉ huy trưởng",
+    ),
     ("tramyte", "Trạm Y tế xã", UnitKind.OFFICE, "Đàm Thị Thu", "Trạm trưởng"),
     ("thcs", "Trường THCS Phong Quang", UnitKind.OFFICE, "Bế Thị Lan", "Hiệu trưởng"),
-    ("bcdcds", "Ban Chỉ đạo chuyển đổi số xã", UnitKind.STEERING, "Hà Văn Quý", "Phó Trưởng ban"),
-    ("mttq", "Ủy ban MTTQ Việt Nam xã", UnitKind.ORGANISATION, "Dương Thị Nga", "Chủ tịch"),
-    ("doanthanhnien", "Đoàn Thanh niên xã", UnitKind.ORGANISATION, "Vi Văn Khánh", "Bí thư"),
-    ("hoiphunu", "Hội Liên hiệp Phụ nữ xã", UnitKind.ORGANISATION, "Hứa Thị Duyên", "Chủ tịch"),
+    (
+        "bcdcds",
+        "Ban Chỉ đạo chuyển đổi số xã",
+        UnitKind.STEERING,
+        "Hà Văn Quý",
+        "Phó Trưởng ban",
+    ),
+    (
+        "mttq",
+        "Ủy ban MTTQ Việt Nam xã",
+        UnitKind.ORGANISATION,
+        "Dương Thị Nga",
+        "Chủ tịch",
+    ),
+    (
+        "doanthanhnien",
+        "Đoàn Thanh niên xã",
+        UnitKind.ORGANISATION,
+        "Vi Văn Khánh",
+        "Bí thư",
+    ),
+    (
+        "hoiphunu",
+        "Hội Liên hiệp Phụ nữ xã",
+        UnitKind.ORGANISATION,
+        "Hứa Thị Duyên",
+        "Chủ tịch",
+    ),
 ]
 
-FAMILY = ["Nguyễn", "Hoàng", "Nông", "Ma", "Lục", "Triệu", "Đàm", "Lý", "Hà", "Bế", "Dương", "Vi", "Trần", "Lê"]
+FAMILY = [
+    "Nguyễn",
+    "Hoàng",
+    "Nông",
+    "Ma",
+    "Lục",
+    "Triệu",
+    "Đàm",
+    "Lý",
+    "Hà",
+    "Bế",
+    "Dương",
+    "Vi",
+    "Trần",
+    "Lê",
+]
 MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Xuân"]
 MIDDLE_F = ["Thị", "Thu", "Ngọc", "Hồng", "Thanh"]
-GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Hải", "Hưng", "Khoa", "Long", "Nam", "Phúc", "Sơn", "Tài", "Tuấn", "Việt"]
-GIVEN_F = ["Anh", "Chi", "Dung", "Giang", "Hà", "Hoa", "Huyền", "Linh", "Loan", "Mai", "Nhung", "Phương", "Thảo", "Yến"]
-FIELDS = ["Trồng chè", "Chăn nuôi", "Kinh doanh tạp hóa", "Trồng rừng", "Dịch vụ du lịch cộng đồng", "Sản xuất miến dong"]
+GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hải",
+    "Hưng",
+    "Khoa",
+    "Long",
+    "Nam",
+    "Phúc",
+    "Sơn",
+    "Tài",
+    "Tuấn",
+    "Việt",
+]
+GIVEN_F = [
+    "Anh",
+    "Chi",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hoa",
+    "Huyền",
+    "Linh",
+    "Loan",
+    "Mai",
+    "Nhung",
+    "Phương",
+    "Thảo",
+    "Yến",
+]
+FIELDS = [
+    "Trồng chè",
+    "Chăn nuôi",
+    "Kinh doanh tạp hóa",
+    "Trồng rừng",
+    "Dịch vụ du lịch cộng đồng",
+    "Sản xuất miến dong",
+]
 
 
 def _name(rng):
     if rng.random() < 0.5:
-        return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_M)} {rng.choice(GIVEN_M)}", Sex.MALE
-    return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_F)} {rng.choice(GIVEN_F)}", Sex.FEMALE
+        return (
+            f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_M)} {rng.choice(GIVEN_M)}",
+            Sex.MALE,
+        )
+    return (
+        f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_F)} {rng.choice(GIVEN_F)}",
+        Sex.FEMALE,
+    )
 
 
 def _user(username, full_name, *, superuser=False):
@@ -56,7 +179,11 @@ def _user(username, full_name, *, superuser=False):
     family, _sep, given = full_name.rpartition(" ")
     user, created = User.objects.get_or_create(
         username=username,
-        defaults={"first_name": given, "last_name": family, "email": f"{username}@phongquang.demo"},
+        defaults={
+            "first_name": given,
+            "last_name": family,
+            "email": f"{username}@phongquang.demo",
+        },
     )
     if created:
         user.set_password(DEMO_PASSWORD)
@@ -80,12 +207,18 @@ def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
         team, _created = Unit.objects.get_or_create(
             name=f"Tổ công nghệ số cộng đồng thôn {name}",
             kind=UnitKind.DIGITAL_TEAM,
-            defaults={"position": index, "parent": hamlet, "staff_count": rng.randint(4, 9)},
+            defaults={
+                "position": index,
+                "parent": hamlet,
+                "staff_count": rng.randint(4, 9),
+            },
         )
         hamlet_units.append((hamlet, team))
         head_name, _sex = _name(rng)
         user = _user(f"thon{index}", head_name)
-        membership_grant(user=user, role=Role.UNIT_HEAD, unit=hamlet, title="Trưởng thôn")
+        membership_grant(
+            user=user, role=Role.UNIT_HEAD, unit=hamlet, title="Trưởng thôn"
+        )
         membership_grant(user=user, role=Role.UNIT_HEAD, unit=team, title="Tổ trưởng")
         if not hamlet.households.exists():
             Household.objects.bulk_create(
@@ -99,7 +232,16 @@ def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
                 for _ in range(households_per_hamlet)
             )
         if not hamlet.people.exists():
-            people = [Person(full_name=head_name, kind=PersonKind.RESIDENT, unit=hamlet, position="Trưởng thôn", sex=_sex, residence=f"Thôn {name}")]
+            people = [
+                Person(
+                    full_name=head_name,
+                    kind=PersonKind.RESIDENT,
+                    unit=hamlet,
+                    position="Trưởng thôn",
+                    sex=_sex,
+                    residence=f"Thôn {name}",
+                )
+            ]
             for _ in range(4):
                 full_name, sex = _name(rng)
                 people.append(
@@ -114,23 +256,43 @@ def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
                 )
             Person.objects.bulk_create(people)
 
-    for position, (username, unit_name, kind, head, title) in enumerate(OFFICES, start=1):
+    for position, (username, unit_name, kind, head, title) in enumerate(
+        OFFICES, start=1
+    ):
         unit, _created = Unit.objects.get_or_create(
-            name=unit_name, kind=kind, defaults={"position": position, "address": "UBND xã Phong Quang"}
+            name=unit_name,
+            kind=kind,
+            defaults={"position": position, "address": "UBND xã Phong Quang"},
         )
         user = _user(username, head)
         membership_grant(user=user, role=Role.UNIT_HEAD, unit=unit, title=title)
         if not unit.people.exists():
-            staff = [Person(full_name=head, kind=PersonKind.OFFICIAL, unit=unit, position=title, user=user)]
+            staff = [
+                Person(
+                    full_name=head,
+                    kind=PersonKind.OFFICIAL,
+                    unit=unit,
+                    position=title,
+                    user=user,
+                )
+            ]
             for _ in range(rng.randint(4, 8)):
                 full_name, sex = _name(rng)
                 staff.append(
                     Person(
                         full_name=full_name,
-                        kind=rng.choice([PersonKind.CIVIL_SERVANT, PersonKind.PUBLIC_EMPLOYEE, PersonKind.WORKER]),
+                        kind=rng.choice(
+                            [
+                                PersonKind.CIVIL_SERVANT,
+                                PersonKind.PUBLIC_EMPLOYEE,
+                                PersonKind.WORKER,
+                            ]
+                        ),
                         unit=unit,
                         sex=sex,
-                        position="Công chức" if kind == UnitKind.OFFICE else "Thành viên",
+                        position="Công chức"
+                        if kind == UnitKind.OFFICE
+                        else "Thành viên",
                         qualifications="Đại học",
                         hometown="tỉnh Thái Nguyên",
                         residence="xã Phong Quang, tỉnh Thái Nguyên",
@@ -143,7 +305,9 @@ def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
     membership_grant(user=vanhoa, role=Role.OFFICE, title="Công chức Văn hóa - Xã hội")
     chutich = _user("chutich", "Nguyễn Ánh Xuân")
     membership_grant(user=chutich, role=Role.CHAIRMAN, title="Chủ tịch UBND xã")
-    for index, name in enumerate(["Hoàng Văn Đông", "Lê Thị Phượng", "Trần Minh Tâm"], start=1):
+    for index, name in enumerate(
+        ["Hoàng Văn Đông", "Lê Thị Phượng", "Trần Minh Tâm"], start=1
+    ):
         member = _user(f"hoidong{index}", name)
         membership_grant(user=member, role=Role.COUNCIL, title="Ủy viên Hội đồng TĐKT")
     admin = _user("quantri", "Quản Trị Viên", superuser=True)
@@ -156,7 +320,10 @@ def demo_logins():
     rows = [
         ("vanhoa", "Phòng Văn hóa - Xã hội (office staff)"),
         ("chutich", "Chủ tịch UBND xã (chairman → admin)"),
-        ("hoidong1", "Hội đồng Thi đua - Khen thưởng (council; also hoidong2, hoidong3)"),
+        (
+            "hoidong1",
+            "Hội đồng Thi đua - Khen thưởng (council; also hoidong2, hoidong3)",
+        ),
         ("thon1", "Trưởng thôn Nà Mòn (hamlet head; thon2 … thon20 likewise)"),
     ]
     rows += [(username, f"Trưởng: {unit}") for username, unit, *_rest in OFFICES]

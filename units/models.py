@@ -25,7 +25,9 @@ class Unit(models.Model):
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    staff_count = models.PositiveIntegerField(_("number of members or staff"), null=True, blank=True)
+    staff_count = models.PositiveIntegerField(
+        _("number of members or staff"), null=True, blank=True
+    )
     position = models.PositiveIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("taking part"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -36,7 +38,9 @@ class Unit(models.Model):
         verbose_name_plural = _("units")
         ordering = ["kind", "position", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["name", "kind"], name="unit_unique_name_kind"),
+            models.UniqueConstraint(
+                fields=["name", "kind"], name="unit_unique_name_kind"
+            ),
         ]
 
     def __str__(self):
@@ -107,7 +111,9 @@ class Household(models.Model):
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
     members_count = models.PositiveSmallIntegerField(_("number of members"), default=1)
-    field_of_activity = models.CharField(_("field of activity"), max_length=255, blank=True)
+    field_of_activity = models.CharField(
+        _("field of activity"), max_length=255, blank=True
+    )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -161,7 +167,8 @@ class Membership(models.Model):
                 name="membership_unique_unscoped",
             ),
             models.CheckConstraint(
-                condition=Q(role=Role.UNIT_HEAD, unit__isnull=False) | ~Q(role=Role.UNIT_HEAD),
+                condition=Q(role=Role.UNIT_HEAD, unit__isnull=False)
+                | ~Q(role=Role.UNIT_HEAD),
                 name="membership_unit_head_has_unit",
             ),
         ]

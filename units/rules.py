@@ -35,7 +35,9 @@ def is_unit_head_of(user, obj):
     """True when ``user`` heads ``obj`` (a Unit) or the unit ``obj`` belongs to."""
     if obj is None:
         return False
-    unit_id = obj.pk if obj._meta.model_name == "unit" else getattr(obj, "unit_id", None)
+    unit_id = (
+        obj.pk if obj._meta.model_name == "unit" else getattr(obj, "unit_id", None)
+    )
     return unit_id is not None and roles_for(user).heads(unit_id)
 
 

@@ -85,10 +85,14 @@ def units_visible_to(user):
 
 def unit_list(*, kind=None, search=""):
     """Units with their parent and counts of households and people, for lists."""
-    qs = Unit.objects.select_related("parent").annotate(
-        household_count=Count("households", distinct=True),
-        people_count=Count("people", distinct=True),
-    ).order_by("kind", "position", "name")
+    qs = (
+        Unit.objects.select_related("parent")
+        .annotate(
+            household_count=Count("households", distinct=True),
+            people_count=Count("people", distinct=True),
+        )
+        .order_by("kind", "position", "name")
+    )
     if kind:
         qs = qs.filter(kind=kind)
     if search:

@@ -68,7 +68,11 @@ def membership_revoke(*, membership, actor=None, reason=""):
         "units.membership.revoked",
         actor=actor,
         reason=reason,
-        data={"user": user.username, "role": membership.role, "unit": membership.unit_id},
+        data={
+            "user": user.username,
+            "role": membership.role,
+            "unit": membership.unit_id,
+        },
     )
     membership.delete()
     _sync_user_flags(user)

@@ -46,8 +46,10 @@ class MyUnitsView(LoginRequiredMixin, ListView):
     context_object_name = "units"
 
     def get_queryset(self):
-        return units_headed_by(self.request.user).select_related("parent").order_by(
-            "kind", "name"
+        return (
+            units_headed_by(self.request.user)
+            .select_related("parent")
+            .order_by("kind", "name")
         )
 
 

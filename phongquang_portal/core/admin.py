@@ -8,7 +8,14 @@ from .models import ActivityLog
 class ActivityLogAdmin(admin.ModelAdmin):
     """The log is evidence: it can be read and searched, never changed."""
 
-    list_display = ("created_at", "actor", "action", "object_repr", "from_state", "to_state")
+    list_display = (
+        "created_at",
+        "actor",
+        "action",
+        "object_repr",
+        "from_state",
+        "to_state",
+    )
     list_filter = ("action", "content_type", ("created_at", admin.DateFieldListFilter))
     search_fields = ("object_repr", "reason", "actor__username", "action")
     list_select_related = ("actor", "content_type")

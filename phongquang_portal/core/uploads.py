@@ -70,7 +70,9 @@ def validate_upload(uploaded, *, kinds=EVIDENCE_KINDS, max_bytes=None):
             code="file_too_large",
         )
     if uploaded.size == 0:
-        raise ValidationError(_("The file “%(name)s” is empty.") % {"name": uploaded.name})
+        raise ValidationError(
+            _("The file “%(name)s” is empty.") % {"name": uploaded.name}
+        )
     kind = detect_kind(uploaded)
     ext = os.path.splitext(uploaded.name)[1].lower()
     if kind not in kinds or ext not in ALLOWED_KINDS[kind][0]:

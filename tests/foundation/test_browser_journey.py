@@ -5,7 +5,9 @@ from tests.conftest import browser_login
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_hamlet_head_on_phone_sees_their_hamlet(phone_page, hamlet, hamlet_head, other_hamlet):
+def test_hamlet_head_on_phone_sees_their_hamlet(
+    phone_page, hamlet, hamlet_head, other_hamlet
+):
     page = phone_page
     browser_login(page, "thon_test")
 

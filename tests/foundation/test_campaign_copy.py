@@ -28,7 +28,16 @@ def test_campaign_copy_copies_goals_fields_and_quotas_with_new_dates(plan, offic
     assert new.year == 2026
     assert new.dossier_deadline == datetime.date(2026, 12, 15)
     assert new.status == CampaignStatus.DRAFT
-    assert list(new.goals.values_list("code", flat=True)) == ["a", "b", "c", "d", "đ", "e", "g", "h"]
+    assert list(new.goals.values_list("code", flat=True)) == [
+        "a",
+        "b",
+        "c",
+        "d",
+        "đ",
+        "e",
+        "g",
+        "h",
+    ]
     assert new.goals.get(code="h").priority_fields.count() == 7
     kind = AwardKind.objects.get(campaign=new, code="giay_khen_xa")
     assert (kind.quota_collective, kind.quota_individual) == (2, 3)

@@ -27,7 +27,11 @@ def _docx_bytes():
 
 @pytest.mark.parametrize(
     ("name", "content", "kind"),
-    [("bao-cao.pdf", PDF_BYTES, "pdf"), ("anh.png", PNG_BYTES, "png"), ("tt.docx", None, "docx")],
+    [
+        ("bao-cao.pdf", PDF_BYTES, "pdf"),
+        ("anh.png", PNG_BYTES, "png"),
+        ("tt.docx", None, "docx"),
+    ],
 )
 def test_validate_upload_accepts_real_documents(name, content, kind):
     upload = SimpleUploadedFile(name, content if content is not None else _docx_bytes())
@@ -120,7 +124,12 @@ def test_activity_log_is_read_only_in_admin(client, plan, office_user):
 
     assert client.get(f"/admin/core/activitylog/{entry.pk}/change/").status_code == 200
     assert client.get("/admin/core/activitylog/add/").status_code == 403
-    assert client.post(f"/admin/core/activitylog/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert (
+        client.post(
+            f"/admin/core/activitylog/{entry.pk}/delete/", {"post": "yes"}
+        ).status_code
+        == 403
+    )
     assert ActivityLog.objects.filter(pk=entry.pk).exists()
 
 

@@ -22,7 +22,9 @@ def test_plan_load_creates_eight_goals_in_plan_order():
 def test_plan_load_goal_h_has_the_seven_priority_fields():
     campaign = plan_load()
 
-    names = list(campaign.goals.get(code="h").priority_fields.values_list("name", flat=True))
+    names = list(
+        campaign.goals.get(code="h").priority_fields.values_list("name", flat=True)
+    )
 
     assert names == [
         "Giáo dục và đào tạo",
@@ -40,7 +42,10 @@ def test_plan_load_sets_deadline_theme_and_texts():
 
     assert campaign.year == 2025
     assert campaign.dossier_deadline == datetime.date(2025, 12, 15)
-    assert campaign.theme == "Thi đua xây dựng chính quyền số, phát triển kinh tế số, xã hội số"
+    assert (
+        campaign.theme
+        == "Thi đua xây dựng chính quyền số, phát triển kinh tế số, xã hội số"
+    )
     goal_e = campaign.goals.get(code="e")
     assert "an toàn, an ninh mạng" in goal_e.text
     assert campaign.goals.get(code="đ").title == "Phát triển kinh tế số"
@@ -54,7 +59,11 @@ def test_plan_load_sets_certificate_quota_two_collectives_three_individuals():
 
     assert (certificate.quota_collective, certificate.quota_individual) == (2, 3)
     assert certificate.deadline_bound is True
-    assert (ad_hoc.quota_collective, ad_hoc.quota_individual, ad_hoc.deadline_bound) == (
+    assert (
+        ad_hoc.quota_collective,
+        ad_hoc.quota_individual,
+        ad_hoc.deadline_bound,
+    ) == (
         None,
         None,
         False,

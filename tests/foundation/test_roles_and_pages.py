@@ -11,7 +11,9 @@ from ..factories import UnitFactory, UserFactory, unit_head
 pytestmark = pytest.mark.django_db
 
 
-def test_units_headed_by_returns_only_the_users_units(hamlet, other_hamlet, hamlet_head):
+def test_units_headed_by_returns_only_the_users_units(
+    hamlet, other_hamlet, hamlet_head
+):
     team = UnitFactory(name="Tổ CNS Nà Mòn", kind="digital_team", parent=hamlet)
     membership_grant(user=hamlet_head, role=Role.UNIT_HEAD, unit=team)
 
@@ -26,7 +28,9 @@ def test_membership_grant_sets_staff_flag_and_group_for_office(db):
     user.refresh_from_db()
 
     assert user.is_staff is True
-    assert list(user.groups.values_list("name", flat=True)) == ["Phòng Văn hóa - Xã hội"]
+    assert list(user.groups.values_list("name", flat=True)) == [
+        "Phòng Văn hóa - Xã hội"
+    ]
 
 
 def test_membership_revoke_removes_staff_flag(db):
@@ -131,10 +135,15 @@ def test_unit_page_of_own_unit_opens_for_its_head(client, hamlet, hamlet_head):
     response = client.get(hamlet.get_absolute_url())
 
     assert response.status_code == 200
-    assert "thon_test" in response.content.decode() or "Nguyễn" in response.content.decode()
+    assert (
+        "thon_test" in response.content.decode()
+        or "Nguyễn" in response.content.decode()
+    )
 
 
-def test_unit_page_of_another_unit_answers_404_for_unit_head(client, other_hamlet, hamlet_head):
+def test_unit_page_of_another_unit_answers_404_for_unit_head(
+    client, other_hamlet, hamlet_head
+):
     client.force_login(hamlet_head)
 
     assert client.get(other_hamlet.get_absolute_url()).status_code == 404
@@ -161,7 +170,9 @@ def test_unit_list_is_not_for_unit_heads(client, hamlet_head):
 
 
 @pytest.mark.parametrize("rows", [1, 8])
-def test_unit_list_query_count_is_fixed(client, office_user, rows, django_assert_num_queries):
+def test_unit_list_query_count_is_fixed(
+    client, office_user, rows, django_assert_num_queries
+):
     for _ in range(rows):
         unit = UnitFactory()
         unit_head(unit)
@@ -195,7 +206,9 @@ def test_campaign_page_after_deadline_says_closed(client, plan, time_machine):
     assert 'id="deadline-status"' in content
 
 
-def test_campaign_page_query_count_is_fixed(client, plan, django_assert_max_num_queries):
+def test_campaign_page_query_count_is_fixed(
+    client, plan, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(6):
         assert client.get(plan.get_absolute_url()).status_code == 200
 

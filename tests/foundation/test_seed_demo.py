@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -12,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seeded(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
 
 
 def _counts():
@@ -42,11 +44,17 @@ def test_seed_demo_builds_a_realistic_commune(seeded):
 
 def test_seed_demo_creates_pinned_logins(seeded):
     User = get_user_model()
-    roles = dict(Membership.objects.filter(user__username__in=["vanhoa", "chutich"]).values_list("user__username", "role"))
+    roles = dict(
+        Membership.objects.filter(user__username__in=["vanhoa", "chutich"]).values_list(
+            "user__username", "role"
+        )
+    )
 
     assert roles == {"vanhoa": Role.OFFICE, "chutich": Role.CHAIRMAN}
     for username in ["hoidong1", "hoidong2", "hoidong3"]:
-        assert Membership.objects.filter(user__username=username, role=Role.COUNCIL).exists()
+        assert Membership.objects.filter(
+            user__username=username, role=Role.COUNCIL
+        ).exists()
     thon1 = User.objects.get(username="thon1")
     assert units_headed_by(thon1).filter(kind=UnitKind.HAMLET).count() == 1
     assert thon1.check_password("PhongQuang@2025")
@@ -70,7 +78,7 @@ def test_seed_demo_creates_2026_copy_open_for_dossiers(seeded):
 def test_seed_demo_twice_changes_nothing(seeded):
     before = _counts()
 
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
 
     assert _counts() == before
 

@@ -19,7 +19,11 @@ def _run_python(code, **env):
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "phongquang_portal.settings", **env},
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "phongquang_portal.settings",
+            **env,
+        },
         capture_output=True,
         text=True,
         check=True,
@@ -47,7 +51,9 @@ def test_settings_default_to_sqlite_under_data_folder():
 
 
 def test_settings_switch_to_postgresql_with_database_url():
-    out = _run_python(PRINT_ENGINE, DATABASE_URL="postgres://u:p@db.example:5432/thidua")
+    out = _run_python(
+        PRINT_ENGINE, DATABASE_URL="postgres://u:p@db.example:5432/thidua"
+    )
 
     assert out == "django.db.backends.postgresql thidua"
 
@@ -81,7 +87,11 @@ def test_production_refuses_to_start_without_secret_key():
     env = {**os.environ, "DJANGO_ENV": "production"}
     env.pop("SECRET_KEY", None)
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
 
     assert result.returncode != 0
@@ -101,7 +111,9 @@ def _entries(po_path):
         flags = " ".join(line for line in lines if line.startswith("#,"))
         current, parts = None, {}
         for line in lines:
-            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$', line)
+            match = re.match(
+                r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$', line
+            )
             if match:
                 current = match.group(1)
                 parts[current] = match.group(2)
@@ -115,7 +127,14 @@ def _entries(po_path):
 def test_every_app_has_a_vietnamese_catalogue():
     owners = {p.relative_to(ROOT).parts[0] for p in CATALOGUES}
 
-    assert {"locale", "units", "campaigns", "scoring", "awards", "phongquang_portal"} <= owners
+    assert {
+        "locale",
+        "units",
+        "campaigns",
+        "scoring",
+        "awards",
+        "phongquang_portal",
+    } <= owners
 
 
 @pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
@@ -127,14 +146,18 @@ def test_vietnamese_catalogue_is_complete(po_path):
     assert fuzzy == []
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None, reason="gettext tools not installed")
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None, reason="gettext tools not installed"
+)
 def test_vietnamese_catalogues_hold_every_translatable_string(tmp_path):
     """Re-extract the strings from a copy of the tree: no string may be missing."""
     copy = tmp_path / "src"
     shutil.copytree(
         ROOT,
         copy,
-        ignore=shutil.ignore_patterns(".venv", ".git", "data", "node_modules", "*.mo", "bench"),
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "data", "node_modules", "*.mo", "bench"
+        ),
     )
     subprocess.run(
         ["make", "-s", "messages", f"PY={sys.executable}", "VENV=/nonexistent"],

@@ -21,7 +21,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         campaign_2025 = plan_load()
         demo.seed(stdout=self.stdout)
-        campaign_2026 = Campaign.objects.filter(name=campaign_2025.name, year=2026).first()
+        campaign_2026 = Campaign.objects.filter(
+            name=campaign_2025.name, year=2026
+        ).first()
         if campaign_2026 is None:
             campaign_2026 = campaign_copy(
                 source=campaign_2025,
@@ -30,9 +32,13 @@ class Command(BaseCommand):
                 ends_on=datetime.date(2026, 12, 31),
                 dossier_deadline=datetime.date(2026, 12, 15),
             )
-            campaign_set_status(campaign=campaign_2026, status=CampaignStatus.ACTIVE, actor=None)
+            campaign_set_status(
+                campaign=campaign_2026, status=CampaignStatus.ACTIVE, actor=None
+            )
         if campaign_2025.status != CampaignStatus.CLOSED:
-            campaign_set_status(campaign=campaign_2025, status=CampaignStatus.CLOSED, actor=None)
+            campaign_set_status(
+                campaign=campaign_2025, status=CampaignStatus.CLOSED, actor=None
+            )
         for module_name in APP_SEEDERS:
             try:
                 module = importlib.import_module(module_name)
