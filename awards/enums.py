@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AwardKindCode(models.TextChoices):
@@ -11,3 +12,55 @@ class AwardKindCode(models.TextChoices):
 class Category(models.TextChoices):
     COLLECTIVE = "collective", _("Collective")
     INDIVIDUAL = "individual", _("Individual")
+
+
+class NomineeType(models.TextChoices):
+    """What the nominee is; a household counts as an individual (plan II.1.b)."""
+
+    UNIT = "unit", _("Collective (unit)")
+    PERSON = "person", _("Individual (person)")
+    HOUSEHOLD = "household", _("Household")
+
+
+class AttachmentKind(models.TextChoices):
+    """The documents of a dossier (Law 06/2022 Art. 84, Decree 152/2025)."""
+
+    TO_TRINH = "to_trinh", _("Proposal letter (tờ trình)")
+    BAO_CAO = "bao_cao", _("Achievement report (báo cáo thành tích)")
+    BIEN_BAN = "bien_ban", _("Minutes of the review meeting (biên bản)")
+    KHAC = "khac", pgettext_lazy("attachment kind", "Other")
+
+
+class NominationState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for supplement")
+    CHECKED = "checked", _("Checked by the office")
+    VOTED = "voted", _("Voted by the council")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not approved")
+    DECIDED = "decided", _("Awarded by decision")
+
+
+S = NominationState
+
+# The only moves a nomination may make; every service checks against this map.
+NOMINATION_TRANSITIONS = {
+    S.DRAFT: {S.SUBMITTED},
+    S.SUBMITTED: {S.RETURNED, S.CHECKED},
+    S.RETURNED: {S.SUBMITTED},
+    S.CHECKED: {S.VOTED, S.RETURNED},
+    S.VOTED: {S.APPROVED, S.REJECTED},
+    S.APPROVED: {S.DECIDED},
+    S.REJECTED: set(),
+    S.DECIDED: set(),
+}
+
+# The unit may still edit its dossier and its attachments.
+EDITABLE_STATES = frozenset({S.DRAFT, S.RETURNED})
+# Approved or decided: these use up the quota.
+QUOTA_STATES = frozenset({S.APPROVED, S.DECIDED})
+# The nomination is still in the running (for the "appears twice" warning).
+ACTIVE_STATES = frozenset(
+    {S.DRAFT, S.SUBMITTED, S.RETURNED, S.CHECKED, S.VOTED, S.APPROVED, S.DECIDED}
+)

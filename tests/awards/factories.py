@@ -1,0 +1,79 @@
+"""Factories and helpers for award tests."""
+
+import factory
+
+from awards.enums import AttachmentKind
+from awards.models import Attachment, AwardKind, Nomination
+from tests.factories import CampaignFactory, UnitFactory
+
+# The smallest valid PDF that filetype recognises.
+TINY_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+class AwardKindFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AwardKind
+        django_get_or_create = ("campaign", "code")
+
+    campaign = factory.SubFactory(CampaignFactory)
+    code = "giay_khen_xa"
+    name = "Giấy khen của Chủ tịch UBND xã"
+    deadline_bound = True
+    quota_collective = 2
+    quota_individual = 3
+
+
+class NominationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Nomination
+
+    award_kind = factory.SubFactory(AwardKindFactory)
+    campaign = factory.SelfAttribute("award_kind.campaign")
+    nominee_unit = factory.SubFactory(UnitFactory)
+    proposing_unit = factory.SelfAttribute("nominee_unit")
+    achievements = "Hoàn thành 100% hộ dân cài đặt ứng dụng VNeID."
+
+
+def kind_for(campaign, code="giay_khen_xa"):
+    return AwardKind.objects.get(campaign=campaign, code=code)
+
+
+def attach_required(nomination):
+    """Give the dossier every required document (bypassing upload; content is fake)."""
+    from django.core.files.base import ContentFile
+
+    for code in nomination.award_kind.required_documents or []:
+        attachment = Attachment(
+            nomination=nomination,
+            kind=code,
+            original_name=f"{code}.pdf",
+            size=len(TINY_PDF),
+        )
+        attachment.file.save(f"{code}.pdf", ContentFile(TINY_PDF), save=False)
+        attachment.save()
+    return nomination
+
+
+def set_state(nomination, state, **fields):
+    """Put a test nomination straight into ``state`` (test set-up, not a transition)."""
+    Nomination.objects.filter(pk=nomination.pk).update(state=state, **fields)
+    nomination.refresh_from_db()
+    return nomination
+
+
+def voted(nomination, votes_for=3, present=3):
+    return set_state(
+        nomination,
+        "voted",
+        votes_for=votes_for,
+        votes_against=0,
+        votes_abstain=0,
+        members_present=present,
+        council_passed=True,
+    )
+
+
+__all__ = ["AttachmentKind"]

@@ -1,0 +1,359 @@
+import datetime
+import zoneinfo
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+
+from awards import services
+from awards.enums import NominationState
+from awards.models import Nomination
+from phongquang_portal.core.activity import history_for
+from tests.factories import UnitFactory
+
+from .factories import attach_required, set_state, voted
+
+VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+pytestmark = pytest.mark.django_db
+
+
+def vn(*args):
+    return datetime.datetime(*args, tzinfo=VN)
+
+
+# --- Deadline -------------------------------------------------------------
+
+
+def test_submit_last_second_of_deadline_day_accepted(draft, hamlet_head):
+    with time_machine.travel(vn(2025, 12, 15, 23, 59, 59), tick=False):
+        services.nomination_submit(nomination=draft, actor=hamlet_head)
+    draft.refresh_from_db()
+    assert draft.state == "submitted"
+
+
+def test_submit_first_second_after_deadline_refused(draft, hamlet_head):
+    with time_machine.travel(vn(2025, 12, 16, 0, 0, 0), tick=False):
+        with pytest.raises(ValidationError) as exc:
+            services.nomination_submit(nomination=draft, actor=hamlet_head)
+    assert "15/12/2025" in exc.value.messages[0]
+    assert exc.value.code == "deadline_passed"
+    draft.refresh_from_db()
+    assert draft.state == "draft"
+
+
+def test_submit_deadline_judged_in_vietnam_time_not_utc(draft, hamlet_head):
+    # 17:00 UTC on 15/12 is already 00:00 on 16/12 in Vietnam.
+    utc_moment = datetime.datetime(2025, 12, 15, 17, 0, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(utc_moment, tick=False), pytest.raises(ValidationError):
+        services.nomination_submit(nomination=draft, actor=hamlet_head)
+
+
+def test_resubmit_after_return_refused_after_deadline(draft, hamlet_head, office_user):
+    with time_machine.travel(vn(2025, 12, 10, 9, 0), tick=False):
+        services.nomination_submit(nomination=draft, actor=hamlet_head)
+        services.nomination_return(
+            nomination=draft, actor=office_user, reason="Thiếu biên bản có chữ ký"
+        )
+    with time_machine.travel(vn(2025, 12, 16, 8, 0), tick=False):
+        with pytest.raises(ValidationError):
+            services.nomination_submit(nomination=draft, actor=hamlet_head)
+    with time_machine.travel(vn(2025, 12, 15, 23, 0), tick=False):
+        services.nomination_submit(nomination=draft, actor=hamlet_head)
+    assert Nomination.objects.get(pk=draft.pk).state == "submitted"
+
+
+@pytest.mark.parametrize(
+    "moment", [vn(2025, 12, 16, 0, 0), vn(2026, 3, 1, 10, 0), vn(2027, 1, 1, 0, 0)]
+)
+def test_submit_ad_hoc_accepted_any_day(moment, make_nomination, dot_xuat, hamlet_head):
+    from tests.factories import UnitFactory  # noqa: F401
+
+    nomination = make_nomination("unit", kind=dot_xuat)
+    nomination.proposing_unit_id = next(iter(_headed(hamlet_head)))
+    nomination.save()
+    attach_required(nomination)
+    with time_machine.travel(moment, tick=False):
+        services.nomination_submit(nomination=nomination, actor=hamlet_head)
+    assert Nomination.objects.get(pk=nomination.pk).state == "submitted"
+
+
+def _headed(user):
+    from units.selectors import roles_for
+
+    return roles_for(user).headed_unit_ids
+
+
+def test_submit_incomplete_dossier_refused_with_missing_documents(
+    plan, giay_khen, hamlet, hamlet_head
+):
+    from .factories import NominationFactory
+
+    nomination = NominationFactory(
+        award_kind=giay_khen, nominee_unit=hamlet, proposing_unit=hamlet
+    )
+    with time_machine.travel(vn(2025, 12, 1, 9, 0), tick=False):
+        with pytest.raises(ValidationError) as exc:
+            services.nomination_submit(nomination=nomination, actor=hamlet_head)
+    assert exc.value.code == "incomplete"
+    assert "biên bản" in exc.value.messages[0]
+
+
+# --- Roles ----------------------------------------------------------------
+
+
+def test_submit_by_other_units_head_refused(draft, other_head):
+    with time_machine.travel(vn(2025, 12, 1, 9, 0), tick=False):
+        with pytest.raises(ValidationError) as exc:
+            services.nomination_submit(nomination=draft, actor=other_head)
+    assert exc.value.code == "permission_denied"
+
+
+@pytest.mark.parametrize("who", ["hamlet_head", "council_user", "chairman"])
+def test_check_by_non_office_refused(who, request, draft):
+    set_state(draft, "submitted")
+    with pytest.raises(ValidationError):
+        services.nomination_check(nomination=draft, actor=request.getfixturevalue(who))
+
+
+@pytest.mark.parametrize("who", ["hamlet_head", "office_user", "chairman"])
+def test_vote_by_non_council_refused(who, request, draft):
+    set_state(draft, "checked")
+    with pytest.raises(ValidationError):
+        services.nomination_record_vote(
+            nomination=draft,
+            actor=request.getfixturevalue(who),
+            votes_for=3,
+            votes_against=0,
+            abstain=0,
+            members_present=3,
+        )
+
+
+@pytest.mark.parametrize("who", ["hamlet_head", "office_user", "council_user"])
+def test_approve_by_non_chairman_refused(who, request, draft):
+    voted(draft)
+    with pytest.raises(ValidationError) as exc:
+        services.nomination_approve(
+            nomination=draft, actor=request.getfixturevalue(who)
+        )
+    assert exc.value.code == "permission_denied"
+    assert Nomination.objects.get(pk=draft.pk).state == "voted"
+
+
+def test_approve_by_superuser_accepted(draft):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(username="root_test", is_superuser=True, is_staff=True)
+    voted(draft)
+    services.nomination_approve(nomination=draft, actor=admin)
+    assert Nomination.objects.get(pk=draft.pk).state == "approved"
+
+
+# --- Full path and the log ----------------------------------------------------
+
+
+def test_full_path_leaves_one_log_row_per_transition(
+    draft, hamlet_head, office_user, council_user, chairman
+):
+    with time_machine.travel(vn(2025, 12, 1, 9, 0), tick=False):
+        services.nomination_submit(nomination=draft, actor=hamlet_head)
+    services.nomination_return(
+        nomination=draft, actor=office_user, reason="Bổ sung số liệu"
+    )
+    with time_machine.travel(vn(2025, 12, 2, 9, 0), tick=False):
+        services.nomination_submit(nomination=draft, actor=hamlet_head)
+    services.nomination_check(nomination=draft, actor=office_user)
+    services.nomination_record_vote(
+        nomination=draft,
+        actor=council_user,
+        votes_for=3,
+        votes_against=0,
+        abstain=0,
+        members_present=3,
+    )
+    services.nomination_approve(nomination=draft, actor=chairman)
+    decision = services.decision_issue(
+        campaign=draft.campaign,
+        award_kind=draft.award_kind,
+        number="125",
+        signed_on=datetime.date(2025, 12, 20),
+        actor=office_user,
+    )
+    rows = [
+        (e.actor.username, e.from_state, e.to_state, e.reason)
+        for e in sorted(history_for(draft), key=lambda e: e.pk)
+        if e.to_state and e.from_state
+    ]
+    assert rows == [
+        ("thon_test", "draft", "submitted", ""),
+        ("vanhoa_test", "submitted", "returned", "Bổ sung số liệu"),
+        ("thon_test", "returned", "submitted", ""),
+        ("vanhoa_test", "submitted", "checked", ""),
+        ("hoidong_test", "checked", "voted", ""),
+        ("chutich_test", "voted", "approved", ""),
+        ("vanhoa_test", "approved", "decided", ""),
+    ]
+    assert all(e.created_at is not None for e in history_for(draft))
+    draft.refresh_from_db()
+    assert draft.decision == decision
+    assert decision.full_number == "125/QĐ-UBND"
+    assert draft.prize_amount == 1_410_000  # 0.6 × 2,340,000 rounded up to 10,000
+
+
+def test_return_without_reason_refused(draft, office_user):
+    set_state(draft, "submitted")
+    with pytest.raises(ValidationError):
+        services.nomination_return(nomination=draft, actor=office_user, reason="  ")
+
+
+def test_reject_records_reason(draft, chairman):
+    voted(draft)
+    services.nomination_reject(
+        nomination=draft, actor=chairman, reason="Chưa tiêu biểu"
+    )
+    entry = history_for(draft).first()
+    assert (entry.from_state, entry.to_state, entry.reason) == (
+        "voted",
+        "rejected",
+        "Chưa tiêu biểu",
+    )
+
+
+def test_invalid_transition_refused_with_vietnamese_message(draft, office_user):
+    with pytest.raises(ValidationError) as exc:
+        services.nomination_check(nomination=draft, actor=office_user)
+    assert "Không thể" in exc.value.messages[0] or "không" in exc.value.messages[0]
+
+
+# --- Council ----------------------------------------------------------------
+
+
+def test_vote_without_quorum_refused(draft, council_user, office_user, plan):
+    services.council_meeting_record(
+        campaign=plan,
+        held_on=datetime.date(2025, 12, 18),
+        members_total=9,
+        members_present=6,
+        actor=office_user,
+    )
+    set_state(draft, "checked")
+    with pytest.raises(ValidationError) as exc:
+        services.nomination_record_vote(
+            nomination=draft,
+            actor=council_user,
+            votes_for=5,
+            votes_against=0,
+            abstain=0,
+            members_present=5,
+        )
+    assert exc.value.code == "quorum"
+
+
+def test_meeting_without_quorum_refused(plan, office_user):
+    with pytest.raises(ValidationError) as exc:
+        services.council_meeting_record(
+            campaign=plan,
+            held_on=datetime.date(2025, 12, 18),
+            members_total=9,
+            members_present=5,
+            actor=office_user,
+        )
+    assert exc.value.code == "quorum"
+
+
+@pytest.mark.parametrize(
+    ("votes_for", "present", "passed"), [(4, 6, True), (3, 6, False), (4, 7, True)]
+)
+def test_vote_passes_with_more_than_half_present(
+    votes_for, present, passed, draft, council_user, office_user, plan
+):
+    services.council_meeting_record(
+        campaign=plan,
+        held_on=datetime.date(2025, 12, 18),
+        members_total=7,
+        members_present=present,
+        actor=office_user,
+    )
+    set_state(draft, "checked")
+    services.nomination_record_vote(
+        nomination=draft,
+        actor=council_user,
+        votes_for=votes_for,
+        votes_against=present - votes_for,
+        abstain=0,
+        members_present=present,
+    )
+    draft.refresh_from_db()
+    assert draft.council_passed is passed
+
+
+def test_approve_not_passed_by_council_refused(draft, chairman):
+    voted(draft)
+    Nomination.objects.filter(pk=draft.pk).update(council_passed=False)
+    draft.refresh_from_db()
+    with pytest.raises(ValidationError) as exc:
+        services.nomination_approve(nomination=draft, actor=chairman)
+    assert exc.value.code == "not_passed"
+
+
+def test_vote_more_votes_than_present_refused(draft, council_user):
+    set_state(draft, "checked")
+    with pytest.raises(ValidationError):
+        services.nomination_record_vote(
+            nomination=draft,
+            actor=council_user,
+            votes_for=3,
+            votes_against=2,
+            abstain=0,
+            members_present=4,
+        )
+
+
+# --- From the ranking ---------------------------------------------------------
+
+
+def test_nominations_from_ranking_creates_drafts_and_skips_existing(
+    plan, giay_khen, office_user
+):
+    hamlet = UnitFactory()
+    team = UnitFactory(kind="digital_team", parent=hamlet)
+    other = UnitFactory()
+    first = services.nominations_from_ranking(
+        campaign=plan, unit_ids=[team.pk, other.pk], actor=office_user
+    )
+    assert [(n.nominee_unit, n.proposing_unit, n.state) for n in first] == [
+        (team, hamlet, "draft"),
+        (other, other, "draft"),
+    ]
+    assert all(n.category == "collective" for n in first)
+    again = services.nominations_from_ranking(
+        campaign=plan, unit_ids=[team.pk, other.pk, hamlet.pk], actor=office_user
+    )
+    assert [n.nominee_unit for n in again] == [hamlet]
+    assert history_for(first[0]).first().action == "awards.nomination.created"
+
+
+def test_nominations_from_ranking_by_unit_head_refused(plan, hamlet, hamlet_head):
+    with pytest.raises(ValidationError):
+        services.nominations_from_ranking(
+            campaign=plan, unit_ids=[hamlet.pk], actor=hamlet_head
+        )
+
+
+def test_category_household_is_individual(make_nomination):
+    assert make_nomination("household").category == "individual"
+    assert make_nomination("person").category == "individual"
+    assert make_nomination("unit").category == "collective"
+
+
+def test_state_values_are_pinned():
+    assert list(NominationState.values) == [
+        "draft",
+        "submitted",
+        "returned",
+        "checked",
+        "voted",
+        "approved",
+        "rejected",
+        "decided",
+    ]
