@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = _("Emulation campaigns")
+
+    def ready(self):
+        from . import receivers  # noqa: F401

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CampaignStatus(models.TextChoices):
@@ -23,3 +24,58 @@ class GoalCode(models.TextChoices):
 
 # The order is the plan's, not Unicode's ("đ" sorts after "h" in Unicode).
 GOAL_POSITIONS = {code.value: index for index, code in enumerate(GoalCode, start=1)}
+
+
+class ReportState(models.TextChoices):
+    """Where one unit's report for one period stands."""
+
+    DRAFT = "draft", pgettext_lazy("report state", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("report state", "Submitted")
+    RETURNED = "returned", pgettext_lazy("report state", "Returned")
+    ACCEPTED = "accepted", pgettext_lazy("report state", "Accepted")
+
+
+# The unit may change the report's content only in these states.
+REPORT_EDITABLE_STATES = frozenset({ReportState.DRAFT, ReportState.RETURNED})
+# Reports whose numbers count (accepted first, submitted as a fallback).
+REPORT_COUNTED_STATES = frozenset({ReportState.SUBMITTED, ReportState.ACCEPTED})
+
+REPORT_TRANSITIONS = {
+    ReportState.DRAFT: {ReportState.SUBMITTED},
+    ReportState.SUBMITTED: {ReportState.RETURNED, ReportState.ACCEPTED},
+    ReportState.RETURNED: {ReportState.SUBMITTED},
+    ReportState.ACCEPTED: set(),
+}
+
+# Reopening lets the unit edit and submit after the due date; a report that was
+# already handed in goes back to "returned" so the unit can change it.
+REPORT_REOPEN_TRANSITIONS = {
+    ReportState.DRAFT: {ReportState.DRAFT},
+    ReportState.RETURNED: {ReportState.RETURNED},
+    ReportState.SUBMITTED: {ReportState.RETURNED},
+    ReportState.ACCEPTED: {ReportState.RETURNED},
+}
+
+
+class BoardState(models.TextChoices):
+    """What the office board shows for one unit in one period."""
+
+    NOT_STARTED = "not_started", pgettext_lazy("board state", "Not submitted")
+    DRAFT = "draft", pgettext_lazy("board state", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("board state", "Submitted")
+    RETURNED = "returned", pgettext_lazy("board state", "Returned")
+    ACCEPTED = "accepted", pgettext_lazy("board state", "Accepted")
+    OVERDUE = "overdue", pgettext_lazy("board state", "Overdue")
+
+
+class IndicatorValueType(models.TextChoices):
+    INTEGER = "integer", _("Whole number")
+    DECIMAL = "decimal", _("Decimal number")
+    PERCENTAGE = "percentage", _("Percentage (0–100)")
+
+
+class Aggregation(models.TextChoices):
+    """How the office adds up one indicator across units."""
+
+    SUM = "sum", _("Total across units")
+    AVERAGE = "average", _("Average across units")

@@ -1,9 +1,31 @@
 """Reads about campaigns that pages share."""
 
-from django.db.models import Prefetch
+from dataclasses import dataclass
 
-from .enums import CampaignStatus
-from .models import Campaign, Goal
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .enums import (
+    REPORT_COUNTED_STATES,
+    REPORT_EDITABLE_STATES,
+    BoardState,
+    CampaignStatus,
+    ReportState,
+)
+from .models import (
+    Campaign,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Report,
+    ReportAttachment,
+    ReportingPeriod,
+    ReportSection,
+)
+
+PERIOD_ORDER = ("position", "due_on", "pk")
 
 
 def campaign_list():
@@ -13,7 +35,9 @@ def campaign_list():
 def current_campaign():
     """The campaign a visitor most likely wants: the newest active one, else the newest."""
     return (
-        Campaign.objects.filter(status=CampaignStatus.ACTIVE).order_by("-year", "-pk").first()
+        Campaign.objects.filter(status=CampaignStatus.ACTIVE)
+        .order_by("-year", "-pk")
+        .first()
         or Campaign.objects.order_by("-year", "-pk").first()
     )
 
@@ -23,3 +47,303 @@ def campaign_with_goals(pk):
     return Campaign.objects.prefetch_related(
         Prefetch("goals", queryset=Goal.objects.prefetch_related("priority_fields"))
     ).get(pk=pk)
+
+
+# ---------------------------------------------------------------------------
+# Unit reports
+# ---------------------------------------------------------------------------
+
+
+def periods_of(campaign):
+    """The campaign's reporting periods in order."""
+    return list(
+        ReportingPeriod.objects.filter(campaign=campaign).order_by(*PERIOD_ORDER)
+    )
+
+
+def current_period(campaign, now=None, periods=None):
+    """The period units are most likely working on: the latest one already open."""
+    periods = periods if periods is not None else periods_of(campaign)
+    if not periods:
+        return None
+    today = timezone.localdate(now or timezone.now())
+    opened = [p for p in periods if p.opens_on <= today]
+    return opened[-1] if opened else periods[0]
+
+
+def indicators_for_kind(campaign_id, kind):
+    """The indicators a unit of ``kind`` reports, with their goals, in goal order."""
+    return [
+        indicator
+        for indicator in Indicator.objects.filter(campaign_id=campaign_id)
+        .select_related("goal")
+        .order_by("goal__position", "position", "pk")
+        if indicator.applies_to(kind)
+    ]
+
+
+def indicator_values_for(*, campaign, indicator_ids=None, unit_ids=None):
+    """Return {(unit_id, indicator_id): Decimal} from each unit's latest counted report.
+
+    For each unit the report used is its most recent accepted report in
+    ``campaign`` (latest period by position, then due date); when none is
+    accepted, its most recent submitted report. Two queries whatever the size.
+    """
+    reports = Report.objects.filter(
+        period__campaign=campaign, state__in=REPORT_COUNTED_STATES
+    )
+    if unit_ids is not None:
+        reports = reports.filter(unit_id__in=list(unit_ids))
+    chosen = {}
+    rows = reports.order_by(
+        "-period__position", "-period__due_on", "-period_id"
+    ).values_list("pk", "unit_id", "state")
+    fallback = {}
+    for pk, unit_id, state in rows:
+        if state == ReportState.ACCEPTED:
+            chosen.setdefault(unit_id, pk)
+        else:
+            fallback.setdefault(unit_id, pk)
+    for unit_id, pk in fallback.items():
+        chosen.setdefault(unit_id, pk)
+    if not chosen:
+        return {}
+    values = IndicatorValue.objects.filter(report_id__in=list(chosen.values()))
+    if indicator_ids is not None:
+        values = values.filter(indicator_id__in=list(indicator_ids))
+    return {
+        (unit_id, indicator_id): value
+        for unit_id, indicator_id, value in values.values_list(
+            "report__unit_id", "indicator_id", "value"
+        )
+    }
+
+
+@dataclass
+class ChecklistItem:
+    """One thing still empty in a report."""
+
+    goal: Goal
+    label: str
+    anchor: str
+    is_narrative: bool
+
+
+def report_checklist(
+    report, *, goals=None, indicators=None, narratives=None, values=None
+):
+    """Return what is still empty: each goal's narrative and each indicator the unit reports.
+
+    ``narratives`` ({goal_id: text}) and ``values`` ({indicator_id: value})
+    may be passed to check typed but unsaved input; otherwise the stored
+    content is read.
+    """
+    campaign_id = report.period.campaign_id
+    if goals is None:
+        goals = list(Goal.objects.filter(campaign_id=campaign_id).order_by("position"))
+    if indicators is None:
+        indicators = indicators_for_kind(campaign_id, report.unit.kind)
+    if narratives is None:
+        narratives = dict(report.sections.values_list("goal_id", "narrative"))
+    if values is None:
+        values = dict(report.values.values_list("indicator_id", "value"))
+    by_goal = {}
+    for indicator in indicators:
+        by_goal.setdefault(indicator.goal_id, []).append(indicator)
+    missing = []
+    for goal in goals:
+        if not (narratives.get(goal.pk) or "").strip():
+            missing.append(
+                ChecklistItem(
+                    goal=goal,
+                    label=_("Section %(code)s: results") % {"code": goal.code},
+                    anchor=f"goal-{goal.code}",
+                    is_narrative=True,
+                )
+            )
+        for indicator in by_goal.get(goal.pk, []):
+            if values.get(indicator.pk) in (None, ""):
+                missing.append(
+                    ChecklistItem(
+                        goal=goal,
+                        label=_("Section %(code)s: %(indicator)s")
+                        % {"code": goal.code, "indicator": indicator.name},
+                        anchor=f"indicator-{indicator.pk}",
+                        is_narrative=False,
+                    )
+                )
+    return missing
+
+
+def report_for_page(pk):
+    """One report with its unit, period, campaign, sections, values and attachments."""
+    return (
+        Report.objects.select_related("unit", "period__campaign", "reviewed_by")
+        .prefetch_related(
+            Prefetch("sections", queryset=ReportSection.objects.select_related("goal")),
+            Prefetch("values", queryset=IndicatorValue.objects.all()),
+            Prefetch(
+                "attachments", queryset=ReportAttachment.objects.select_related("goal")
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def _count_of(model, field="report"):
+    return Coalesce(
+        Subquery(
+            model.objects.filter(**{field: OuterRef("pk")})
+            .order_by()
+            .values(field)
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
+@dataclass
+class BoardRow:
+    """One unit on the office board for one period."""
+
+    unit: object
+    report: object
+    state: str
+    is_overdue: bool
+    days_late: int
+    days_left: int
+    value_count: int = 0
+    attachment_count: int = 0
+
+    @property
+    def state_label(self):
+        return BoardState(self.state).label
+
+
+def board_state(report, period, now):
+    """The board's state for a unit: not submitted and overdue are derived."""
+    overdue = period.is_overdue(now)
+    if report is None:
+        return BoardState.OVERDUE if overdue else BoardState.NOT_STARTED
+    if report.state == ReportState.DRAFT and overdue and not report.reopened:
+        return BoardState.OVERDUE
+    return BoardState(report.state)
+
+
+def board_rows(period, *, now=None, kind=None, state=None):
+    """Every unit that must report in ``period`` with its report, in three queries."""
+    from units.models import Unit
+
+    now = now or timezone.now()
+    units = Unit.objects.filter(is_active=True).order_by("kind", "position", "name")
+    if period.unit_kinds:
+        units = units.filter(kind__in=period.unit_kinds)
+    if kind:
+        units = units.filter(kind=kind)
+    reports = {
+        report.unit_id: report
+        for report in Report.objects.filter(period=period).annotate(
+            value_count=_count_of(IndicatorValue),
+            attachment_count=_count_of(ReportAttachment),
+        )
+    }
+    overdue = period.is_overdue(now)
+    today = timezone.localdate(now)
+    days_left = max((period.due_on - today).days, 0)
+    rows = []
+    for unit in units:
+        report = reports.get(unit.pk)
+        if report is not None:
+            report.period = period
+        row_state = board_state(report, period, now)
+        if report is not None and report.submitted_at is not None:
+            late = report.days_late(now)
+        elif overdue and (report is None or report.state in REPORT_EDITABLE_STATES):
+            late = (today - period.due_on).days
+        else:
+            late = 0
+        row = BoardRow(
+            unit=unit,
+            report=report,
+            state=row_state,
+            is_overdue=overdue
+            and (report is None or report.state in REPORT_EDITABLE_STATES),
+            days_late=late,
+            days_left=days_left,
+            value_count=getattr(report, "value_count", 0),
+            attachment_count=getattr(report, "attachment_count", 0),
+        )
+        if state and row.state != state:
+            continue
+        rows.append(row)
+    return rows
+
+
+def board_counts(rows):
+    """Return {BoardState value: count} for the board's summary badges."""
+    counts = dict.fromkeys(BoardState.values, 0)
+    for row in rows:
+        counts[row.state] += 1
+    return counts
+
+
+@dataclass
+class ReportListRow:
+    unit: object
+    period: object
+    report: object
+    state: str
+
+    @property
+    def state_label(self):
+        return BoardState(self.state).label
+
+
+def report_rows_for_head(user, campaign, *, now=None, periods=None):
+    """For a unit head: each headed unit × each period it reports in, in three queries."""
+    from units.selectors import units_headed_by
+
+    now = now or timezone.now()
+    periods = periods if periods is not None else periods_of(campaign)
+    units = list(units_headed_by(user).order_by("kind", "position", "name"))
+    reports = {
+        (r.unit_id, r.period_id): r
+        for r in Report.objects.filter(
+            period__campaign=campaign, unit__in=[u.pk for u in units]
+        )
+    }
+    rows = []
+    for period in periods:
+        for unit in units:
+            if not period.applies_to(unit.kind):
+                continue
+            report = reports.get((unit.pk, period.pk))
+            if report is not None:
+                report.period = period
+                report.unit = unit
+            rows.append(
+                ReportListRow(
+                    unit=unit,
+                    period=period,
+                    report=report,
+                    state=board_state(report, period, now),
+                )
+            )
+    return rows
+
+
+def report_list(*, campaign, period=None, state=None, kind=None, search=""):
+    """Reports of a campaign for readers (office, council, chairman), one query."""
+    qs = Report.objects.filter(period__campaign=campaign).select_related(
+        "unit", "period"
+    )
+    if period is not None:
+        qs = qs.filter(period=period)
+    if state:
+        qs = qs.filter(state=state)
+    if kind:
+        qs = qs.filter(unit__kind=kind)
+    if search:
+        qs = qs.filter(unit__name__icontains=search)
+    return qs.order_by("period__position", "unit__kind", "unit__position", "unit__name")
