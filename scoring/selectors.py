@@ -1,0 +1,427 @@
+"""Reads that the scoring pages, the exports and the awards app share.
+
+The ranking is computed by the database: one aggregate query sums every
+sheet's final points by kind of criterion, normalises them to 100 for the
+unit's kind, ranks the sheets inside each kind with a window function and
+gives each its band. The number of queries does not grow with the number of
+sheets or criteria.
+
+Tie rule (stated on the ranking page): a higher total ranks first; on equal
+totals, the higher points on standard criteria (without bonus) rank first,
+then the fewer penalty points. Units still equal on all three share the rank
+and are shown as tied.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Max,
+    Min,
+    Prefetch,
+    Q,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, Greatest, Least, Rank, Round
+
+from units.enums import UnitKind
+
+from .enums import RANKED_STATES, CriterionKind
+from .models import (
+    Band,
+    CouncilScore,
+    Criterion,
+    CriterionGroup,
+    RankingPublication,
+    ScoreEntry,
+    ScoreSheet,
+)
+
+ZERO = Decimal("0")
+HUNDRED = Decimal("100")
+CENT = Decimal("0.01")
+POINTS_FIELD = DecimalField(max_digits=12, decimal_places=4)
+TOTAL_FIELD = DecimalField(max_digits=6, decimal_places=2)
+
+
+@dataclass(frozen=True)
+class UnitScore:
+    """One unit's final (reviewed) score in a campaign, its rank and band."""
+
+    unit_id: int
+    sheet_id: int
+    unit_name: str
+    kind: str
+    state: str
+    standard: Decimal
+    bonus: Decimal
+    penalty: Decimal
+    total: Decimal
+    rank: int
+    tied: bool
+    band: str
+
+    @property
+    def kind_label(self):
+        return UnitKind(self.kind).label if self.kind in UnitKind.values else self.kind
+
+
+def disagreement_margin():
+    """Spread between council members beyond which a criterion is flagged."""
+    return Decimal(str(getattr(settings, "SCORING_DISAGREEMENT_MARGIN", 2)))
+
+
+def criteria_for(campaign):
+    """The campaign's criteria with their groups and goals, in tree order."""
+    return list(
+        Criterion.objects.filter(campaign=campaign)
+        .select_related("group__goal")
+        .order_by("group__goal__position", "group__position", "position", "code")
+    )
+
+
+def criteria_tree(campaign):
+    """Groups (with goal) and their criteria, in two queries."""
+    return list(
+        CriterionGroup.objects.filter(campaign=campaign)
+        .select_related("goal")
+        .prefetch_related(
+            Prefetch(
+                "criteria", queryset=Criterion.objects.order_by("position", "code")
+            )
+        )
+        .order_by("goal__position", "position", "code")
+    )
+
+
+def max_points_by_kind(criteria):
+    """{unit kind: sum of standard criteria's maximum points} — the 100 % of each kind."""
+    totals = {}
+    for kind in UnitKind.values:
+        totals[kind] = sum(
+            (
+                c.max_points
+                for c in criteria
+                if c.kind == CriterionKind.STANDARD and c.applies_to(kind)
+            ),
+            ZERO,
+        )
+    return totals
+
+
+def kind_maxima(campaign):
+    """One query: {unit kind: maximum standard points} for ``campaign``."""
+    rows = Criterion.objects.filter(
+        campaign=campaign, kind=CriterionKind.STANDARD
+    ).values_list("max_points", "unit_kinds")
+    totals = dict.fromkeys(UnitKind.values, ZERO)
+    for max_points, unit_kinds in rows:
+        for kind in totals:
+            if not unit_kinds or kind in unit_kinds:
+                totals[kind] += max_points
+    return totals
+
+
+def bands_for(campaign):
+    """The campaign's bands, highest first (one query)."""
+    return list(Band.objects.filter(campaign=campaign).order_by("-min_total"))
+
+
+def band_label(total, bands):
+    """The label of the highest band whose lowest total ``total`` reaches."""
+    for band in bands:
+        if total >= band.min_total:
+            return band.label
+    return ""
+
+
+def normalise(raw, maximum):
+    """Points on the 0–100 scale of a unit kind, rounded to 0.01 (the page's rule)."""
+    if not maximum:
+        return ZERO
+    value = (Decimal(raw) * HUNDRED / Decimal(maximum)).quantize(CENT, ROUND_HALF_UP)
+    return min(max(value, ZERO), HUNDRED)
+
+
+def _sum_of(kind):
+    return Coalesce(
+        Sum("entries__final_points", filter=Q(entries__criterion__kind=kind)),
+        Value(ZERO),
+        output_field=POINTS_FIELD,
+    )
+
+
+def ranking_queryset(*, campaign, maxima, bands, kind=None):
+    """Ranked sheets of ``campaign`` annotated with sums, total, rank, tie count and band.
+
+    Everything is computed in one SQL query; ``maxima`` and ``bands`` come
+    from :func:`kind_maxima` and :func:`bands_for`.
+    """
+    qs = ScoreSheet.objects.filter(campaign=campaign, state__in=RANKED_STATES)
+    if kind:
+        # Ranks are per kind (the window's partition), so this filter keeps them.
+        qs = qs.filter(unit__kind=kind)
+    divisor = Case(
+        *[
+            When(unit__kind=unit_kind, then=Value(maximum))
+            for unit_kind, maximum in maxima.items()
+            if maximum
+        ],
+        default=Value(None),
+        output_field=POINTS_FIELD,
+    )
+    raw = F("standard") + F("bonus") - F("penalty")
+    total = Round(
+        Greatest(
+            Least(
+                ExpressionWrapper(
+                    raw * Value(HUNDRED) / divisor, output_field=POINTS_FIELD
+                ),
+                Value(HUNDRED),
+                output_field=POINTS_FIELD,
+            ),
+            Value(ZERO),
+            output_field=POINTS_FIELD,
+        ),
+        2,
+        output_field=TOTAL_FIELD,
+    )
+    tie_key = [F("unit__kind"), F("total"), F("standard"), F("penalty")]
+    qs = (
+        qs.annotate(
+            standard=_sum_of(CriterionKind.STANDARD),
+            bonus=_sum_of(CriterionKind.BONUS),
+            penalty=_sum_of(CriterionKind.PENALTY),
+        )
+        .annotate(total=Coalesce(total, Value(ZERO), output_field=TOTAL_FIELD))
+        .annotate(
+            rank=Window(
+                Rank(),
+                partition_by=[F("unit__kind")],
+                order_by=[F("total").desc(), F("standard").desc(), F("penalty").asc()],
+            ),
+            tie_count=Window(Count("pk", distinct=False), partition_by=tie_key),
+            band=Case(
+                *[
+                    When(total__gte=band.min_total, then=Value(band.label))
+                    for band in bands
+                ],
+                default=Value(""),
+                output_field=CharField(),
+            ),
+        )
+        .values(
+            "pk",
+            "unit_id",
+            "unit__name",
+            "unit__kind",
+            "state",
+            "standard",
+            "bonus",
+            "penalty",
+            "total",
+            "rank",
+            "tie_count",
+            "band",
+        )
+        .order_by("unit__kind", "rank", "unit__name", "pk")
+    )
+    return qs
+
+
+def _as_unit_score(row):
+    return UnitScore(
+        unit_id=row["unit_id"],
+        sheet_id=row["pk"],
+        unit_name=row["unit__name"],
+        kind=row["unit__kind"],
+        state=row["state"],
+        standard=Decimal(row["standard"]),
+        bonus=Decimal(row["bonus"]),
+        penalty=Decimal(row["penalty"]),
+        total=Decimal(row["total"]).quantize(CENT),
+        rank=int(row["rank"]),
+        tied=row["tie_count"] > 1,
+        band=row["band"],
+    )
+
+
+def ranking_rows(*, campaign, kind=None, maxima=None, bands=None):
+    """Return UnitScores, ranked per kind (three queries at most, whatever the size)."""
+    maxima = kind_maxima(campaign) if maxima is None else maxima
+    bands = bands_for(campaign) if bands is None else bands
+    qs = ranking_queryset(campaign=campaign, maxima=maxima, bands=bands, kind=kind)
+    return [_as_unit_score(row) for row in qs]
+
+
+def unit_scores(*, campaign):
+    """{unit id: UnitScore} of the reviewed and locked sheets (three queries)."""
+    return {score.unit_id: score for score in ranking_rows(campaign=campaign)}
+
+
+def ranked_kinds(campaign):
+    """The unit kinds that have ranked sheets in ``campaign``, in UnitKind order."""
+    present = set(
+        ScoreSheet.objects.filter(campaign=campaign, state__in=RANKED_STATES)
+        .values_list("unit__kind", flat=True)
+        .distinct()
+    )
+    return [(value, label) for value, label in UnitKind.choices if value in present]
+
+
+def goal_breakdown(*, sheet_ids, final=True):
+    """{sheet id: {goal code: signed points}} for ``sheet_ids`` (one aggregate query)."""
+    field = "final_points" if final else "self_points"
+    signed = Case(
+        When(criterion__kind=CriterionKind.PENALTY, then=-F(field)),
+        default=F(field),
+        output_field=POINTS_FIELD,
+    )
+    rows = (
+        ScoreEntry.objects.filter(sheet_id__in=list(sheet_ids))
+        .values("sheet_id", "criterion__group__goal__code")
+        .annotate(points=Coalesce(Sum(signed), Value(ZERO), output_field=POINTS_FIELD))
+        .order_by()
+    )
+    result = defaultdict(dict)
+    for row in rows:
+        result[row["sheet_id"]][row["criterion__group__goal__code"]] = Decimal(
+            row["points"]
+        )
+    return result
+
+
+def goal_maxima_by_kind(criteria):
+    """{unit kind: {goal code: maximum standard points}} from a criteria list."""
+    result = {kind: defaultdict(lambda: ZERO) for kind in UnitKind.values}
+    for c in criteria:
+        if c.kind != CriterionKind.STANDARD:
+            continue
+        for kind in UnitKind.values:
+            if c.applies_to(kind):
+                result[kind][c.group.goal.code] += c.max_points
+    return result
+
+
+def publication_for(campaign):
+    return RankingPublication.objects.filter(campaign=campaign).first()
+
+
+def is_published(campaign):
+    return RankingPublication.objects.filter(
+        campaign=campaign, published_at__isnull=False
+    ).exists()
+
+
+def sheet_list(*, campaign, unit_ids=None, state=None, kind=None):
+    """Sheets of ``campaign`` with their unit, for lists."""
+    qs = ScoreSheet.objects.filter(campaign=campaign).select_related("unit", "campaign")
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
+    if state:
+        qs = qs.filter(state=state)
+    if kind:
+        qs = qs.filter(unit__kind=kind)
+    return qs.order_by("unit__kind", "unit__position", "unit__name")
+
+
+def sheet_with_entries(pk):
+    """One sheet with its entries, criteria, goals and council scores (four queries)."""
+    return (
+        ScoreSheet.objects.select_related("unit", "campaign", "finalised_by")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=ScoreEntry.objects.select_related("criterion__group__goal")
+                .annotate(
+                    council_mean=Avg("council_scores__points"),
+                    council_min=Min("council_scores__points"),
+                    council_max=Max("council_scores__points"),
+                    council_count=Count("council_scores"),
+                )
+                .prefetch_related(
+                    Prefetch(
+                        "council_scores",
+                        queryset=CouncilScore.objects.select_related("member").order_by(
+                            "member__username"
+                        ),
+                    )
+                )
+                .order_by(
+                    "criterion__group__goal__position",
+                    "criterion__group__position",
+                    "criterion__position",
+                    "criterion__code",
+                ),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+def entry_council_summary(entry, margin=None):
+    """Mean, spread and disagreement flag of the council's points on one entry."""
+    margin = disagreement_margin() if margin is None else margin
+    count = getattr(entry, "council_count", 0) or 0
+    if not count:
+        return {"mean": None, "spread": None, "disagree": False, "count": 0}
+    mean = Decimal(entry.council_mean).quantize(CENT, ROUND_HALF_UP)
+    spread = (Decimal(entry.council_max) - Decimal(entry.council_min)).quantize(CENT)
+    return {"mean": mean, "spread": spread, "disagree": spread > margin, "count": count}
+
+
+def sheet_totals(sheet, entries, maximum, *, field="final_points"):
+    """Raw sums and normalised total of one sheet from its prefetched entries."""
+    sums = {
+        CriterionKind.STANDARD: ZERO,
+        CriterionKind.BONUS: ZERO,
+        CriterionKind.PENALTY: ZERO,
+    }
+    for entry in entries:
+        value = getattr(entry, field)
+        if value is not None:
+            sums[entry.criterion.kind] += value
+    raw = (
+        sums[CriterionKind.STANDARD]
+        + sums[CriterionKind.BONUS]
+        - sums[CriterionKind.PENALTY]
+    )
+    return {
+        "standard": sums[CriterionKind.STANDARD],
+        "bonus": sums[CriterionKind.BONUS],
+        "penalty": sums[CriterionKind.PENALTY],
+        "raw": raw,
+        "total": normalise(raw, maximum),
+        "maximum": maximum,
+    }
+
+
+def sheet_rank(sheet):
+    """The UnitScore of ``sheet`` when it is ranked, else None."""
+    if sheet.state not in RANKED_STATES:
+        return None
+    for score in ranking_rows(campaign=sheet.campaign, kind=sheet.unit.kind):
+        if score.sheet_id == sheet.pk:
+            return score
+    return None
+
+
+def unit_sheets(unit):
+    """A unit's sheets across campaigns, newest campaign first."""
+    return (
+        ScoreSheet.objects.filter(unit=unit)
+        .select_related("campaign")
+        .order_by("-campaign__year", "-campaign__pk")
+    )
