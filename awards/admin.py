@@ -1,11 +1,60 @@
-from django.contrib import admin
-from rules.contrib.admin import ObjectPermissionsModelAdmin
+"""The chairman's approvals, and the office's award kinds, in the Django admin.
 
-from .models import AwardKind
+Approving and rejecting go through the same services as the portal, so the
+quota, the state rules and the permissions are enforced once.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from campaigns.selectors import current_campaign
+from phongquang_portal.core.admin_mixins import PortalModelAdmin
+from units.selectors import roles_for
+
+from . import selectors, services
+from .enums import AttachmentKind, NominationState
+from .models import AwardKind, CouncilMeeting, Decision, Nomination
+
+S = NominationState
+CHAIRMAN_STATES = (S.VOTED, S.APPROVED, S.REJECTED, S.DECIDED)
+
+
+class AwardKindForm(forms.ModelForm):
+    required_documents = forms.MultipleChoiceField(
+        label=gettext_lazy("Required documents"),
+        choices=AttachmentKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = AwardKind
+        fields = [
+            "campaign",
+            "code",
+            "name",
+            "deadline_bound",
+            "quota_collective",
+            "quota_individual",
+            "position",
+            "required_documents",
+            "multiplier_individual",
+            "multiplier_collective",
+            "multiplier_household",
+        ]
 
 
 @admin.register(AwardKind)
-class AwardKindAdmin(ObjectPermissionsModelAdmin):
+class AwardKindAdmin(PortalModelAdmin):
+    form = AwardKindForm
     list_display = (
         "name",
         "campaign",
@@ -13,6 +62,423 @@ class AwardKindAdmin(ObjectPermissionsModelAdmin):
         "deadline_bound",
         "quota_collective",
         "quota_individual",
+        "multiplier_individual",
+        "multiplier_collective",
+        "multiplier_household",
     )
     list_filter = ("campaign", "code")
     list_select_related = ("campaign",)
+
+
+class StateFilter(admin.SimpleListFilter):
+    """Opens on the nominations waiting for the chairman (voted)."""
+
+    title = gettext_lazy("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [*S.choices, ("all", gettext_lazy("All"))]
+
+    def value(self):
+        return super().value() or S.VOTED.value
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: lookup}
+                ),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "all":
+            return queryset
+        if value in S.values:
+            return queryset.filter(state=value)
+        return queryset
+
+
+class ScoredChangeList(ChangeList):
+    """Attach scores (one call to scoring per campaign) and warnings to the page."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        rows = list(self.result_list)
+        selectors.attach_scores(rows)
+        selectors.attach_warnings(rows)
+        self.result_list = rows
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for not approving"),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        max_length=2000,
+    )
+
+
+@admin.register(Nomination)
+class NominationAdmin(PortalModelAdmin):
+    shown_to_chairman = True
+    list_display = (
+        "nominee_col",
+        "award_kind",
+        "category_col",
+        "votes_col",
+        "score_col",
+        "rank_col",
+        "state",
+        "warnings_col",
+    )
+    list_display_links = ("nominee_col",)
+    list_filter = (StateFilter, "award_kind__code", "campaign")
+    list_select_related = selectors.NOMINATION_RELATED
+    search_fields = (
+        "nominee_unit__name",
+        "nominee_person__full_name",
+        "nominee_household__head_name",
+    )
+    ordering = ("-votes_for", "pk")
+    actions = ["approve_selected", "reject_selected"]
+    list_per_page = 50
+    change_list_template = "admin/awards/nomination/change_list.html"
+    change_form_template = "admin/awards/nomination/change_form.html"
+    readonly_fields = (
+        "campaign",
+        "award_kind",
+        "state",
+        "nominee_col",
+        "category_col",
+        "proposing_unit",
+        "votes_col",
+        "score_col",
+        "profile",
+        "achievements",
+        "documents",
+        "drafts",
+        "reason",
+        "decision",
+        "golden_book_number",
+        "prize_amount",
+        "history",
+    )
+    fields = readonly_fields
+
+    # --- Scope -----------------------------------------------------------------
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request).select_related(*selectors.NOMINATION_RELATED)
+        roles = roles_for(request.user)
+        if roles.is_chairman and not (roles.is_office or roles.is_sysadmin):
+            qs = qs.filter(state__in=CHAIRMAN_STATES)
+        return qs
+
+    def get_changelist(self, request, **kwargs):
+        return ScoredChangeList
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # Fields are changed in the portal through the services, never here.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_approve_permission(self, request):
+        return request.user.has_perm("awards.approve_nomination")
+
+    # --- Columns ---------------------------------------------------------------
+
+    @admin.display(description=gettext_lazy("Nominee"))
+    def nominee_col(self, obj):
+        return obj.nominee_name
+
+    @admin.display(description=gettext_lazy("Category"))
+    def category_col(self, obj):
+        return obj.get_category_display()
+
+    @admin.display(description=gettext_lazy("Votes"), ordering="votes_for")
+    def votes_col(self, obj):
+        if obj.votes_for is None:
+            return "—"
+        passed = _("passed") if obj.council_passed else _("not passed")
+        return f"{obj.votes_for}/{obj.members_present} ({passed})"
+
+    @admin.display(description=gettext_lazy("Score"))
+    def score_col(self, obj):
+        if not hasattr(obj, "score"):
+            selectors.attach_scores([obj])
+        return "—" if obj.score is None else obj.score
+
+    @admin.display(description=gettext_lazy("Rank"))
+    def rank_col(self, obj):
+        return "—" if getattr(obj, "rank", None) is None else obj.rank
+
+    @admin.display(description=gettext_lazy("Warnings"))
+    def warnings_col(self, obj):
+        return "; ".join(getattr(obj, "warnings", [])) or ""
+
+    @admin.display(description=gettext_lazy("Documents"))
+    def documents(self, obj):
+        items = [
+            (
+                reverse("awards:attachment_download", args=[a.pk]),
+                a.get_kind_display(),
+                a.original_name,
+            )
+            for a in obj.attachments.all()
+        ]
+        if not items:
+            return "—"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", '<li><a href="{}">{}: {}</a></li>', items),
+        )
+
+    @admin.display(description=gettext_lazy("Drafts and dossier page"))
+    def drafts(self, obj):
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("awards:detail", args=[obj.pk]),
+            _("Dossier page"),
+            reverse("awards:to_trinh_pdf", args=[obj.pk]),
+            _("Proposal letter (PDF)"),
+            reverse("awards:report_pdf", args=[obj.pk]),
+            _("Achievement report (PDF)"),
+        )
+
+    @admin.display(description=gettext_lazy("History"))
+    def history(self, obj):
+        from phongquang_portal.core.activity import history_for
+
+        rows = [
+            (
+                e.created_at.strftime("%H:%M %d/%m/%Y"),
+                services.user_display_name(e.actor) if e.actor else _("system"),
+                e.from_state or "—",
+                e.to_state or e.action,
+                e.reason,
+            )
+            for e in history_for(obj)[:50]
+        ]
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{} · {} · {} → {} {}</li>", rows),
+        )
+
+    # --- Quota panel -------------------------------------------------------------
+
+    def _quota_campaign(self, request, obj=None):
+        if obj is not None:
+            return obj.campaign
+        pk = request.GET.get("campaign__id__exact")
+        if pk and pk.isdigit():
+            from campaigns.models import Campaign
+
+            return Campaign.objects.filter(pk=pk).first()
+        return current_campaign()
+
+    def changelist_view(self, request, extra_context=None):
+        campaign = self._quota_campaign(request)
+        extra_context = {
+            **(extra_context or {}),
+            "quota": selectors.quota_panel(campaign),
+            "quota_campaign": campaign,
+        }
+        return super().changelist_view(request, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id) if object_id else None
+        extra_context = {
+            **(extra_context or {}),
+            "quota": selectors.quota_panel(obj.campaign if obj else current_campaign()),
+            "quota_campaign": obj.campaign if obj else None,
+            "can_decide": obj is not None
+            and obj.state == S.VOTED
+            and request.user.has_perm("awards.approve_nomination", obj),
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # --- Actions (same services as the portal) ------------------------------------
+
+    def _approve(self, request, nominations):
+        done = 0
+        for nomination in nominations:
+            try:
+                services.nomination_approve(nomination=nomination, actor=request.user)
+            except ValidationError as exc:
+                self.message_user(
+                    request,
+                    f"{nomination.nominee_name}: {' '.join(exc.messages)}",
+                    messages.ERROR,
+                )
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request,
+                _("%(count)s nomination(s) approved.") % {"count": done},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=gettext_lazy("Phê duyệt"), permissions=["approve"])
+    def approve_selected(self, request, queryset):
+        self._approve(request, list(queryset.order_by("pk")))
+
+    @admin.action(description=gettext_lazy("Không phê duyệt"), permissions=["approve"])
+    def reject_selected(self, request, queryset):
+        form = RejectForm(request.POST if "reason" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            done = 0
+            for nomination in queryset.order_by("pk"):
+                try:
+                    services.nomination_reject(
+                        nomination=nomination,
+                        actor=request.user,
+                        reason=form.cleaned_data["reason"],
+                    )
+                except ValidationError as exc:
+                    self.message_user(
+                        request,
+                        f"{nomination.nominee_name}: {' '.join(exc.messages)}",
+                        messages.ERROR,
+                    )
+                else:
+                    done += 1
+            if done:
+                self.message_user(
+                    request,
+                    _("%(count)s nomination(s) not approved.") % {"count": done},
+                    messages.SUCCESS,
+                )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/awards/nomination/reject_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Not approve: give the reason"),
+                "opts": self.model._meta,
+                "nominations": list(queryset),
+                "form": form,
+                "action": "reject_selected",
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/approve/",
+                self.admin_site.admin_view(self.approve_one),
+                name="awards_nomination_approve",
+            ),
+            path(
+                "<int:pk>/reject/",
+                self.admin_site.admin_view(self.reject_one),
+                name="awards_nomination_reject",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _one(self, request, pk):
+        nomination = self.get_queryset(request).filter(pk=pk).first()
+        if nomination is None or not self.has_view_permission(request, nomination):
+            raise Http404
+        return nomination
+
+    def approve_one(self, request, pk):
+        nomination = self._one(request, pk)
+        if request.method == "POST":
+            self._approve(request, [nomination])
+        return HttpResponseRedirect(
+            reverse("admin:awards_nomination_change", args=[nomination.pk])
+        )
+
+    def reject_one(self, request, pk):
+        nomination = self._one(request, pk)
+        form = RejectForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.nomination_reject(
+                    nomination=nomination,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as exc:
+                self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request, _("The nomination is not approved."), messages.SUCCESS
+                )
+            return HttpResponseRedirect(
+                reverse("admin:awards_nomination_change", args=[nomination.pk])
+            )
+        return TemplateResponse(
+            request,
+            "admin/awards/nomination/reject_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Not approve: give the reason"),
+                "opts": self.model._meta,
+                "nominations": [nomination],
+                "form": form,
+                "single": True,
+            },
+        )
+
+
+@admin.register(Decision)
+class DecisionAdmin(PortalModelAdmin):
+    shown_to_chairman = True
+    list_display = ("__str__", "award_kind", "campaign", "signer_name", "links")
+    list_filter = ("campaign",)
+    list_select_related = ("award_kind", "campaign")
+    readonly_fields = (
+        "campaign",
+        "award_kind",
+        "number",
+        "signed_on",
+        "signer_name",
+        "issued_by",
+        "links",
+    )
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=gettext_lazy("Documents"))
+    def links(self, obj):
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("awards:decision_pdf", args=[obj.pk]),
+            _("Decision (PDF)"),
+            reverse("awards:certificates_pdf", args=[obj.pk]),
+            _("Certificates (PDF)"),
+            reverse("awards:decision_xlsx", args=[obj.pk]),
+            _("List of awardees (Excel)"),
+        )
+
+
+@admin.register(CouncilMeeting)
+class CouncilMeetingAdmin(PortalModelAdmin):
+    list_display = ("__str__", "campaign", "members_present", "members_total")
+    list_filter = ("campaign",)
+    list_select_related = ("campaign",)
+    readonly_fields = ("recorded_by",)
+
+    def has_add_permission(self, request):
+        # Meetings are recorded on the council board, which checks the quorum.
+        return False

@@ -171,6 +171,36 @@ def nomination_create(
 
 
 @transaction.atomic
+def nomination_update(
+    *, nomination, actor, proposing_unit, profile, achievements, citation, goals
+):
+    """Change a draft or returned dossier's text; the award and nominee stay."""
+    _require(actor, "awards.change_nomination", nomination)
+    probe = Nomination(proposing_unit=proposing_unit)
+    if not actor.has_perm("awards.submit_nomination", probe):
+        raise ValidationError(
+            _("You may only propose nominations for the units you head."),
+            code="permission_denied",
+        )
+    nomination.proposing_unit = proposing_unit
+    nomination.profile = profile
+    nomination.achievements = achievements
+    nomination.citation = citation
+    nomination.save(
+        update_fields=[
+            "proposing_unit",
+            "profile",
+            "achievements",
+            "citation",
+            "updated_at",
+        ]
+    )
+    nomination.goals.set(goals)
+    log_action(nomination, "awards.nomination.edited", actor=actor)
+    return nomination
+
+
+@transaction.atomic
 def nominations_from_ranking(
     *, campaign, unit_ids, actor, award_kind_code=AwardKindCode.GIAY_KHEN_XA
 ):

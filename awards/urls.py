@@ -1,5 +1,46 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "awards"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.nomination_list, name="list"),
+    path("new/", views.nomination_create, name="create"),
+    path("queue/", views.checking_queue, name="queue"),
+    path("council/", views.council_board, name="council"),
+    path("honor/", views.honor_board, name="honor"),
+    path("decisions/", views.decision_list, name="decisions"),
+    path("decisions/<int:pk>/", views.decision_detail, name="decision_detail"),
+    path("decisions/<int:pk>/quyet-dinh.pdf", views.decision_pdf, name="decision_pdf"),
+    path(
+        "decisions/<int:pk>/giay-khen.pdf",
+        views.certificates_pdf,
+        name="certificates_pdf",
+    ),
+    path(
+        "decisions/<int:pk>/giay-khen-in-phoi.pdf",
+        views.certificates_blank_pdf,
+        name="certificates_blank_pdf",
+    ),
+    path(
+        "decisions/<int:pk>/danh-sach.xlsx", views.decision_xlsx, name="decision_xlsx"
+    ),
+    path("<int:pk>/", views.nomination_detail, name="detail"),
+    path("<int:pk>/edit/", views.nomination_edit, name="edit"),
+    path("<int:pk>/submit/", views.nomination_submit, name="submit"),
+    path("<int:pk>/check/", views.nomination_check, name="check"),
+    path("<int:pk>/return/", views.nomination_return, name="return"),
+    path("<int:pk>/vote/", views.nomination_vote, name="vote"),
+    path("<int:pk>/attachments/", views.attachment_add, name="attachment_add"),
+    path("<int:pk>/to-trinh.pdf", views.to_trinh_pdf, name="to_trinh_pdf"),
+    path("<int:pk>/bao-cao-thanh-tich.pdf", views.report_pdf, name="report_pdf"),
+    path(
+        "attachments/<int:pk>/", views.attachment_download, name="attachment_download"
+    ),
+    path(
+        "attachments/<int:pk>/delete/",
+        views.attachment_delete,
+        name="attachment_delete",
+    ),
+]

@@ -1,0 +1,577 @@
+"""Thin views: parse input, call a service, render."""
+
+import decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns.models import Campaign
+from campaigns.selectors import current_campaign
+from phongquang_portal.core.excel import xlsx_response
+from phongquang_portal.core.pdf import pdf_response
+from phongquang_portal.core.uploads import serve_protected
+from units.selectors import roles_for
+
+from . import exports, selectors, services
+from .enums import AwardKindCode, NominationState
+from .forms import (
+    AttachmentForm,
+    BlankOffsetForm,
+    DecisionForm,
+    MeetingForm,
+    NominationForm,
+    PriorAwardFormSet,
+    ReasonForm,
+    VoteForm,
+)
+from .models import Attachment, Decision
+
+S = NominationState
+
+
+def _campaign_from(request):
+    pk = request.GET.get("campaign") or request.POST.get("campaign")
+    if pk and str(pk).isdigit():
+        return get_object_or_404(Campaign, pk=pk)
+    return current_campaign()
+
+
+def _nomination_for(request, pk, perm="awards.view_nomination"):
+    """The nomination, or 404 for a user who may not see it."""
+    nomination = get_object_or_404(selectors.nomination_queryset(), pk=pk)
+    if not request.user.has_perm(perm, nomination):
+        raise Http404
+    return nomination
+
+
+def _error_text(exc):
+    return " ".join(exc.messages)
+
+
+def _deadline_notice(campaign):
+    """The deadline sentence shown before anyone types."""
+    if campaign is None:
+        return ""
+    kinds = [k.name for k in campaign.award_kinds.all() if k.deadline_bound]
+    params = {
+        "kinds": ", ".join(kinds),
+        "date": campaign.dossier_deadline.strftime("%d/%m/%Y"),
+    }
+    if campaign.dossiers_open(timezone.now()):
+        return (
+            _(
+                "Dossiers for %(kinds)s are received until 23:59:59 on %(date)s "
+                "(Vietnam time). Ad-hoc awards can be proposed at any time."
+            )
+            % params
+        )
+    return (
+        _(
+            "The deadline of %(date)s (23:59:59, Vietnam time) has passed: dossiers for "
+            "%(kinds)s can no longer be submitted. Ad-hoc awards can still be proposed."
+        )
+        % params
+    )
+
+
+@login_required
+def nomination_list(request):
+    """The dossiers a user may see; the office's queue is the "submitted" filter."""
+    roles = roles_for(request.user)
+    if not (roles.reads_everything or roles.is_unit_head or roles.is_sysadmin):
+        raise Http404
+    campaign = _campaign_from(request)
+    qs = selectors.nominations_visible_to(request.user).filter(campaign=campaign)
+    state = request.GET.get("state", "")
+    if state in S.values:
+        qs = qs.filter(state=state)
+    kind = request.GET.get("kind", "")
+    if kind in AwardKindCode.values:
+        qs = qs.filter(award_kind__code=kind)
+    nominations = list(qs.order_by("-updated_at", "-pk")[:300])
+    selectors.attach_scores(nominations)
+    return render(
+        request,
+        "awards/nomination_list.html",
+        {
+            "campaign": campaign,
+            "campaigns": Campaign.objects.all(),
+            "nominations": nominations,
+            "states": S.choices,
+            "state": state,
+            "kinds": AwardKindCode.choices,
+            "kind": kind,
+            "deadline_notice": _deadline_notice(campaign),
+            "can_add": request.user.has_perm("awards.add_nomination"),
+            "roles": roles,
+        },
+    )
+
+
+@login_required
+def checking_queue(request):
+    """The office's queue: submitted dossiers, oldest first."""
+    if not request.user.has_perm("awards.check_nomination"):
+        raise Http404
+    campaign = _campaign_from(request)
+    nominations = list(
+        selectors.nomination_queryset()
+        .filter(campaign=campaign, state=S.SUBMITTED)
+        .order_by("submitted_at", "pk")
+    )
+    return render(
+        request,
+        "awards/queue.html",
+        {"campaign": campaign, "nominations": selectors.attach_warnings(nominations)},
+    )
+
+
+def _save_form(request, form, formset, nomination=None):
+    kind, nominee = form.cleaned_data.get("nominee_object", (None, None))
+    data = form.cleaned_data
+    with transaction.atomic():
+        if nomination is None:
+            nomination = services.nomination_create(
+                campaign=form.campaign,
+                award_kind=data["award_kind"],
+                proposing_unit=data["proposing_unit"],
+                actor=request.user,
+                profile=data["profile"],
+                achievements=data["achievements"],
+                citation=data["citation"],
+                goals=data["goals"],
+                **{f"nominee_{kind}": nominee},
+            )
+        else:
+            services.nomination_update(
+                nomination=nomination,
+                actor=request.user,
+                proposing_unit=data["proposing_unit"],
+                profile=data["profile"],
+                achievements=data["achievements"],
+                citation=data["citation"],
+                goals=data["goals"],
+            )
+        formset.instance = nomination
+        formset.save()
+    return nomination
+
+
+@login_required
+def nomination_create(request):
+    if not request.user.has_perm("awards.add_nomination"):
+        raise Http404
+    campaign = _campaign_from(request)
+    if campaign is None:
+        raise Http404
+    form = NominationForm(request.POST or None, user=request.user, campaign=campaign)
+    formset = PriorAwardFormSet(request.POST or None, prefix="prior")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            nomination = _save_form(request, form, formset)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("The dossier is saved as a draft. Attach the documents.")
+            )
+            return redirect(nomination)
+    return render(
+        request,
+        "awards/nomination_form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "campaign": campaign,
+            "deadline_notice": _deadline_notice(campaign),
+        },
+    )
+
+
+@login_required
+def nomination_edit(request, pk):
+    nomination = _nomination_for(request, pk)
+    if not request.user.has_perm("awards.change_nomination", nomination):
+        raise Http404
+    form = NominationForm(
+        request.POST or None,
+        instance=nomination,
+        user=request.user,
+        campaign=nomination.campaign,
+    )
+    formset = PriorAwardFormSet(
+        request.POST or None, instance=nomination, prefix="prior"
+    )
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            _save_form(request, form, formset, nomination)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The dossier is saved."))
+            return redirect(nomination)
+    return render(
+        request,
+        "awards/nomination_form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "campaign": nomination.campaign,
+            "nomination": nomination,
+            "deadline_notice": _deadline_notice(nomination.campaign),
+        },
+    )
+
+
+@login_required
+def nomination_detail(request, pk):
+    nomination = _nomination_for(request, pk)
+    selectors.attach_scores([nomination])
+    selectors.attach_warnings([nomination])
+    user = request.user
+    return render(
+        request,
+        "awards/nomination_detail.html",
+        {
+            "nomination": nomination,
+            "attachments": list(nomination.attachments.select_related("uploaded_by")),
+            "prior_awards": list(nomination.prior_awards.all()),
+            "goals": list(nomination.goals.all()),
+            "missing": services.missing_documents(nomination),
+            "can_edit": user.has_perm("awards.change_nomination", nomination),
+            "can_submit": nomination.is_editable
+            and user.has_perm("awards.submit_nomination", nomination),
+            "can_check": nomination.state in (S.SUBMITTED, S.CHECKED)
+            and user.has_perm("awards.check_nomination", nomination),
+            "can_vote": nomination.state == S.CHECKED
+            and user.has_perm("awards.vote_nomination", nomination),
+            "can_approve": nomination.state == S.VOTED
+            and user.has_perm("awards.approve_nomination", nomination),
+            "attachment_form": AttachmentForm(),
+            "reason_form": ReasonForm(),
+            "vote_form": VoteForm(),
+            "deadline_notice": _deadline_notice(nomination.campaign),
+            "deadline_open": nomination.campaign.dossiers_open(timezone.now())
+            or not nomination.award_kind.deadline_bound,
+        },
+    )
+
+
+def _run(request, nomination, service, success, **kwargs):
+    try:
+        service(nomination=nomination, actor=request.user, **kwargs)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, success)
+    return redirect(nomination)
+
+
+@require_POST
+@login_required
+def nomination_submit(request, pk):
+    nomination = _nomination_for(request, pk)
+    return _run(
+        request,
+        nomination,
+        services.nomination_submit,
+        _("The dossier is submitted to the Culture-Social office."),
+    )
+
+
+@require_POST
+@login_required
+def nomination_check(request, pk):
+    nomination = _nomination_for(request, pk, "awards.check_nomination")
+    return _run(
+        request,
+        nomination,
+        services.nomination_check,
+        _("The dossier is checked and put to the council."),
+    )
+
+
+@require_POST
+@login_required
+def nomination_return(request, pk):
+    nomination = _nomination_for(request, pk, "awards.check_nomination")
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    return _run(
+        request,
+        nomination,
+        services.nomination_return,
+        _("The dossier is returned to the unit for supplement."),
+        reason=reason,
+    )
+
+
+@require_POST
+@login_required
+def nomination_vote(request, pk):
+    nomination = _nomination_for(request, pk, "awards.vote_nomination")
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Enter the vote counts as whole numbers."))
+        return redirect(request.POST.get("next") or nomination.get_absolute_url())
+    try:
+        services.nomination_record_vote(
+            nomination=nomination, actor=request.user, **form.cleaned_data
+        )
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(
+            request,
+            _("The vote on %(name)s is recorded.") % {"name": nomination.nominee_name},
+        )
+    target = request.POST.get("next", "")
+    if target.startswith("/awards/"):
+        return redirect(target)
+    return redirect(nomination)
+
+
+@require_POST
+@login_required
+def attachment_add(request, pk):
+    nomination = _nomination_for(request, pk)
+    if not request.user.has_perm("awards.change_nomination", nomination):
+        raise Http404
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                nomination=nomination,
+                kind=form.cleaned_data["kind"],
+                uploaded=form.cleaned_data["file"],
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+        else:
+            messages.success(request, _("The document is attached."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(nomination)
+
+
+@login_required
+def attachment_download(request, pk):
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("nomination"), pk=pk
+    )
+    if not request.user.has_perm("awards.view_nomination", attachment.nomination):
+        raise Http404
+    return serve_protected(attachment.file, attachment.original_name)
+
+
+@require_POST
+@login_required
+def attachment_delete(request, pk):
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("nomination"), pk=pk
+    )
+    nomination = attachment.nomination
+    if not request.user.has_perm("awards.change_nomination", nomination):
+        raise Http404
+    try:
+        services.attachment_delete(attachment=attachment, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    return redirect(nomination)
+
+
+@login_required
+def to_trinh_pdf(request, pk):
+    nomination = _nomination_for(request, pk)
+    return pdf_response(
+        exports.to_trinh_pdf(nomination), f"to-trinh-{nomination.pk}.pdf"
+    )
+
+
+@login_required
+def report_pdf(request, pk):
+    nomination = _nomination_for(request, pk)
+    return pdf_response(
+        exports.report_pdf(nomination), f"bao-cao-thanh-tich-{nomination.pk}.pdf"
+    )
+
+
+@login_required
+def council_board(request):
+    """The council's board: meeting, nominations ranked by votes then score."""
+    roles = roles_for(request.user)
+    if not (roles.reads_everything or roles.is_sysadmin):
+        raise Http404
+    campaign = _campaign_from(request)
+    if campaign is None:
+        raise Http404
+    meeting_form = MeetingForm(request.POST or None, prefix="meeting")
+    if request.method == "POST":
+        if not request.user.has_perm("awards.add_councilmeeting"):
+            raise Http404
+        if meeting_form.is_valid():
+            try:
+                services.council_meeting_record(
+                    campaign=campaign, actor=request.user, **meeting_form.cleaned_data
+                )
+            except ValidationError as exc:
+                meeting_form.add_error(None, exc)
+            else:
+                messages.success(request, _("The council meeting is recorded."))
+                return redirect(f"{request.path}?campaign={campaign.pk}")
+    meeting = campaign.council_meetings.first()
+    nominations = selectors.council_board(campaign)
+    return render(
+        request,
+        "awards/council_board.html",
+        {
+            "campaign": campaign,
+            "campaigns": Campaign.objects.all(),
+            "meeting": meeting,
+            "meeting_form": meeting_form,
+            "quorum_needed": services.quorum_needed(meeting.members_total)
+            if meeting
+            else None,
+            "nominations": nominations,
+            "quota": selectors.quota_panel(campaign),
+            "can_vote": request.user.has_perm("awards.vote_nomination"),
+            "can_record_meeting": request.user.has_perm("awards.add_councilmeeting"),
+        },
+    )
+
+
+@login_required
+def decision_list(request):
+    """The office issues decisions; everyone who reads everything sees them."""
+    roles = roles_for(request.user)
+    if not (roles.reads_everything or roles.is_sysadmin):
+        raise Http404
+    campaign = _campaign_from(request)
+    if campaign is None:
+        raise Http404
+    can_issue = request.user.has_perm("awards.add_decision")
+    form = DecisionForm(request.POST or None, campaign=campaign)
+    if request.method == "POST":
+        if not can_issue:
+            raise Http404
+        if form.is_valid():
+            try:
+                decision = services.decision_issue(
+                    campaign=campaign, actor=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Decision %(number)s is issued.")
+                    % {"number": decision.full_number},
+                )
+                return redirect(decision)
+    approved = list(
+        selectors.nomination_queryset()
+        .filter(campaign=campaign, state=S.APPROVED)
+        .order_by("award_kind__position", "pk")
+    )
+    return render(
+        request,
+        "awards/decision_list.html",
+        {
+            "campaign": campaign,
+            "campaigns": Campaign.objects.all(),
+            "decisions": list(selectors.decisions_for(campaign)),
+            "approved": approved,
+            "form": form,
+            "can_issue": can_issue,
+            "quota": selectors.quota_panel(campaign),
+        },
+    )
+
+
+def _decision_for(request, pk):
+    decision = get_object_or_404(
+        Decision.objects.select_related("campaign", "award_kind"), pk=pk
+    )
+    if not request.user.has_perm("awards.view_decision", decision):
+        raise Http404
+    return decision
+
+
+@login_required
+def decision_detail(request, pk):
+    decision = _decision_for(request, pk)
+    rows = exports.awardee_rows(decision)
+    return render(
+        request,
+        "awards/decision_detail.html",
+        {
+            "decision": decision,
+            "rows": rows,
+            "total": sum(r.prize_amount for r in rows),
+            "offset_form": BlankOffsetForm(),
+        },
+    )
+
+
+@login_required
+def decision_pdf(request, pk):
+    decision = _decision_for(request, pk)
+    return pdf_response(
+        exports.decision_pdf(decision), f"quyet-dinh-{decision.number}.pdf"
+    )
+
+
+@login_required
+def certificates_pdf(request, pk):
+    decision = _decision_for(request, pk)
+    return pdf_response(
+        exports.certificates_pdf(decision), f"giay-khen-{decision.number}.pdf"
+    )
+
+
+@login_required
+def certificates_blank_pdf(request, pk):
+    decision = _decision_for(request, pk)
+    form = BlankOffsetForm(request.GET or None)
+    dx = dy = decimal.Decimal(0)
+    if form.is_valid():
+        dx = form.cleaned_data.get("dx") or 0
+        dy = form.cleaned_data.get("dy") or 0
+    return pdf_response(
+        exports.certificates_blank_pdf(decision, dx_mm=float(dx), dy_mm=float(dy)),
+        f"giay-khen-in-phoi-{decision.number}.pdf",
+    )
+
+
+@login_required
+def decision_xlsx(request, pk):
+    decision = _decision_for(request, pk)
+    return xlsx_response(
+        exports.decision_workbook(decision),
+        f"danh-sach-khen-thuong-{decision.number}.xlsx",
+    )
+
+
+def honor_board(request):
+    """Public: the decided awards of a campaign (công khai), no login needed."""
+    campaign = _campaign_from(request)
+    awards = selectors.honor_board(campaign) if campaign else []
+    return render(
+        request,
+        "awards/honor_board.html",
+        {
+            "campaign": campaign,
+            "campaigns": Campaign.objects.all(),
+            "awards": awards,
+        },
+    )
