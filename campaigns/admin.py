@@ -1,8 +1,8 @@
-
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
 
 from .models import Campaign, Goal, PriorityField
@@ -24,13 +24,22 @@ class GoalInline(admin.StackedInline):
 
 @admin.register(Campaign)
 class CampaignAdmin(PortalModelAdmin):
-    list_display = ("name", "year", "status", "starts_on", "ends_on", "dossier_deadline")
+    list_display = (
+        "name",
+        "year",
+        "status",
+        "starts_on",
+        "ends_on",
+        "dossier_deadline",
+    )
     list_filter = ("status", "year")
     search_fields = ("name", "theme")
     inlines = [GoalInline]
     actions = ["copy_to_next_year"]
 
-    @admin.action(description=gettext_lazy("Copy to next year (goals, criteria, award kinds)"))
+    @admin.action(
+        description=gettext_lazy("Copy to next year (goals, criteria, award kinds)")
+    )
     def copy_to_next_year(self, request, queryset):
         for campaign in queryset:
             try:

@@ -523,9 +523,9 @@ class ReportAttachment(models.Model):
     def __str__(self):
         return self.original_name
 
+    def get_absolute_url(self):
+        return reverse("campaigns:attachment", args=[self.report_id, self.pk])
+
     @property
     def unit_id(self):
         return self.report.unit_id
-
-    def get_absolute_url(self):
-        return reverse("campaigns:attachment", args=[self.report_id, self.pk])

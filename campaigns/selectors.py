@@ -1,8 +1,9 @@
 """Reads about campaigns that pages share."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Avg, Count, OuterRef, Prefetch, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from .enums import (
     REPORT_COUNTED_STATES,
     REPORT_EDITABLE_STATES,
+    Aggregation,
     BoardState,
     CampaignStatus,
     ReportState,
@@ -347,3 +349,106 @@ def report_list(*, campaign, period=None, state=None, kind=None, search=""):
     if search:
         qs = qs.filter(unit__name__icontains=search)
     return qs.order_by("period__position", "unit__kind", "unit__position", "unit__name")
+
+
+def dashboard_data(campaign, *, periods, period, indicator_code=""):
+    """Numbers for the dashboard's three pictures, each also shown as a table."""
+    from units.enums import UnitKind
+    from units.models import Unit
+
+    # 1. Submission progress per period.
+    per_kind = dict(
+        Unit.objects.filter(is_active=True)
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .values_list("kind", "n")
+    )
+    per_state = {}
+    for period_id, state, n in (
+        Report.objects.filter(period__campaign=campaign)
+        .values_list("period_id", "state")
+        .annotate(n=Count("pk"))
+        .values_list("period_id", "state", "n")
+    ):
+        per_state.setdefault(period_id, {})[state] = n
+    submission = []
+    for p in periods:
+        kinds = p.unit_kinds or list(UnitKind.values)
+        expected = sum(per_kind.get(kind, 0) for kind in kinds)
+        states = per_state.get(p.pk, {})
+        started = sum(states.values())
+        submission.append(
+            {
+                "period": p,
+                "expected": expected,
+                "accepted": states.get(ReportState.ACCEPTED, 0),
+                "submitted": states.get(ReportState.SUBMITTED, 0),
+                "returned": states.get(ReportState.RETURNED, 0),
+                "draft": states.get(ReportState.DRAFT, 0),
+                "not_started": max(expected - started, 0),
+            }
+        )
+
+    # 2. Indicator progress per goal in the chosen period (submitted and accepted).
+    indicators = list(
+        Indicator.objects.filter(campaign=campaign)
+        .select_related("goal")
+        .order_by("goal__position", "position", "pk")
+    )
+    totals = {}
+    if period is not None:
+        totals = {
+            row["indicator_id"]: row
+            for row in IndicatorValue.objects.filter(
+                report__period=period, report__state__in=REPORT_COUNTED_STATES
+            )
+            .values("indicator_id")
+            .annotate(total=Sum("value"), average=Avg("value"), n=Count("pk"))
+        }
+    progress = []
+    for indicator in indicators:
+        row = totals.get(indicator.pk, {})
+        if indicator.aggregation == Aggregation.AVERAGE:
+            result = row.get("average")
+        else:
+            result = row.get("total")
+        if result is not None:
+            result = Decimal(result).quantize(Decimal("0.01"))
+        percent = None
+        if result is not None and indicator.target:
+            percent = float((result * 100 / indicator.target).quantize(Decimal("0.1")))
+        progress.append(
+            {
+                "indicator": indicator,
+                "result": result,
+                "units": row.get("n", 0),
+                "percent": percent,
+            }
+        )
+
+    # 3. Hamlets compared on one indicator.
+    hamlet_indicators = [i for i in indicators if i.applies_to(UnitKind.HAMLET)]
+    chosen = next((i for i in hamlet_indicators if i.code == indicator_code), None)
+    chosen = chosen or (hamlet_indicators[0] if hamlet_indicators else None)
+    hamlets = []
+    if chosen is not None and period is not None:
+        values = dict(
+            IndicatorValue.objects.filter(
+                indicator=chosen,
+                report__period=period,
+                report__state__in=REPORT_COUNTED_STATES,
+            ).values_list("report__unit_id", "value")
+        )
+        hamlets = [
+            {"unit": unit, "value": values.get(unit.pk)}
+            for unit in Unit.objects.filter(
+                kind=UnitKind.HAMLET, is_active=True
+            ).order_by("position", "name")
+        ]
+    return {
+        "submission": submission,
+        "progress": progress,
+        "hamlet_indicators": hamlet_indicators,
+        "chosen": chosen,
+        "hamlets": hamlets,
+    }

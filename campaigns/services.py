@@ -434,7 +434,7 @@ def reporting_plan_copy(*, source, target, goal_map):
     )
 
 
-def _format_number(value):
+def format_number(value):
     text = format(value.normalize(), "f") if value is not None else ""
     return text.replace(".", ",")
 
@@ -497,7 +497,7 @@ def check_indicator_value(indicator, value):
     if low is not None and value < low:
         raise ValidationError(
             _("“%(indicator)s” must be at least %(min)s.")
-            % {"indicator": indicator.name, "min": _format_number(low)},
+            % {"indicator": indicator.name, "min": format_number(low)},
             code="below_min",
         )
     if high is not None and value > high:
@@ -505,7 +505,7 @@ def check_indicator_value(indicator, value):
             _("“%(indicator)s” must be at most %(max)s %(unit)s.")
             % {
                 "indicator": indicator.name,
-                "max": _format_number(high),
+                "max": format_number(high),
                 "unit": indicator.unit_of_measure,
             },
             code="above_max",

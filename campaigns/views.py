@@ -1,10 +1,61 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import DetailView, ListView
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView, View
 
-from units.selectors import participant_counts
+from phongquang_portal.core.excel import xlsx_response
+from phongquang_portal.core.mixins import ScopedPermissionMixin
+from phongquang_portal.core.pdf import pdf_response
+from phongquang_portal.core.uploads import ACCEPT_ATTRIBUTE, serve_protected
+from units.models import Unit
+from units.selectors import participant_counts, roles_for
 
-from .models import Campaign
-from .selectors import campaign_list, campaign_with_goals
+from .enums import BoardState
+from .exports import aggregate_pdf, aggregate_period, aggregate_workbook
+from .forms import (
+    AttachmentForm,
+    BoardFilterForm,
+    ReasonForm,
+    ReportForm,
+    ReportListFilterForm,
+)
+from .models import Campaign, Goal, Report, ReportAttachment, ReportingPeriod
+from .selectors import (
+    board_counts,
+    board_rows,
+    campaign_list,
+    campaign_with_goals,
+    current_campaign,
+    current_period,
+    dashboard_data,
+    indicators_for_kind,
+    periods_of,
+    report_checklist,
+    report_for_page,
+    report_list,
+    report_rows_for_head,
+)
+from .services import (
+    format_number,
+    report_accept,
+    report_attachment_add,
+    report_attachment_remove,
+    report_reminders_send,
+    report_reopen,
+    report_return,
+    report_save,
+    report_start,
+    report_submit,
+    submission_is_late,
+)
 
 
 class CampaignListView(ListView):
@@ -43,5 +94,606 @@ class CampaignDetailView(DetailView):
             deadline_at=deadline,
             dossiers_open=campaign.dossiers_open(now),
             days_left=max((deadline - now).days, 0),
+        )
+        return context
+
+
+# ---------------------------------------------------------------------------
+# Unit reports
+# ---------------------------------------------------------------------------
+
+
+class ReportObjectMixin(ScopedPermissionMixin):
+    """Load the report named in the URL once; strangers get 404."""
+
+    permission_required = "campaigns.view_report"
+
+    def get_report(self):
+        if not hasattr(self, "_report"):
+            try:
+                self._report = report_for_page(self.kwargs["pk"])
+            except Report.DoesNotExist as exc:
+                raise Http404 from exc
+        return self._report
+
+    def get_permission_object(self):
+        return self.get_report()
+
+
+def _safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _campaign_from_request(request):
+    pk = request.GET.get("campaign")
+    if pk and pk.isdigit():
+        campaign = Campaign.objects.filter(pk=pk).first()
+        if campaign is not None:
+            return campaign
+    return current_campaign()
+
+
+class ReportListView(LoginRequiredMixin, TemplateView):
+    """A unit head's reports per period, or every report for the office and the council."""
+
+    template_name = "campaigns/report_list.html"
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        roles = roles_for(user)
+        campaign = _campaign_from_request(self.request)
+        periods = periods_of(campaign) if campaign else []
+        context.update(campaign=campaign, periods=periods, roles=roles)
+        if campaign is None:
+            return context
+        if roles.is_unit_head:
+            context["head_rows"] = report_rows_for_head(user, campaign, periods=periods)
+        if roles.reads_everything or roles.is_sysadmin:
+            form = ReportListFilterForm(self.request.GET or None, periods=periods)
+            filters = form.cleaned_data if form.is_valid() else {}
+            period = next((p for p in periods if p.pk == filters.get("period")), None)
+            qs = report_list(
+                campaign=campaign,
+                period=period,
+                state=filters.get("state") or None,
+                kind=filters.get("kind") or None,
+                search=(filters.get("q") or "").strip(),
+            )
+            paginator = Paginator(qs, self.paginate_by)
+            page = paginator.get_page(self.request.GET.get("page"))
+            query = self.request.GET.copy()
+            query.pop("page", None)
+            context.update(
+                filter_form=form,
+                page_obj=page,
+                reports=page.object_list,
+                query=query.urlencode(),
+                current=current_period(campaign, periods=periods),
+            )
+        return context
+
+
+class ReportStartView(LoginRequiredMixin, View):
+    """Open (or create) the unit's report for a period, then go to its form."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, period_pk, unit_pk):
+        period = get_object_or_404(
+            ReportingPeriod.objects.select_related("campaign"), pk=period_pk
+        )
+        unit = get_object_or_404(Unit, pk=unit_pk)
+        roles = roles_for(request.user)
+        if not (roles.heads(unit.pk) or roles.is_office):
+            raise Http404
+        try:
+            report = report_start(unit=unit, period=period, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("campaigns:report_list")
+        return redirect("campaigns:report_edit", pk=report.pk)
+
+
+class ReportDetailView(ReportObjectMixin, TemplateView):
+    """A report as the office reads it, with the actions each role may take."""
+
+    template_name = "campaigns/report_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = self.get_report()
+        user = self.request.user
+        goals = list(
+            Goal.objects.filter(campaign_id=report.period.campaign_id).order_by(
+                "position"
+            )
+        )
+        indicators = indicators_for_kind(report.period.campaign_id, report.unit.kind)
+        sections = {s.goal_id: s.narrative for s in report.sections.all()}
+        values = {v.indicator_id: v.value for v in report.values.all()}
+        attachments = list(report.attachments.all())
+        blocks = []
+        for goal in goals:
+            blocks.append(
+                {
+                    "goal": goal,
+                    "narrative": sections.get(goal.pk, ""),
+                    "values": [
+                        (i, values.get(i.pk))
+                        for i in indicators
+                        if i.goal_id == goal.pk
+                    ],
+                    "attachments": [a for a in attachments if a.goal_id == goal.pk],
+                }
+            )
+        context.update(
+            report=report,
+            period=report.period,
+            blocks=blocks,
+            general_attachments=[a for a in attachments if a.goal_id is None],
+            checklist=report_checklist(
+                report,
+                goals=goals,
+                indicators=indicators,
+                narratives=sections,
+                values=values,
+            ),
+            can_edit=user.has_perm("campaigns.edit_report", report),
+            can_review=user.has_perm("campaigns.review_report", report),
+            can_reopen=user.has_perm("campaigns.reopen_report", report),
+            late=submission_is_late(report),
+            reason_form=ReasonForm(),
+            days_late=report.days_late(),
+        )
+        return context
+
+
+class ReportEditView(ReportObjectMixin, TemplateView):
+    """The phone-first report form: narratives and numbers per goal, save or submit."""
+
+    template_name = "campaigns/report_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            report = self.get_report()
+            may_view = request.user.has_perm("campaigns.view_report", report)
+            if may_view and not request.user.has_perm("campaigns.edit_report", report):
+                messages.info(
+                    request,
+                    _("This report is “%(state)s” and cannot be edited now.")
+                    % {"state": report.get_state_display()},
+                )
+                return redirect(report.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def setup_form(self, data=None, files=None):
+        report = self.get_report()
+        self.goals = list(
+            Goal.objects.filter(campaign_id=report.period.campaign_id).order_by(
+                "position"
+            )
+        )
+        self.indicators = indicators_for_kind(
+            report.period.campaign_id, report.unit.kind
+        )
+        initial = {}
+        for section in report.sections.all():
+            initial[f"narrative_{section.goal_id}"] = section.narrative
+        for value in report.values.all():
+            initial[f"value_{value.indicator_id}"] = format_number(value.value)
+        return ReportForm(
+            data, files, goals=self.goals, indicators=self.indicators, initial=initial
+        )
+
+    def get(self, request, *args, **kwargs):
+        form = self.setup_form()
+        return self.render_to_response(self.form_context(form))
+
+    def post(self, request, *args, **kwargs):
+        report = self.get_report()
+        form = self.setup_form(request.POST, request.FILES)
+        action = request.POST.get("action", "save")
+        if not form.is_valid():
+            messages.error(
+                request,
+                _(
+                    "Some entries need correcting (marked in red). Nothing you typed was lost."
+                ),
+            )
+            return self.render_to_response(self.form_context(form), status=200)
+        try:
+            report_save(
+                report=report,
+                actor=request.user,
+                narratives=form.narratives(),
+                values=form.values(),
+            )
+            if form.cleaned_data.get("attachment"):
+                report_attachment_add(
+                    report=report,
+                    actor=request.user,
+                    file=form.cleaned_data["attachment"],
+                    goal=form.attachment_goal_obj(),
+                )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+            return self.render_to_response(self.form_context(form), status=200)
+        if action != "submit":
+            messages.success(request, _("Draft saved."))
+            return redirect("campaigns:report_edit", pk=report.pk)
+        try:
+            report_submit(report=report, actor=request.user)
+        except ValidationError as exc:
+            if exc.code == "incomplete":
+                for item in report_checklist(
+                    report, goals=self.goals, indicators=self.indicators
+                ):
+                    if item.is_narrative:
+                        name = f"narrative_{item.goal.pk}"
+                        form.add_error(
+                            name, _("Please write the results of this section.")
+                        )
+                    else:
+                        name = item.anchor.replace("indicator-", "value_")
+                        form.add_error(name, _("Please enter this number (0 if none)."))
+            else:
+                form.add_error(None, " ".join(exc.messages))
+            messages.warning(
+                request,
+                _("Your draft was saved but not submitted: %(reason)s")
+                % {"reason": " ".join(exc.messages)},
+            )
+            return self.render_to_response(self.form_context(form), status=200)
+        messages.success(request, _("Report submitted to the Culture-Social office."))
+        return redirect(report.get_absolute_url())
+
+    def form_context(self, form):
+        report = self.get_report()
+        if form.is_bound:
+            checklist = report_checklist(
+                report,
+                goals=self.goals,
+                indicators=self.indicators,
+                narratives=form.typed_narratives(),
+                values=form.typed_values(),
+            )
+        else:
+            checklist = report_checklist(
+                report,
+                goals=self.goals,
+                indicators=self.indicators,
+                narratives={s.goal_id: s.narrative for s in report.sections.all()},
+                values={v.indicator_id: v.value for v in report.values.all()},
+            )
+        attachments = list(report.attachments.all())
+        return self.get_context_data(
+            form=form,
+            report=report,
+            period=report.period,
+            checklist=checklist,
+            attachments=attachments,
+            attachment_form=AttachmentForm(goals=self.goals),
+            late=submission_is_late(report),
+            max_upload_mb=settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+            accept=ACCEPT_ATTRIBUTE,
+        )
+
+
+class AttachmentUploadView(ReportObjectMixin, View):
+    """Receive one evidence file (JavaScript upload with progress, or a plain form)."""
+
+    permission_required = "campaigns.edit_report"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        report = self.get_report()
+        goals = list(Goal.objects.filter(campaign_id=report.period.campaign_id))
+        form = AttachmentForm(request.POST, request.FILES, goals=goals)
+        wants_json = request.headers.get("x-requested-with") == "XMLHttpRequest"
+        errors = []
+        attachment = None
+        if form.is_valid():
+            try:
+                attachment = report_attachment_add(
+                    report=report,
+                    actor=request.user,
+                    file=form.cleaned_data["file"],
+                    goal=form.goal_obj(),
+                )
+            except ValidationError as exc:
+                errors = exc.messages
+        else:
+            errors = [
+                message
+                for field_errors in form.errors.values()
+                for message in field_errors
+            ]
+        if wants_json:
+            if errors:
+                return JsonResponse({"ok": False, "errors": errors}, status=400)
+            return JsonResponse(
+                {
+                    "ok": True,
+                    "id": attachment.pk,
+                    "name": attachment.original_name,
+                    "size": attachment.size,
+                    "url": attachment.get_absolute_url(),
+                    "goal": attachment.goal.code if attachment.goal else "",
+                    "delete_url": reverse(
+                        "campaigns:attachment_delete", args=[report.pk, attachment.pk]
+                    ),
+                }
+            )
+        if errors:
+            for message in errors:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, _("Attached “%(name)s”.") % {"name": attachment.original_name}
+            )
+        return redirect(
+            reverse("campaigns:report_edit", args=[report.pk]) + "#attachments"
+        )
+
+
+class AttachmentDownloadView(ReportObjectMixin, View):
+    """Serve an evidence file only to those who may see the report."""
+
+    def get(self, request, pk, attachment_pk):
+        report = self.get_report()
+        attachment = get_object_or_404(
+            ReportAttachment, pk=attachment_pk, report=report
+        )
+        return serve_protected(attachment.file, attachment.original_name)
+
+
+class AttachmentDeleteView(ReportObjectMixin, View):
+    permission_required = "campaigns.edit_report"
+    http_method_names = ["post"]
+
+    def post(self, request, pk, attachment_pk):
+        report = self.get_report()
+        attachment = get_object_or_404(
+            ReportAttachment, pk=attachment_pk, report=report
+        )
+        try:
+            report_attachment_remove(attachment=attachment, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("Removed “%(name)s”.") % {"name": attachment.original_name}
+            )
+        return redirect(
+            reverse("campaigns:report_edit", args=[report.pk]) + "#attachments"
+        )
+
+
+REPORT_ACTIONS = {
+    "submit": "campaigns.submit_report",
+    "return": "campaigns.review_report",
+    "accept": "campaigns.review_report",
+    "reopen": "campaigns.reopen_report",
+}
+
+
+class ReportActionView(ReportObjectMixin, View):
+    """One click on a report: submit, return (with a comment), accept, reopen."""
+
+    http_method_names = ["post"]
+
+    def get_permission_required(self):
+        action = self.kwargs["action"]
+        if action not in REPORT_ACTIONS:
+            raise Http404
+        return ("campaigns.view_report", REPORT_ACTIONS[action])
+
+    def post(self, request, pk, action):
+        report = self.get_report()
+        default = report.get_absolute_url()
+        try:
+            if action == "submit":
+                report_submit(report=report, actor=request.user)
+                done = _("Report submitted to the Culture-Social office.")
+            elif action == "accept":
+                report_accept(report=report, actor=request.user)
+                done = _("Accepted the report of %(unit)s.") % {
+                    "unit": report.unit.name
+                }
+            else:
+                form = ReasonForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(
+                        [m for errors in form.errors.values() for m in errors]
+                    )
+                service = report_return if action == "return" else report_reopen
+                service(
+                    report=report,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+                done = (
+                    _("Returned the report of %(unit)s with your comment.")
+                    if action == "return"
+                    else _("Reopened the report of %(unit)s.")
+                ) % {"unit": report.unit.name}
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, done)
+        return redirect(_safe_next(request, default))
+
+
+class PeriodMixin(ScopedPermissionMixin):
+    permission_required = "campaigns.view_board"
+
+    def get_period(self):
+        if not hasattr(self, "_period"):
+            self._period = get_object_or_404(
+                ReportingPeriod.objects.select_related("campaign"), pk=self.kwargs["pk"]
+            )
+        return self._period
+
+
+class BoardView(PeriodMixin, TemplateView):
+    """The office's live board for one period: every unit, its state, days late."""
+
+    template_name = "campaigns/board.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        period = self.get_period()
+        now = timezone.now()
+        form = BoardFilterForm(self.request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        all_rows = board_rows(period, now=now, kind=filters.get("kind") or None)
+        state = filters.get("state") or None
+        rows = [row for row in all_rows if not state or row.state == state]
+        counts = board_counts(all_rows)
+        context.update(
+            period=period,
+            campaign=period.campaign,
+            periods=periods_of(period.campaign),
+            rows=rows,
+            counts=[
+                (value, label, counts[value]) for value, label in BoardState.choices
+            ],
+            total=len(all_rows),
+            filter_form=form,
+            overdue=period.is_overdue(now),
+            can_review=self.request.user.has_perm("campaigns.review_report"),
+            can_remind=self.request.user.has_perm("campaigns.remind_units"),
+            reason_form=ReasonForm(),
+            here=self.request.get_full_path(),
+        )
+        return context
+
+
+class RemindView(PeriodMixin, View):
+    permission_required = "campaigns.remind_units"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        period = self.get_period()
+        reminded = report_reminders_send(
+            period=period,
+            actor=request.user,
+            base_url=request.build_absolute_uri("/")[:-1],
+        )
+        sent = sum(1 for _unit, emails in reminded if emails)
+        without = [unit.name for unit, emails in reminded if not emails]
+        messages.success(
+            request,
+            _("Reminders sent to %(sent)s of %(total)s units that have not submitted.")
+            % {"sent": sent, "total": len(reminded)},
+        )
+        if without:
+            messages.warning(
+                request,
+                _("No e-mail address for: %(units)s.") % {"units": ", ".join(without)},
+            )
+        return redirect(_safe_next(request, period.get_absolute_url()))
+
+
+class AggregateMixin(PeriodMixin):
+    def get_aggregate(self):
+        period = self.get_period()
+        accepted_only = self.request.GET.get("accepted") == "1"
+        expected = len(board_rows(period))
+        return aggregate_period(period, accepted_only=accepted_only, expected=expected)
+
+
+class AggregateView(AggregateMixin, TemplateView):
+    """The aggregated report for the chairman, per goal a–h."""
+
+    template_name = "campaigns/aggregate.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        aggregate = self.get_aggregate()
+        query = self.request.GET.urlencode()
+        context.update(
+            aggregate=aggregate,
+            period=aggregate.period,
+            periods=periods_of(aggregate.period.campaign),
+            query=f"?{query}" if query else "",
+        )
+        return context
+
+
+class AggregateExcelView(AggregateMixin, View):
+    def get(self, request, pk):
+        aggregate = self.get_aggregate()
+        workbook = aggregate_workbook(aggregate)
+        return xlsx_response(workbook, f"bao-cao-tong-hop-{aggregate.period.pk}.xlsx")
+
+
+class AggregatePdfView(AggregateMixin, View):
+    def get(self, request, pk):
+        aggregate = self.get_aggregate()
+        return pdf_response(
+            aggregate_pdf(aggregate, request=request),
+            f"bao-cao-tong-hop-{aggregate.period.pk}.pdf",
+        )
+
+
+class DashboardView(ScopedPermissionMixin, TemplateView):
+    """Pictures of progress: submissions per period, indicators per goal, hamlets compared."""
+
+    permission_required = "campaigns.view_board"
+    template_name = "campaigns/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        campaign = get_object_or_404(Campaign, pk=self.kwargs["pk"])
+        periods = periods_of(campaign)
+        period_id = self.request.GET.get("period", "")
+        period = next(
+            (p for p in periods if str(p.pk) == period_id), None
+        ) or current_period(campaign, periods=periods)
+        data = dashboard_data(
+            campaign,
+            periods=periods,
+            period=period,
+            indicator_code=self.request.GET.get("indicator", ""),
+        )
+        chart_data = {
+            "submission": [
+                {
+                    key: row[key]
+                    for key in ("accepted", "submitted", "returned", "draft")
+                }
+                | {"not_started": row["not_started"], "period": row["period"].name}
+                for row in data["submission"]
+            ],
+            "progress": [
+                {
+                    "label": f"{row['indicator'].goal.code}) {row['indicator'].name[:40]}",
+                    "percent": row["percent"],
+                }
+                for row in data["progress"]
+            ],
+            "hamlets": [
+                {
+                    "unit": row["unit"].name,
+                    "value": float(row["value"]) if row["value"] is not None else None,
+                }
+                for row in data["hamlets"]
+            ],
+        }
+        context.update(
+            campaign=campaign,
+            periods=periods,
+            period=period,
+            data=data,
+            chart_data=chart_data,
         )
         return context
