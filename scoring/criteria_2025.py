@@ -265,6 +265,12 @@ CRITERIA = [
     ),
 ]
 
+# Automatic criteria: code → (report indicator code, target). Points come from
+# the unit's report: full points at or above the target, proportional below.
+AUTOMATIC = {
+    "D.4": ("d_vneid_muc_2", D("80")),
+}
+
 # (label, lowest total)
 BANDS = [
     ("Xuất sắc", D("90")),

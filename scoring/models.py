@@ -90,6 +90,17 @@ class Criterion(models.Model):
     )
     evidence_required = models.BooleanField(_("evidence required"), default=False)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    indicator = models.ForeignKey(
+        "campaigns.Indicator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="criteria",
+        verbose_name=_("report indicator"),
+        help_text=_(
+            "Automatic criteria: points come from this indicator in the unit's report."
+        ),
+    )
     target = models.DecimalField(
         _("target"),
         max_digits=14,

@@ -21,10 +21,13 @@ def load_criteria(sender, campaign, **kwargs):
             code=code,
             defaults={"goal": goals[goal_code], "title": title, "position": position},
         )
+    indicators = dict(campaign.indicators.values_list("code", "pk"))
     for position, row in enumerate(criteria_2025.CRITERIA, start=1):
         group_code, code, title, max_points, kind, unit_kinds, evidence = row
         if group_code not in groups:
             continue
+        indicator_code, target = criteria_2025.AUTOMATIC.get(code, (None, None))
+        indicator_id = indicators.get(indicator_code)
         Criterion.objects.get_or_create(
             campaign=campaign,
             code=code,
@@ -36,6 +39,8 @@ def load_criteria(sender, campaign, **kwargs):
                 "unit_kinds": list(unit_kinds),
                 "evidence_required": evidence,
                 "position": position,
+                "indicator_id": indicator_id,
+                "target": target if indicator_id else None,
             },
         )
     if not campaign.scoring_bands.exists():
@@ -45,22 +50,14 @@ def load_criteria(sender, campaign, **kwargs):
         )
 
 
-def _target_indicator_id(criterion, target):
-    """Map a criterion's indicator to the target campaign's indicator of the same code."""
-    indicator = getattr(criterion, "indicator", None)
-    if indicator is None:
-        return None
-    if getattr(indicator, "campaign_id", None) in (None, target.pk):
-        return indicator.pk
-    model = type(indicator)
-    code = getattr(indicator, "code", None)
-    if code is None:
-        return None
-    return (
-        model.objects.filter(campaign=target, code=code)
-        .values_list("pk", flat=True)
-        .first()
-    )
+def _indicator_map(source, target):
+    """{source indicator pk: target indicator pk}, matched by code."""
+    by_code = dict(target.indicators.values_list("code", "pk"))
+    return {
+        pk: by_code[code]
+        for pk, code in source.indicators.values_list("pk", "code")
+        if code in by_code
+    }
 
 
 @receiver(campaign_copied, dispatch_uid="scoring.copy_criteria")
@@ -78,12 +75,9 @@ def copy_criteria(sender, source, target, goal_map, **kwargs):
             title=group.title,
             position=group.position,
         )
-    has_indicator = any(f.name == "indicator" for f in Criterion._meta.get_fields())
-    criteria = source.criteria.all()
-    if has_indicator:
-        criteria = criteria.select_related("indicator")
+    indicator_map = _indicator_map(source, target)
     new_criteria = []
-    for criterion in criteria:
+    for criterion in source.criteria.all():
         if criterion.group_id not in group_map:
             continue
         copy = Criterion(
@@ -99,9 +93,8 @@ def copy_criteria(sender, source, target, goal_map, **kwargs):
             position=criterion.position,
             target=criterion.target,
             auto_mode=criterion.auto_mode,
+            indicator_id=indicator_map.get(criterion.indicator_id),
         )
-        if has_indicator:
-            copy.indicator_id = _target_indicator_id(criterion, target)
         new_criteria.append(copy)
     Criterion.objects.bulk_create(new_criteria)
     Band.objects.bulk_create(

@@ -38,7 +38,7 @@ from django.db.models.functions import Coalesce, Greatest, Least, Rank, Round
 
 from units.enums import UnitKind
 
-from .enums import RANKED_STATES, CriterionKind
+from .enums import RANKED_STATES, CriterionKind, SheetState
 from .models import (
     Band,
     CouncilScore,
@@ -425,3 +425,11 @@ def unit_sheets(unit):
         .select_related("campaign")
         .order_by("-campaign__year", "-campaign__pk")
     )
+
+
+def honor_board_rows(*, campaign, top_n):
+    """The locked sheets ranked within ``top_n`` of their kind (filtered in the database)."""
+    qs = ranking_queryset(
+        campaign=campaign, maxima=kind_maxima(campaign), bands=bands_for(campaign)
+    ).filter(rank__lte=top_n, state=SheetState.LOCKED)
+    return [_as_unit_score(row) for row in qs]

@@ -5,7 +5,7 @@ a transaction, with the sheet row locked so two people cannot act at once.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,7 +16,7 @@ from phongquang_portal.core.activity import ensure_transition, log_action, trans
 from units.models import Unit
 from units.selectors import roles_for
 
-from .enums import SHEET_TRANSITIONS, CriterionKind, SheetState
+from .enums import SHEET_TRANSITIONS, AutoMode, CriterionKind, SheetState
 from .models import CouncilScore, Criterion, RankingPublication, ScoreEntry, ScoreSheet
 
 ZERO = Decimal("0")
@@ -93,6 +93,71 @@ def _ensure_state(sheet, states, message):
         raise ValidationError(message, code="wrong_state")
 
 
+def automatic_points(criterion, value):
+    """Points an automatic criterion gives for an indicator ``value``.
+
+    Full points at or above the target; below it, proportional points or none,
+    as the criterion says. Rounded half up to 0.01.
+    """
+    if value is None or not criterion.target or criterion.target <= 0:
+        return None
+    value = Decimal(value)
+    if value >= criterion.target:
+        return criterion.max_points
+    if value <= 0 or criterion.auto_mode == AutoMode.THRESHOLD:
+        return ZERO.quantize(Decimal("0.01"))
+    return (criterion.max_points * value / criterion.target).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+
+
+def _fill_automatic(sheets, campaign):
+    """Set the self-assessed points of automatic criteria from the units' reports."""
+    from campaigns.selectors import indicator_values_for
+
+    entries = list(
+        ScoreEntry.objects.filter(
+            sheet__in=sheets,
+            criterion__indicator__isnull=False,
+            criterion__target__isnull=False,
+        ).select_related("criterion", "sheet")
+    )
+    if not entries:
+        return 0
+    values = indicator_values_for(
+        campaign=campaign,
+        indicator_ids={e.criterion.indicator_id for e in entries},
+        unit_ids={e.sheet.unit_id for e in entries},
+    )
+    changed = []
+    for entry in entries:
+        points = automatic_points(
+            entry.criterion,
+            values.get((entry.sheet.unit_id, entry.criterion.indicator_id)),
+        )
+        if points is not None and points != entry.self_points:
+            entry.self_points = points
+            changed.append(entry)
+    ScoreEntry.objects.bulk_update(changed, ["self_points"])
+    return len(changed)
+
+
+@transaction.atomic
+def automatic_points_fill(*, sheet, actor):
+    """Fill a draft sheet's automatic criteria from the unit's reported indicators."""
+    sheet = _lock(sheet)
+    _ensure_state(
+        sheet,
+        {SheetState.DRAFT},
+        _("The self-assessment can only be changed while the sheet is a draft."),
+    )
+    count = _fill_automatic([sheet], sheet.campaign)
+    log_action(
+        sheet, "scoring.sheet.automatic_filled", actor=actor, data={"count": count}
+    )
+    return count
+
+
 # ---------------------------------------------------------------- sheets
 
 
@@ -138,6 +203,7 @@ def sheets_open(*, campaign, actor, units=None):
         if criterion.applies_to(sheet.unit.kind)
         and (sheet.pk, criterion.pk) not in have
     )
+    _fill_automatic(sheets, campaign)
     new_ids = {sheet.unit_id for sheet in created}
     for sheet in sheets:
         if sheet.unit_id in new_ids:

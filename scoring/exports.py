@@ -1,0 +1,222 @@
+"""Row sources for the printed results: the Excel summary and one unit's PDF sheet.
+
+The Excel summary is written in openpyxl's write-only mode, row by row, so a
+commune-wide export of thousands of units stays small in memory. Totals,
+ranks and bands come from the same database ranking as the ranking page.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from phongquang_portal.core.excel import FORMULA_PREFIXES, HEADER_FONT
+from units.enums import UnitKind
+
+from .enums import RANKED_STATES, CriterionKind
+from .models import ScoreEntry
+from .selectors import (
+    bands_for,
+    criteria_for,
+    entry_council_summary,
+    kind_maxima,
+    ranking_queryset,
+    sheet_totals,
+)
+
+EXPORT_TITLE = "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA"
+TITLE_FONT = Font(bold=True, size=14)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+HEADER_ROWS = 4
+
+
+def _cell(ws, value, *, font=None, alignment=None, number_format=None):
+    """A write-only cell; text that looks like a formula stays text (as core.excel does)."""
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_PREFIXES):
+            cell.quotePrefix = True
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def _print_layout(ws, *, header_rows, frozen_columns):
+    """A4 landscape, fit to width, header rows repeated and frozen (core.excel's layout)."""
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"1:{header_rows}"
+    ws.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{header_rows + 1}"
+
+
+def _number(value):
+    """Numbers stay numbers in Excel: ints when whole, else floats with two decimals."""
+    if value is None:
+        return None
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def ranking_export_rows(campaign):
+    """Yield (kind, label, criteria, rows) per unit kind, rows being dicts in rank order.
+
+    Three queries for the ranking and one streamed query for the entries,
+    whatever the number of units.
+    """
+    criteria = criteria_for(campaign)
+    maxima = kind_maxima(campaign)
+    bands = bands_for(campaign)
+    ranking = list(ranking_queryset(campaign=campaign, maxima=maxima, bands=bands))
+    points = defaultdict(dict)
+    entries = (
+        ScoreEntry.objects.filter(
+            sheet__campaign=campaign, sheet__state__in=RANKED_STATES
+        )
+        .values_list("sheet_id", "criterion_id", "final_points")
+        .order_by()
+    )
+    for sheet_id, criterion_id, final_points in entries.iterator(chunk_size=5000):
+        points[sheet_id][criterion_id] = final_points
+    by_kind = defaultdict(list)
+    for row in ranking:
+        by_kind[row["unit__kind"]].append(row)
+    for kind, label in UnitKind.choices:
+        rows = by_kind.get(kind)
+        if not rows:
+            continue
+        kind_criteria = [c for c in criteria if c.applies_to(kind)]
+        yield (
+            kind,
+            label,
+            kind_criteria,
+            [
+                {
+                    "unit": row["unit__name"],
+                    "points": [points[row["pk"]].get(c.pk) for c in kind_criteria],
+                    "standard": row["standard"],
+                    "bonus": row["bonus"],
+                    "penalty": row["penalty"],
+                    "total": Decimal(row["total"]).quantize(Decimal("0.01")),
+                    "rank": row["rank"],
+                    "tied": row["tie_count"] > 1,
+                    "band": row["band"],
+                }
+                for row in rows
+            ],
+        )
+
+
+def ranking_workbook(campaign):
+    """The “Bảng tổng hợp kết quả chấm điểm thi đua”: one sheet per kind of unit."""
+    workbook = Workbook(write_only=True)
+    any_sheet = False
+    for _kind, label, criteria, rows in ranking_export_rows(campaign):
+        any_sheet = True
+        ws = workbook.create_sheet(str(label)[:31])
+        fixed = ["STT", "Đơn vị"]
+        tail = [
+            "Điểm chuẩn",
+            "Điểm thưởng",
+            "Điểm trừ",
+            "Tổng điểm (thang 100)",
+            "Xếp hạng",
+            "Xếp loại",
+        ]
+        width = len(fixed) + len(criteria) + len(tail)
+        widths = [6, 40] + [9] * len(criteria) + [11, 11, 10, 12, 10, 13]
+        for index, value in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = value
+        _print_layout(ws, header_rows=HEADER_ROWS, frozen_columns=2)
+        ws.append([_cell(ws, EXPORT_TITLE, font=TITLE_FONT)])
+        ws.append(
+            [_cell(ws, f"Phong trào “{campaign.name}” năm {campaign.year} — {label}")]
+        )
+        ws.append(
+            [
+                _cell(ws, ""),
+                _cell(ws, "Tiêu chí:"),
+                *[_cell(ws, c.title[:120], alignment=CENTER) for c in criteria],
+            ]
+        )
+        header = (
+            fixed
+            + [
+                f"{c.code} ({'+' if c.kind == CriterionKind.BONUS else '−' if c.kind == CriterionKind.PENALTY else ''}"
+                f"{_number(c.max_points)})"
+                for c in criteria
+            ]
+            + tail
+        )
+        ws.append([_cell(ws, h, font=HEADER_FONT, alignment=CENTER) for h in header])
+        for number, row in enumerate(rows, start=1):
+            rank = f"{row['rank']}=" if row["tied"] else row["rank"]
+            values = [
+                _cell(ws, number),
+                _cell(ws, row["unit"]),
+                *[_cell(ws, _number(p), number_format="0.00") for p in row["points"]],
+                _cell(ws, _number(row["standard"]), number_format="0.00"),
+                _cell(ws, _number(row["bonus"]), number_format="0.00"),
+                _cell(ws, _number(row["penalty"]), number_format="0.00"),
+                _cell(ws, _number(row["total"]), number_format="0.00"),
+                _cell(ws, rank),
+                _cell(ws, row["band"]),
+            ]
+            assert len(values) == width
+            ws.append(values)
+        ws.append([])
+        ws.append(
+            [
+                _cell(ws, ""),
+                _cell(
+                    ws,
+                    "Quy tắc xếp hạng: tổng điểm cao hơn xếp trên; bằng tổng điểm thì điểm "
+                    "chuẩn (không tính điểm thưởng) cao hơn xếp trên, rồi điểm trừ ít hơn "
+                    "xếp trên; vẫn bằng nhau thì đồng hạng (ghi dấu “=”).",
+                ),
+            ]
+        )
+    if not any_sheet:
+        ws = workbook.create_sheet("Tổng hợp")
+        ws.append([_cell(ws, EXPORT_TITLE, font=TITLE_FONT)])
+        ws.append([_cell(ws, _("No reviewed score sheet yet."))])
+    return workbook
+
+
+def sheet_pdf_context(sheet, score=None):
+    """Rows and totals for one unit's printable score sheet."""
+    entries = list(sheet.entries.all())
+    maximum = kind_maxima(sheet.campaign).get(sheet.unit.kind)
+    rows = []
+    for number, entry in enumerate(entries, start=1):
+        rows.append(
+            {
+                "number": number,
+                "entry": entry,
+                "criterion": entry.criterion,
+                "council": entry_council_summary(entry),
+            }
+        )
+    self_totals = sheet_totals(sheet, entries, maximum, field="self_points")
+    final_totals = sheet_totals(sheet, entries, maximum, field="final_points")
+    if score is not None:
+        final_totals["total"] = score.total
+    return {
+        "sheet": sheet,
+        "rows": rows,
+        "self_totals": self_totals,
+        "final_totals": final_totals,
+        "score": score,
+    }

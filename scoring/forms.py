@@ -1,0 +1,265 @@
+"""Forms of the scoring pages: thin parsers that hand their rows to the services."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from phongquang_portal.core.uploads import EvidenceFileField, validate_upload
+
+from .services import EntryInput, parse_points, validate_points
+
+
+class PointsField(forms.CharField):
+    """Points typed on a phone: "7,5" or "7.5"; checked against the criterion later."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 12)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        return parse_points(value)
+
+
+def _initial(value):
+    if value is None:
+        return ""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+class EntryRowsForm(forms.Form):
+    """One points field and one text field per entry; subclasses add more."""
+
+    points_prefix = "points"
+    text_prefix = "text"
+    text_label = _("Note")
+    points_required = False
+
+    def __init__(self, *args, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entries = list(entries)
+        for entry in self.entries:
+            self.fields[self._name(self.points_prefix, entry)] = PointsField(
+                label=_("Points (0–%(max)s)")
+                % {"max": _initial(entry.criterion.max_points)},
+                initial=_initial(self.initial_points(entry)),
+                required=False,
+            )
+            self.fields[self._name(self.text_prefix, entry)] = forms.CharField(
+                label=self.text_label,
+                required=False,
+                initial=self.initial_text(entry),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    @staticmethod
+    def _name(prefix, entry):
+        return f"{prefix}_{entry.pk}"
+
+    def initial_points(self, entry):
+        return None
+
+    def initial_text(self, entry):
+        return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        for entry in self.entries:
+            name = self._name(self.points_prefix, entry)
+            if name in self.errors:
+                continue
+            points = cleaned.get(name)
+            if points is None and self.points_required:
+                self.add_error(
+                    name,
+                    _("Give the final points for criterion %(code)s.")
+                    % {"code": entry.criterion.code},
+                )
+                continue
+            try:
+                validate_points(entry.criterion, points)
+            except ValidationError as exc:
+                self.add_error(name, exc)
+        return cleaned
+
+    def rows(self):
+        """Entries with their bound fields, for the template."""
+        for entry in self.entries:
+            yield {
+                "entry": entry,
+                "points": self[self._name(self.points_prefix, entry)],
+                "text": self[self._name(self.text_prefix, entry)],
+                **self.extra_fields(entry),
+            }
+
+    def extra_fields(self, entry):
+        return {}
+
+    def inputs(self):
+        return [
+            EntryInput(
+                entry=entry,
+                points=self.cleaned_data.get(self._name(self.points_prefix, entry)),
+                text=self.cleaned_data.get(
+                    self._name(self.text_prefix, entry), ""
+                ).strip(),
+                **self.extra_input(entry),
+            )
+            for entry in self.entries
+        ]
+
+    def extra_input(self, entry):
+        return {}
+
+
+class SelfAssessmentForm(EntryRowsForm):
+    """The unit head's points, note and evidence per criterion."""
+
+    text_label = _("Note (what was done)")
+
+    def __init__(self, *args, sheet, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["summary"] = forms.CharField(
+            label=_("Summary of the unit's results"),
+            required=False,
+            initial=sheet.self_summary,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+        for entry in self.entries:
+            self.fields[self._name("evidence", entry)] = EvidenceFileField(
+                label=_("Evidence file"), required=False
+            )
+            if entry.evidence:
+                self.fields[self._name("clear", entry)] = forms.BooleanField(
+                    label=_("Remove the attached file"), required=False
+                )
+
+    def initial_points(self, entry):
+        return entry.self_points
+
+    def initial_text(self, entry):
+        return entry.self_note
+
+    def extra_fields(self, entry):
+        fields = {"evidence": self[self._name("evidence", entry)]}
+        if entry.evidence:
+            fields["clear"] = self[self._name("clear", entry)]
+        return fields
+
+    def extra_input(self, entry):
+        return {
+            "evidence": self.cleaned_data.get(self._name("evidence", entry)),
+            "clear_evidence": bool(self.cleaned_data.get(self._name("clear", entry))),
+        }
+
+
+class CouncilScoreForm(EntryRowsForm):
+    """One council member's points and comment per criterion."""
+
+    text_label = _("Comment")
+
+    def __init__(self, *args, member, **kwargs):
+        self.member = member
+        super().__init__(*args, **kwargs)
+
+    def _mine(self, entry):
+        for score in entry.council_scores.all():
+            if score.member_id == self.member.pk:
+                return score
+        return None
+
+    def initial_points(self, entry):
+        score = self._mine(entry)
+        return score.points if score else None
+
+    def initial_text(self, entry):
+        score = self._mine(entry)
+        return score.comment if score else ""
+
+
+class FinaliseForm(EntryRowsForm):
+    """The office's final points per criterion and the reason for the decision."""
+
+    text_label = _("Office's comment")
+    points_required = True
+
+    def __init__(self, *args, summaries, **kwargs):
+        self.summaries = summaries
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = forms.CharField(
+            label=_("Reason for the final score"),
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_(
+                "Recorded in the sheet's history, for example the council meeting."
+            ),
+            error_messages={"required": _("Record the reason for the final score.")},
+        )
+
+    def initial_points(self, entry):
+        if entry.final_points is not None:
+            return entry.final_points
+        mean = self.summaries.get(entry.pk, {}).get("mean")
+        return mean if mean is not None else entry.self_points
+
+    def initial_text(self, entry):
+        return entry.final_comment
+
+    def extra_fields(self, entry):
+        return {"summary": self.summaries.get(entry.pk, {})}
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Give a reason.")},
+    )
+
+
+class PublishForm(forms.Form):
+    top_n = forms.IntegerField(
+        label=_("Ranks shown per kind of unit"),
+        min_value=1,
+        max_value=50,
+        initial=3,
+        error_messages={
+            "required": _("Give the number of ranks shown."),
+            "invalid": _("The number of ranks shown must be a whole number."),
+            "min_value": _("The number of ranks shown must be between 1 and 50."),
+            "max_value": _("The number of ranks shown must be between 1 and 50."),
+        },
+    )
+
+
+class NominateForm(forms.Form):
+    kind = forms.CharField(widget=forms.HiddenInput)
+    top_n = forms.IntegerField(
+        label=_("How many of the top-ranked units"),
+        min_value=1,
+        max_value=20,
+        initial=2,
+        error_messages={
+            "required": _("Give how many units to nominate."),
+            "invalid": _("Give a whole number."),
+            "min_value": _("Give a number between 1 and 20."),
+            "max_value": _("Give a number between 1 and 20."),
+        },
+    )
+
+
+class CriteriaImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Criteria file (.xlsx)"),
+        error_messages={"required": _("Please choose a file.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".xlsx"
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        validate_upload(uploaded, kinds=("xlsx",))
+        return uploaded

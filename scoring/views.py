@@ -1,0 +1,762 @@
+"""Pages of the scoring app: thin views that read through selectors and write through services."""
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from campaigns.models import Campaign
+from campaigns.selectors import current_campaign
+from phongquang_portal.core.activity import history_for
+from phongquang_portal.core.excel import xlsx_response
+from phongquang_portal.core.mixins import ScopedPermissionMixin
+from phongquang_portal.core.pdf import pdf_response, render_pdf
+from phongquang_portal.core.uploads import serve_protected
+from units.enums import UnitKind
+from units.selectors import roles_for
+
+from . import exports, imports, selectors, services
+from .enums import COUNCIL_STATES, RANKED_STATES, SheetState
+from .forms import (
+    CouncilScoreForm,
+    CriteriaImportForm,
+    FinaliseForm,
+    NominateForm,
+    PublishForm,
+    ReasonForm,
+    SelfAssessmentForm,
+)
+from .models import RankingPublication, ScoreEntry, ScoreSheet
+
+RANKING_PAGE_SIZE = 50
+GOAL_CODES = ["a", "b", "c", "d", "đ", "e", "g", "h"]
+
+
+def _errors(request, exc):
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+class CampaignMixin:
+    """Loads the campaign named in the URL."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.campaign = get_object_or_404(Campaign, pk=kwargs["campaign_pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["campaign"] = self.campaign
+        context["campaigns"] = Campaign.objects.order_by("-year", "-pk")
+        return context
+
+
+def index(request):
+    """Send the visitor to the current campaign's score sheets (or honor board)."""
+    campaign = current_campaign()
+    if campaign is None:
+        raise Http404
+    if not request.user.is_authenticated:
+        return redirect("scoring:honor_board_latest")
+    return redirect("scoring:sheets", campaign_pk=campaign.pk)
+
+
+# ---------------------------------------------------------------- criteria
+
+
+class CriteriaView(LoginRequiredMixin, CampaignMixin, TemplateView):
+    """The campaign's criteria tree, with maxima per kind and the bands (open to all users)."""
+
+    template_name = "scoring/criteria.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tree = selectors.criteria_tree(self.campaign)
+        criteria = [c for group in tree for c in group.criteria.all()]
+        maxima = selectors.max_points_by_kind(criteria)
+        context.update(
+            tree=tree,
+            maxima=[(label, maxima[value]) for value, label in UnitKind.choices],
+            bands=selectors.bands_for(self.campaign),
+            criteria_count=len(criteria),
+            may_manage=self.request.user.has_perm("scoring.manage_scoring"),
+        )
+        return context
+
+
+class CriteriaTemplateView(ScopedPermissionMixin, CampaignMixin, View):
+    permission_required = "scoring.manage_scoring"
+
+    def get(self, request, *args, **kwargs):
+        workbook = imports.criteria_template(self.campaign)
+        return xlsx_response(workbook, f"mau-tieu-chi-{self.campaign.year}.xlsx")
+
+
+class CriteriaImportView(ScopedPermissionMixin, CampaignMixin, FormView):
+    permission_required = "scoring.manage_scoring"
+    template_name = "scoring/criteria_import.html"
+    form_class = CriteriaImportForm
+
+    def form_valid(self, form):
+        try:
+            result = imports.criteria_import(
+                campaign=self.campaign,
+                uploaded=form.cleaned_data["file"],
+                actor=self.request.user,
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "Imported %(groups)s groups and %(criteria)s criteria (%(created)s new, "
+                "%(updated)s updated)."
+            )
+            % result,
+        )
+        return redirect("scoring:criteria", campaign_pk=self.campaign.pk)
+
+
+# ---------------------------------------------------------------- sheets
+
+
+class SheetListView(LoginRequiredMixin, CampaignMixin, ListView):
+    """Score sheets: all of them for the office, council and chairman; one's own for units."""
+
+    template_name = "scoring/sheet_list.html"
+    context_object_name = "sheets"
+    paginate_by = 50
+
+    def get_queryset(self):
+        roles = roles_for(self.request.user)
+        state = self.request.GET.get("state", "")
+        kind = self.request.GET.get("kind", "")
+        return selectors.sheet_list(
+            campaign=self.campaign,
+            unit_ids=None if roles.reads_everything else roles.headed_unit_ids,
+            state=state if state in SheetState.values else None,
+            kind=kind if kind in UnitKind.values else None,
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        roles = roles_for(self.request.user)
+        context.update(
+            roles=roles,
+            states=SheetState.choices,
+            kinds=UnitKind.choices,
+            state=self.request.GET.get("state", ""),
+            kind=self.request.GET.get("kind", ""),
+            may_manage=roles.is_office,
+        )
+        if roles.reads_everything:
+            counts = dict(
+                ScoreSheet.objects.filter(campaign=self.campaign)
+                .values_list("state")
+                .annotate(n=Count("pk"))
+                .values_list("state", "n")
+            )
+            context["state_counts"] = [
+                (value, label, counts.get(value, 0))
+                for value, label in SheetState.choices
+            ]
+        return context
+
+
+class SheetsOpenView(ScopedPermissionMixin, CampaignMixin, View):
+    permission_required = "scoring.manage_scoring"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            count = services.sheets_open(campaign=self.campaign, actor=request.user)
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(
+                request, _("%(count)s score sheets opened.") % {"count": count}
+            )
+        return redirect("scoring:sheets", campaign_pk=self.campaign.pk)
+
+
+class SheetObjectMixin(ScopedPermissionMixin):
+    """Loads the sheet with everything its page shows; strangers get 404."""
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_sheet"):
+            try:
+                self._sheet = selectors.sheet_with_entries(self.kwargs["pk"])
+            except ScoreSheet.DoesNotExist as exc:
+                raise Http404 from exc
+        return self._sheet
+
+    def get_permission_object(self):
+        return self.get_object()
+
+
+def _goal_chart(sheet, entries, field, maximum):
+    """Points and maxima by goal a–h for one sheet's chart and table."""
+    points = dict.fromkeys(GOAL_CODES, Decimal("0"))
+    maxima = dict.fromkeys(GOAL_CODES, Decimal("0"))
+    titles = {}
+    for entry in entries:
+        code = entry.criterion.group.goal.code
+        titles.setdefault(code, entry.criterion.group.goal.title)
+        value = getattr(entry, field) or Decimal("0")
+        if entry.criterion.kind == "penalty":
+            value = -value
+        elif entry.criterion.kind == "standard":
+            maxima[code] += entry.criterion.max_points
+        points[code] += value
+    rows = [
+        {
+            "code": code,
+            "title": titles.get(code, ""),
+            "points": points[code],
+            "max": maxima[code],
+            "share": selectors.normalise(points[code], maximum)
+            if maximum
+            else Decimal("0"),
+        }
+        for code in GOAL_CODES
+        if code in titles
+    ]
+    chart = {
+        "labels": [f"{row['code']})" for row in rows],
+        "points": [float(row["points"]) for row in rows],
+        "max": [float(row["max"]) for row in rows],
+    }
+    return rows, chart
+
+
+class SheetDetailView(SheetObjectMixin, DetailView):
+    """One sheet: criteria with the unit's, each council member's and the final points."""
+
+    permission_required = "scoring.view_scoresheet"
+    template_name = "scoring/sheet_detail.html"
+    context_object_name = "sheet"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sheet = self.object
+        user = self.request.user
+        roles = roles_for(user)
+        entries = list(sheet.entries.all())
+        margin = selectors.disagreement_margin()
+        maximum = selectors.kind_maxima(sheet.campaign).get(sheet.unit.kind)
+        rows = [
+            {"entry": e, "council": selectors.entry_council_summary(e, margin)}
+            for e in entries
+        ]
+        members = sorted(
+            {s.member for e in entries for s in e.council_scores.all()},
+            key=lambda m: m.username,
+        )
+        for row in rows:
+            mine = {s.member_id: s for s in row["entry"].council_scores.all()}
+            row["member_scores"] = [mine.get(m.pk) for m in members]
+        ranked = sheet.state in RANKED_STATES
+        score = selectors.sheet_rank(sheet) if ranked else None
+        field = "final_points" if ranked else "self_points"
+        goal_rows, chart = _goal_chart(sheet, entries, field, maximum)
+        may_self = user.has_perm("scoring.self_assess_scoresheet", sheet)
+        may_finalise = user.has_perm("scoring.finalise_scoresheet", sheet)
+        context.update(
+            rows=rows,
+            members=members,
+            margin=margin,
+            disagreements=sum(1 for r in rows if r["council"]["disagree"]),
+            self_totals=selectors.sheet_totals(
+                sheet, entries, maximum, field="self_points"
+            ),
+            final_totals=selectors.sheet_totals(
+                sheet, entries, maximum, field="final_points"
+            ),
+            score=score,
+            goal_rows=goal_rows,
+            chart=chart,
+            chart_final=ranked,
+            may_view_evidence=user.has_perm("scoring.view_evidence", sheet),
+            may_self_assess=may_self and sheet.state == SheetState.DRAFT,
+            may_council=roles.is_council and sheet.state in COUNCIL_STATES,
+            may_finalise=may_finalise and sheet.state == SheetState.SELF_ASSESSED,
+            may_return=may_finalise and sheet.state == SheetState.SELF_ASSESSED,
+            may_reopen=may_finalise and sheet.state == SheetState.REVIEWED,
+            may_lock=may_finalise and sheet.state == SheetState.REVIEWED,
+            has_automatic=any(e.criterion.is_automatic for e in entries),
+            reason_form=ReasonForm(),
+            history=list(history_for(sheet)[:50]),
+        )
+        return context
+
+
+class SheetFormMixin(SheetObjectMixin):
+    """A form over the sheet's entries, allowed only in some states."""
+
+    allowed_states = ()
+    wrong_state_message = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not self.has_permission():
+            return self.handle_no_permission()
+        sheet = self.get_object()
+        if sheet.state not in self.allowed_states:
+            messages.error(request, self.wrong_state_message)
+            return redirect(sheet.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["entries"] = list(self.get_object().entries.all())
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sheet"] = self.get_object()
+        return context
+
+
+class SelfAssessView(SheetFormMixin, FormView):
+    """The unit head's self-assessment, one card per criterion (phone first)."""
+
+    permission_required = "scoring.self_assess_scoresheet"
+    template_name = "scoring/self_assess.html"
+    form_class = SelfAssessmentForm
+    allowed_states = (SheetState.DRAFT,)
+
+    @property
+    def wrong_state_message(self):
+        return _("The self-assessment can only be changed while the sheet is a draft.")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["sheet"] = self.get_object()
+        return kwargs
+
+    def form_valid(self, form):
+        sheet = self.get_object()
+        try:
+            services.self_assessment_save(
+                sheet=sheet,
+                actor=self.request.user,
+                rows=form.inputs(),
+                summary=form.cleaned_data.get("summary", ""),
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        if "submit" in self.request.POST:
+            try:
+                services.sheet_submit(sheet=sheet, actor=self.request.user)
+            except ValidationError as exc:
+                messages.warning(self.request, _("Saved, but not submitted yet."))
+                _errors(self.request, exc)
+                return redirect("scoring:self_assess", pk=sheet.pk)
+            messages.success(
+                self.request, _("Self-assessment submitted to the office.")
+            )
+            return redirect(sheet.get_absolute_url())
+        messages.success(self.request, _("Self-assessment saved."))
+        return redirect("scoring:self_assess", pk=sheet.pk)
+
+
+class CouncilScoreView(SheetFormMixin, FormView):
+    """One council member's points for each criterion."""
+
+    permission_required = "scoring.council_score_scoresheet"
+    template_name = "scoring/council_score.html"
+    form_class = CouncilScoreForm
+    allowed_states = tuple(COUNCIL_STATES)
+
+    @property
+    def wrong_state_message(self):
+        return _(
+            "Council members score a sheet once the unit has self-assessed it and before "
+            "the office finalises it."
+        )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["member"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        sheet = self.get_object()
+        try:
+            services.council_score_save(
+                sheet=sheet, member=self.request.user, rows=form.inputs()
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your scores were recorded."))
+        return redirect(sheet.get_absolute_url())
+
+
+class FinaliseView(SheetFormMixin, FormView):
+    """The office's final points, prefilled with the council's mean, and the reason."""
+
+    permission_required = "scoring.finalise_scoresheet"
+    template_name = "scoring/finalise.html"
+    form_class = FinaliseForm
+    allowed_states = (SheetState.SELF_ASSESSED,)
+
+    @property
+    def wrong_state_message(self):
+        return _("Only a self-assessed sheet can be finalised.")
+
+    def summaries(self):
+        margin = selectors.disagreement_margin()
+        return {
+            e.pk: selectors.entry_council_summary(e, margin)
+            for e in self.get_object().entries.all()
+        }
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["summaries"] = self.summaries()
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["margin"] = selectors.disagreement_margin()
+        return context
+
+    def form_valid(self, form):
+        sheet = self.get_object()
+        try:
+            services.sheet_finalise(
+                sheet=sheet,
+                actor=self.request.user,
+                rows=form.inputs(),
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The final score was recorded."))
+        return redirect(sheet.get_absolute_url())
+
+
+class SheetActionView(SheetObjectMixin, View):
+    """Buttons on the sheet page: submit, fill from reports, return, reopen, lock."""
+
+    ACTIONS = {
+        "submit": "scoring.self_assess_scoresheet",
+        "fill": "scoring.self_assess_scoresheet",
+        "return": "scoring.finalise_scoresheet",
+        "reopen": "scoring.finalise_scoresheet",
+        "lock": "scoring.finalise_scoresheet",
+    }
+
+    def get_permission_required(self):
+        action = self.kwargs["action"]
+        if action not in self.ACTIONS:
+            raise Http404
+        return (self.ACTIONS[action],)
+
+    def post(self, request, *args, **kwargs):
+        sheet = self.get_object()
+        action = kwargs["action"]
+        user = request.user
+        try:
+            if action == "submit":
+                services.sheet_submit(sheet=sheet, actor=user)
+                messages.success(request, _("Self-assessment submitted to the office."))
+            elif action == "fill":
+                count = services.automatic_points_fill(sheet=sheet, actor=user)
+                messages.success(
+                    request,
+                    _("%(count)s criteria filled from the unit's reports.")
+                    % {"count": count},
+                )
+            elif action == "lock":
+                services.sheet_lock(sheet=sheet, actor=user)
+                messages.success(request, _("The sheet is locked."))
+            else:
+                form = ReasonForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(_("Give a reason."))
+                reason = form.cleaned_data["reason"]
+                if action == "return":
+                    services.sheet_return(sheet=sheet, actor=user, reason=reason)
+                    messages.success(request, _("The sheet went back to the unit."))
+                else:
+                    services.sheet_reopen(sheet=sheet, actor=user, reason=reason)
+                    messages.success(request, _("The review is reopened."))
+        except ValidationError as exc:
+            _errors(request, exc)
+        return redirect(sheet.get_absolute_url())
+
+
+class SheetPdfView(SheetObjectMixin, View):
+    """One unit's score sheet as a PDF for signing."""
+
+    permission_required = "scoring.view_scoresheet"
+
+    def get(self, request, *args, **kwargs):
+        sheet = self.get_object()
+        score = selectors.sheet_rank(sheet)
+        context = exports.sheet_pdf_context(sheet, score)
+        pdf = render_pdf("scoring/pdf/sheet.html", context, request=request)
+        return pdf_response(
+            pdf, f"phieu-cham-diem-{sheet.campaign.year}-{sheet.unit_id}.pdf"
+        )
+
+
+class EvidenceView(ScopedPermissionMixin, View):
+    """Download one evidence file, after checking who asks."""
+
+    permission_required = "scoring.view_evidence"
+
+    def get_permission_object(self):
+        self.entry = get_object_or_404(
+            ScoreEntry.objects.select_related("sheet", "criterion"),
+            pk=self.kwargs["pk"],
+        )
+        return self.entry.sheet
+
+    def get(self, request, *args, **kwargs):
+        if not self.entry.evidence:
+            raise Http404
+        return serve_protected(self.entry.evidence, self.entry.evidence_name or None)
+
+
+# ---------------------------------------------------------------- ranking
+
+
+class RankingPage:
+    """What Paginator needs: a cheap count and slices of the database ranking."""
+
+    def __init__(self, queryset, count):
+        self.queryset = queryset
+        self._count = count
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, item):
+        return [selectors._as_unit_score(row) for row in self.queryset[item]]
+
+
+class RankingView(ScopedPermissionMixin, CampaignMixin, TemplateView):
+    """Ranking per kind of unit with bands, ties and the breakdown by goal a–h."""
+
+    permission_required = "scoring.view_ranking"
+    template_name = "scoring/ranking.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        campaign = self.campaign
+        kinds = selectors.ranked_kinds(campaign)
+        kind = self.request.GET.get("kind") or (kinds[0][0] if kinds else "")
+        if kind not in UnitKind.values:
+            raise Http404
+        maxima = selectors.kind_maxima(campaign)
+        bands = selectors.bands_for(campaign)
+        queryset = selectors.ranking_queryset(
+            campaign=campaign, maxima=maxima, bands=bands, kind=kind
+        )
+        count = ScoreSheet.objects.filter(
+            campaign=campaign, state__in=RANKED_STATES, unit__kind=kind
+        ).count()
+        paginator = Paginator(RankingPage(queryset, count), RANKING_PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        scores = list(page.object_list)
+        breakdown = selectors.goal_breakdown(sheet_ids=[s.sheet_id for s in scores])
+        maximum = maxima.get(kind) or Decimal("0")
+        rows = []
+        for score in scores:
+            goals = breakdown.get(score.sheet_id, {})
+            rows.append(
+                {
+                    "score": score,
+                    "goals": [goals.get(code) for code in GOAL_CODES],
+                }
+            )
+        chart = {
+            "labels": [s.unit_name for s in scores],
+            "goals": GOAL_CODES,
+            "series": [
+                [
+                    float(selectors.normalise(r["goals"][i] or 0, maximum))
+                    if (r["goals"][i] or 0) >= 0
+                    else -float(selectors.normalise(-(r["goals"][i]), maximum))
+                    for r in rows
+                ]
+                for i in range(len(GOAL_CODES))
+            ],
+        }
+        publication = selectors.publication_for(campaign)
+        context.update(
+            kinds=kinds,
+            kind=kind,
+            kind_label=UnitKind(kind).label,
+            page_obj=page,
+            is_paginated=page.has_other_pages(),
+            rows=rows,
+            goal_codes=GOAL_CODES,
+            chart=chart,
+            bands=bands,
+            maximum=maximum,
+            publication=publication,
+            may_manage=self.request.user.has_perm("scoring.manage_scoring"),
+            publish_form=PublishForm(
+                initial={"top_n": publication.top_n if publication else 3}
+            ),
+            nominate_form=NominateForm(initial={"kind": kind}),
+            reviewed_unlocked=ScoreSheet.objects.filter(
+                campaign=campaign, state=SheetState.REVIEWED
+            ).count()
+            if self.request.user.has_perm("scoring.manage_scoring")
+            else 0,
+        )
+        return context
+
+
+class RankingExportView(ScopedPermissionMixin, CampaignMixin, View):
+    permission_required = "scoring.view_ranking"
+
+    def get(self, request, *args, **kwargs):
+        workbook = exports.ranking_workbook(self.campaign)
+        return xlsx_response(
+            workbook, f"bang-tong-hop-ket-qua-cham-diem-{self.campaign.year}.xlsx"
+        )
+
+
+class RankingPublishView(ScopedPermissionMixin, CampaignMixin, View):
+    """Lock all reviewed sheets, publish or withdraw the honor board."""
+
+    permission_required = "scoring.manage_scoring"
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        try:
+            if action == "lock_all":
+                count = services.sheets_lock_reviewed(
+                    campaign=self.campaign, actor=request.user
+                )
+                messages.success(
+                    request, _("%(count)s sheets locked.") % {"count": count}
+                )
+            elif action == "publish":
+                form = PublishForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(
+                        [m for errors in form.errors.values() for m in errors]
+                    )
+                services.ranking_publish(
+                    campaign=self.campaign,
+                    actor=request.user,
+                    top_n=form.cleaned_data["top_n"],
+                )
+                messages.success(
+                    request, _("The ranking is published on the honor board.")
+                )
+            elif action == "unpublish":
+                form = ReasonForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(_("Give a reason."))
+                services.ranking_unpublish(
+                    campaign=self.campaign,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+                messages.success(
+                    request, _("The ranking was withdrawn from the honor board.")
+                )
+            else:
+                raise Http404
+        except ValidationError as exc:
+            _errors(request, exc)
+        return redirect("scoring:ranking", campaign_pk=self.campaign.pk)
+
+
+class RankingNominateView(ScopedPermissionMixin, CampaignMixin, View):
+    """Turn the top N of one kind into draft nominations (awards app)."""
+
+    permission_required = "scoring.nominate_from_ranking"
+
+    def post(self, request, *args, **kwargs):
+        form = NominateForm(request.POST)
+        back = reverse("scoring:ranking", kwargs={"campaign_pk": self.campaign.pk})
+        if not form.is_valid() or form.cleaned_data["kind"] not in UnitKind.values:
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+            return redirect(back)
+        kind = form.cleaned_data["kind"]
+        top_n = form.cleaned_data["top_n"]
+        scores = selectors.ranking_rows(campaign=self.campaign, kind=kind)
+        unit_ids = [s.unit_id for s in scores if s.rank <= top_n]
+        if not unit_ids:
+            messages.error(request, _("No ranked unit of this kind yet."))
+            return redirect(f"{back}?kind={kind}")
+        from awards.services import nominations_from_ranking
+
+        try:
+            created = nominations_from_ranking(
+                campaign=self.campaign, unit_ids=unit_ids, actor=request.user
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(
+                request,
+                _("%(count)s draft nominations created from the ranking.")
+                % {"count": len(created)},
+            )
+        return redirect(f"{back}?kind={kind}")
+
+
+# ---------------------------------------------------------------- honor board
+
+
+def honor_board_latest(request):
+    publication = (
+        RankingPublication.objects.filter(published_at__isnull=False)
+        .select_related("campaign")
+        .order_by("-campaign__year", "-published_at")
+        .first()
+    )
+    if publication is None:
+        return HonorBoardView.as_view()(request, campaign_pk=None)
+    return redirect("scoring:honor_board", campaign_pk=publication.campaign_id)
+
+
+class HonorBoardView(TemplateView):
+    """Public: the top ranks of each kind once the office has published them."""
+
+    template_name = "scoring/honor_board.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        campaign_pk = self.kwargs.get("campaign_pk")
+        campaign = get_object_or_404(Campaign, pk=campaign_pk) if campaign_pk else None
+        publication = selectors.publication_for(campaign) if campaign else None
+        groups = []
+        if publication and publication.is_published:
+            scores = selectors.honor_board_rows(
+                campaign=campaign, top_n=publication.top_n
+            )
+            for value, label in UnitKind.choices:
+                kind_rows = [s for s in scores if s.kind == value]
+                if kind_rows:
+                    groups.append((label, kind_rows))
+        context.update(campaign=campaign, publication=publication, groups=groups)
+        return context
