@@ -196,7 +196,7 @@ def aggregate_workbook(aggregate):
         _("Lowest"),
         _("Highest"),
         _("Commune target"),
-        _("% of target"),
+        _("Share of target"),
     ]
     write_row(ws, 5, header, bold=True)
     row = 6

@@ -693,7 +693,7 @@ def report_submit(*, report, actor):
 
 
 @transaction.atomic
-def report_return(*, report, actor, reason):
+def report_return(*, report, actor, reason, notify=True):
     """Send the report back to the unit with the office's comment."""
     reason = (reason or "").strip()
     if not reason:
@@ -714,12 +714,13 @@ def report_return(*, report, actor, reason):
         reason=reason,
         extra_fields=["return_reason", "reviewed_at", "reviewed_by"],
     )
-    _notify_unit(report, _("Report returned: %(report)s"), reason)
+    if notify:
+        _notify_unit(report, _("Report returned: %(report)s"), reason)
     return report
 
 
 @transaction.atomic
-def report_accept(*, report, actor):
+def report_accept(*, report, actor, notify=True):
     """Accept a submitted report; its numbers then count in the aggregate and scoring."""
     _lock_report(report)
     ensure_transition(report, ReportState.ACCEPTED, REPORT_TRANSITIONS)
@@ -733,7 +734,8 @@ def report_accept(*, report, actor):
         transitions=REPORT_TRANSITIONS,
         extra_fields=["reviewed_at", "reviewed_by"],
     )
-    _notify_unit(report, _("Report accepted: %(report)s"), "")
+    if notify:
+        _notify_unit(report, _("Report accepted: %(report)s"), "")
     return report
 
 
