@@ -326,11 +326,11 @@ class NominationAdmin(PortalModelAdmin):
                 messages.SUCCESS,
             )
 
-    @admin.action(description=gettext_lazy("Phê duyệt"), permissions=["approve"])
+    @admin.action(description=gettext_lazy("Approve"), permissions=["approve"])
     def approve_selected(self, request, queryset):
         self._approve(request, list(queryset.order_by("pk")))
 
-    @admin.action(description=gettext_lazy("Không phê duyệt"), permissions=["approve"])
+    @admin.action(description=gettext_lazy("Do not approve"), permissions=["approve"])
     def reject_selected(self, request, queryset):
         form = RejectForm(request.POST if "reason" in request.POST else None)
         if form.is_bound and form.is_valid():

@@ -190,8 +190,10 @@ def to_trinh_pdf(nomination):
             proposing_unit=unit,
         )
         .exclude(state=NominationState.REJECTED)
-        .order_by("nominee_unit__isnull", "pk")
+        .order_by("pk")
     )
+    # Collectives first, then individuals.
+    nominations.sort(key=lambda n: (n.category != Category.COLLECTIVE, n.pk))
     title, name = _unit_signer(unit)
     return render_pdf(
         "awards/pdf/to_trinh.html",

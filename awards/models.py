@@ -279,7 +279,9 @@ class Nomination(models.Model):
     achievements = models.TextField(
         _("achievements"),
         blank=True,
-        help_text=_("What was achieved, with figures (e.g. 95% of households use …)."),
+        help_text=_(
+            "What was achieved, with figures (for example the share of households using …)."
+        ),
     )
     goals = models.ManyToManyField(
         "campaigns.Goal",

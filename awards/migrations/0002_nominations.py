@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned for supplement'), ('checked', 'Checked by the office'), ('voted', 'Voted by the council'), ('approved', 'Approved'), ('rejected', 'Not approved'), ('decided', 'Awarded by decision')], db_index=True, default='draft', max_length=20, verbose_name='state')),
                 ('profile', models.TextField(blank=True, help_text='Collective: organisation and functions and duties. Individual: career summary. Household: members and activity.', verbose_name='profile')),
-                ('achievements', models.TextField(blank=True, help_text='What was achieved, with figures (e.g. 95% of households use …).', verbose_name='achievements')),
+                ('achievements', models.TextField(blank=True, help_text='What was achieved, with figures (for example the share of households using …).', verbose_name='achievements')),
                 ('citation', models.CharField(blank=True, help_text='Short text printed on the certificate; a standard text is used if empty.', max_length=300, verbose_name='citation on the certificate')),
                 ('votes_for', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='votes for')),
                 ('votes_against', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='votes against')),

@@ -32,9 +32,11 @@ def test_submit_last_second_of_deadline_day_accepted(draft, hamlet_head):
 
 
 def test_submit_first_second_after_deadline_refused(draft, hamlet_head):
-    with time_machine.travel(vn(2025, 12, 16, 0, 0, 0), tick=False):
-        with pytest.raises(ValidationError) as exc:
-            services.nomination_submit(nomination=draft, actor=hamlet_head)
+    with (
+        time_machine.travel(vn(2025, 12, 16, 0, 0, 0), tick=False),
+        pytest.raises(ValidationError) as exc,
+    ):
+        services.nomination_submit(nomination=draft, actor=hamlet_head)
     assert "15/12/2025" in exc.value.messages[0]
     assert exc.value.code == "deadline_passed"
     draft.refresh_from_db()
@@ -54,9 +56,11 @@ def test_resubmit_after_return_refused_after_deadline(draft, hamlet_head, office
         services.nomination_return(
             nomination=draft, actor=office_user, reason="Thiếu biên bản có chữ ký"
         )
-    with time_machine.travel(vn(2025, 12, 16, 8, 0), tick=False):
-        with pytest.raises(ValidationError):
-            services.nomination_submit(nomination=draft, actor=hamlet_head)
+    with (
+        time_machine.travel(vn(2025, 12, 16, 8, 0), tick=False),
+        pytest.raises(ValidationError),
+    ):
+        services.nomination_submit(nomination=draft, actor=hamlet_head)
     with time_machine.travel(vn(2025, 12, 15, 23, 0), tick=False):
         services.nomination_submit(nomination=draft, actor=hamlet_head)
     assert Nomination.objects.get(pk=draft.pk).state == "submitted"
@@ -91,20 +95,24 @@ def test_submit_incomplete_dossier_refused_with_missing_documents(
     nomination = NominationFactory(
         award_kind=giay_khen, nominee_unit=hamlet, proposing_unit=hamlet
     )
-    with time_machine.travel(vn(2025, 12, 1, 9, 0), tick=False):
-        with pytest.raises(ValidationError) as exc:
-            services.nomination_submit(nomination=nomination, actor=hamlet_head)
+    with (
+        time_machine.travel(vn(2025, 12, 1, 9, 0), tick=False),
+        pytest.raises(ValidationError) as exc,
+    ):
+        services.nomination_submit(nomination=nomination, actor=hamlet_head)
     assert exc.value.code == "incomplete"
-    assert "biên bản" in exc.value.messages[0]
+    assert "Biên bản họp xét" in exc.value.messages[0]
 
 
 # --- Roles ----------------------------------------------------------------
 
 
 def test_submit_by_other_units_head_refused(draft, other_head):
-    with time_machine.travel(vn(2025, 12, 1, 9, 0), tick=False):
-        with pytest.raises(ValidationError) as exc:
-            services.nomination_submit(nomination=draft, actor=other_head)
+    with (
+        time_machine.travel(vn(2025, 12, 1, 9, 0), tick=False),
+        pytest.raises(ValidationError) as exc,
+    ):
+        services.nomination_submit(nomination=draft, actor=other_head)
     assert exc.value.code == "permission_denied"
 
 

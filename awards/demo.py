@@ -1,0 +1,354 @@
+"""Demo nominations: 2026 mid-flight, 2025 finished with its decision issued.
+
+Everything goes through the services, with the demo users as actors, so the
+activity log tells the same story the pages show. Idempotent: a campaign that
+already has nominations is left alone.
+"""
+
+import datetime
+import zoneinfo
+from unittest import mock
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from campaigns.models import Campaign
+from units.enums import Role, UnitKind
+from units.models import Household, Membership, Person, Unit
+
+from . import services
+from .enums import AwardKindCode
+from .models import AwardKind, Decision, Nomination
+
+VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+ACHIEVEMENTS = [
+    "Vận động 100% hộ gia đình cài đặt và sử dụng ứng dụng VNeID mức độ 2.\n"
+    "Tổ chức 12 buổi hướng dẫn kỹ năng số cho 340 lượt người dân.",
+    "95% hộ dân thanh toán tiền điện, nước không dùng tiền mặt.\n"
+    "Đưa 4 sản phẩm chè, miến dong lên sàn thương mại điện tử.",
+    "Số hóa 100% hồ sơ hộ tịch của thôn; duy trì nhóm Zalo thông tin của thôn "
+    "với 280 thành viên.",
+    "Hỗ trợ 150 lượt người dân nộp hồ sơ trực tuyến trên Cổng dịch vụ công.",
+]
+
+
+def minimal_pdf(title):
+    """A small valid one-page PDF (ASCII text), built by hand: no binary in git."""
+    text = (
+        title.encode("ascii", "replace")
+        .decode("ascii")
+        .replace("(", "[")
+        .replace(")", "]")
+    )
+    stream = f"BT /F1 14 Tf 72 760 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length "
+        + str(len(stream)).encode()
+        + b" >>\nstream\n"
+        + stream
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode()
+    return bytes(out)
+
+
+class _Upload(ContentFile):
+    """A ContentFile with a name, as a form upload would be."""
+
+    def __init__(self, content, name):
+        super().__init__(content, name=name)
+
+
+def _head_of(unit):
+    membership = (
+        Membership.objects.filter(role=Role.UNIT_HEAD, unit=unit)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return membership.user if membership else None
+
+
+def _users():
+    User = get_user_model()
+    names = ["vanhoa", "chutich", "hoidong1"]
+    users = {u.username: u for u in User.objects.filter(username__in=names)}
+    if len(users) != len(names):
+        return None
+    return users
+
+
+def _hamlet(index):
+    return Unit.objects.filter(kind=UnitKind.HAMLET).order_by("position", "pk")[
+        index - 1
+    ]
+
+
+def _team(hamlet):
+    return hamlet.children.filter(kind=UnitKind.DIGITAL_TEAM).order_by("pk").first()
+
+
+class Demo:
+    def __init__(self, campaign, users):
+        self.campaign = campaign
+        self.office = users["vanhoa"]
+        self.chairman = users["chutich"]
+        self.council = users["hoidong1"]
+        self.kinds = {k.code: k for k in AwardKind.objects.filter(campaign=campaign)}
+
+    def nominate(
+        self, *, proposing, kind=AwardKindCode.GIAY_KHEN_XA, attach=True, **nominee
+    ):
+        actor = _head_of(proposing) or self.office
+        nominee_obj = next(iter(nominee.values()))
+        nomination = services.nomination_create(
+            campaign=self.campaign,
+            award_kind=self.kinds[kind],
+            proposing_unit=proposing,
+            actor=actor,
+            profile="Tổ chức gồm trưởng thôn, bí thư chi bộ và các tổ viên tổ công nghệ số."
+            if "nominee_unit" in nominee
+            else "",
+            achievements=ACHIEVEMENTS[nominee_obj.pk % len(ACHIEVEMENTS)],
+            goals=list(self.campaign.goals.filter(code__in=["a", "b", "đ"])),
+            **nominee,
+        )
+        if attach:
+            for code in nomination.award_kind.required_documents:
+                services.attachment_add(
+                    nomination=nomination,
+                    kind=code,
+                    uploaded=_Upload(
+                        minimal_pdf(
+                            f"{code} - ho so de nghi khen thuong {nomination.pk}"
+                        ),
+                        f"{code}.pdf",
+                    ),
+                    actor=actor,
+                )
+        nomination.demo_actor = actor
+        return nomination
+
+    def walk(self, nomination, target, *, votes=(6, 1, 0, 7), reason=""):
+        """Move ``nomination`` along the usual path until it reaches ``target``."""
+        path = ["submitted", "checked", "voted"]
+        if target in ("draft",):
+            return nomination
+        if target == "returned":
+            services.nomination_submit(
+                nomination=nomination, actor=nomination.demo_actor
+            )
+            services.nomination_return(
+                nomination=nomination,
+                actor=self.office,
+                reason=reason
+                or "Bổ sung biên bản họp xét có chữ ký của các thành viên.",
+            )
+            return nomination
+        for step in path:
+            if step == "submitted":
+                services.nomination_submit(
+                    nomination=nomination, actor=nomination.demo_actor
+                )
+            elif step == "checked":
+                services.nomination_check(nomination=nomination, actor=self.office)
+            elif step == "voted":
+                votes_for, against, abstain, present = votes
+                services.nomination_record_vote(
+                    nomination=nomination,
+                    actor=self.council,
+                    votes_for=votes_for,
+                    votes_against=against,
+                    abstain=abstain,
+                    members_present=present,
+                )
+            if step == target:
+                return nomination
+        if target == "approved":
+            services.nomination_approve(nomination=nomination, actor=self.chairman)
+        elif target == "rejected":
+            services.nomination_reject(
+                nomination=nomination,
+                actor=self.chairman,
+                reason=reason or "Thành tích chưa tiêu biểu so với các đơn vị khác.",
+            )
+        return nomination
+
+    def meeting(self, held_on, total=9, present=7):
+        if not self.campaign.council_meetings.exists():
+            services.council_meeting_record(
+                campaign=self.campaign,
+                held_on=held_on,
+                members_total=total,
+                members_present=present,
+                actor=self.office,
+                notes="Họp xét khen thưởng phong trào thi đua chuyển đổi số.",
+            )
+
+
+def _people_of(unit, count):
+    return list(Person.objects.filter(unit=unit).order_by("pk")[:count])
+
+
+def _households_of(unit, count):
+    return list(Household.objects.filter(hamlet=unit).order_by("pk")[:count])
+
+
+def seed_2026(campaign, users, stdout=None):
+    demo = Demo(campaign, users)
+    demo.meeting(datetime.date(2026, 11, 20))
+    h = [_hamlet(i) for i in range(1, 13)]
+    # thon1: a complete draft (its digital team) and an incomplete one (a household).
+    demo.nominate(proposing=h[0], nominee_unit=_team(h[0]))
+    demo.nominate(
+        proposing=h[0], nominee_household=_households_of(h[0], 1)[0], attach=False
+    )
+    demo.walk(demo.nominate(proposing=h[1], nominee_unit=h[1]), "submitted")
+    demo.walk(demo.nominate(proposing=h[2], nominee_unit=h[2]), "returned")
+    demo.walk(demo.nominate(proposing=h[3], nominee_unit=h[3]), "checked")
+    demo.walk(
+        demo.nominate(proposing=h[4], nominee_person=_people_of(h[4], 2)[1]), "checked"
+    )
+    # Waiting for the chairman: 3 collectives and 4 individuals (one household).
+    for hamlet, votes in (
+        (h[5], (7, 0, 0, 7)),
+        (h[6], (6, 1, 0, 7)),
+        (h[7], (6, 0, 1, 7)),
+    ):
+        demo.walk(
+            demo.nominate(proposing=hamlet, nominee_unit=_team(hamlet)),
+            "voted",
+            votes=votes,
+        )
+    for hamlet, votes in (
+        (h[8], (7, 0, 0, 7)),
+        (h[9], (6, 1, 0, 7)),
+        (h[10], (5, 2, 0, 7)),
+    ):
+        demo.walk(
+            demo.nominate(proposing=hamlet, nominee_person=_people_of(hamlet, 2)[1]),
+            "voted",
+            votes=votes,
+        )
+    demo.walk(
+        demo.nominate(proposing=h[11], nominee_household=_households_of(h[11], 1)[0]),
+        "voted",
+        votes=(6, 0, 1, 7),
+    )
+    # Rejected by the chairman (the council did not pass it).
+    demo.walk(
+        demo.nominate(proposing=h[2], nominee_person=_people_of(h[2], 3)[2]),
+        "rejected",
+        votes=(3, 3, 1, 7),
+    )
+    # Ad-hoc awards are outside the quota: one approved, one decided.
+    office_unit = Unit.objects.filter(kind=UnitKind.OFFICE).order_by("position").first()
+    adhoc_people = _people_of(office_unit, 3)
+    demo.walk(
+        demo.nominate(
+            proposing=office_unit,
+            kind=AwardKindCode.DOT_XUAT,
+            nominee_person=adhoc_people[1],
+        ),
+        "approved",
+    )
+    services.decision_issue(
+        campaign=campaign,
+        award_kind=demo.kinds[AwardKindCode.DOT_XUAT],
+        number="88",
+        signed_on=datetime.date(2026, 9, 3),
+        actor=demo.office,
+    )
+    demo.walk(
+        demo.nominate(
+            proposing=office_unit,
+            kind=AwardKindCode.DOT_XUAT,
+            nominee_person=adhoc_people[2],
+        ),
+        "approved",
+    )
+
+
+def seed_2025(campaign, users, stdout=None):
+    """The finished 2025 round, told as it happened (before the 15/12/2025 deadline)."""
+    demo = Demo(campaign, users)
+    moment = datetime.datetime(2025, 12, 10, 9, 0, tzinfo=VN)
+    with mock.patch("awards.services.timezone.now", return_value=moment):
+        demo.meeting(datetime.date(2025, 12, 18), total=9, present=8)
+        h = [_hamlet(i) for i in range(13, 21)]
+        votes = (8, 0, 0, 8)
+        for hamlet in h[:2]:
+            demo.walk(
+                demo.nominate(proposing=hamlet, nominee_unit=hamlet),
+                "approved",
+                votes=votes,
+            )
+        demo.walk(
+            demo.nominate(proposing=h[2], nominee_unit=h[2]),
+            "rejected",
+            votes=(5, 3, 0, 8),
+        )
+        for hamlet in h[3:5]:
+            demo.walk(
+                demo.nominate(
+                    proposing=hamlet, nominee_person=_people_of(hamlet, 2)[1]
+                ),
+                "approved",
+                votes=votes,
+            )
+        demo.walk(
+            demo.nominate(proposing=h[5], nominee_household=_households_of(h[5], 1)[0]),
+            "approved",
+            votes=votes,
+        )
+    services.decision_issue(
+        campaign=campaign,
+        award_kind=demo.kinds[AwardKindCode.GIAY_KHEN_XA],
+        number="215",
+        signed_on=datetime.date(2025, 12, 26),
+        actor=demo.office,
+    )
+
+
+@transaction.atomic
+def seed(stdout=None):
+    users = _users()
+    if users is None:
+        return
+    campaigns = {c.year: c for c in Campaign.objects.filter(year__in=[2025, 2026])}
+    if not Unit.objects.filter(kind=UnitKind.HAMLET).count() >= 20:
+        return
+    done = []
+    first_2025 = 2025 in campaigns and not (
+        Decision.objects.filter(campaign=campaigns[2025]).exists()
+        or Nomination.objects.filter(campaign=campaigns[2025]).exists()
+    )
+    if first_2025:
+        seed_2025(campaigns[2025], users, stdout)
+        done.append("2025")
+    if (
+        2026 in campaigns
+        and not Nomination.objects.filter(campaign=campaigns[2026]).exists()
+    ):
+        seed_2026(campaigns[2026], users, stdout)
+        done.append("2026")
+    if stdout is not None and done:
+        stdout.write(f"Hồ sơ khen thưởng mẫu: {', '.join(done)}")
