@@ -63,3 +63,6 @@ rules.add_perm("awards.view_councilmeeting", reads_everything | is_sysadmin)
 rules.add_perm("awards.add_councilmeeting", is_office_staff | is_council_member)
 rules.add_perm("awards.change_councilmeeting", is_office_staff)
 rules.add_perm("awards.delete_councilmeeting", is_sysadmin)
+
+# The "awards" section of the admin index.
+rules.add_perm("awards", reads_everything | is_sysadmin)
