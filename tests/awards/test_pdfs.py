@@ -1,0 +1,142 @@
+import datetime
+import subprocess
+import tempfile
+
+import pytest
+
+from awards import exports, services
+from tests.factories import PersonFactory, UnitFactory
+
+from .factories import NominationFactory, voted
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(data):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(data)
+        handle.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", handle.name, "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+
+def pdf_pages(data):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(data)
+        handle.flush()
+        info = subprocess.run(
+            ["pdfinfo", handle.name], capture_output=True, text=True, check=True
+        ).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    return int(fields["Pages"]), fields["Page size"].strip()
+
+
+@pytest.fixture
+def decision(plan, giay_khen, chairman, office_user):
+    unit = UnitFactory(name="Thôn Khuổi Tát")
+    person = PersonFactory(full_name="Hoàng Thị Huyền", unit=unit, position="Tổ viên")
+    evil = PersonFactory(full_name="<b>Nông</b> & Đàm Văn Sơn", unit=unit)
+    for kwargs in (
+        {"nominee_unit": unit},
+        {"nominee_unit": None, "nominee_person": person},
+        {"nominee_unit": None, "nominee_person": evil},
+    ):
+        nomination = voted(
+            NominationFactory(award_kind=giay_khen, proposing_unit=unit, **kwargs)
+        )
+        services.nomination_approve(nomination=nomination, actor=chairman)
+    return services.decision_issue(
+        campaign=plan,
+        award_kind=giay_khen,
+        number="125",
+        signed_on=datetime.date(2025, 12, 5),
+        actor=office_user,
+    )
+
+
+def test_decision_pdf_has_names_number_date_and_signer(decision, chairman):
+    text = pdf_text(exports.decision_pdf(decision))
+    assert "Số: 125/QĐ-UBND" in text
+    assert "Phong Quang, ngày 05 tháng 12 năm 2025" in text
+    assert "Thôn Khuổi Tát" in text
+    assert "Hoàng Thị Huyền" in text
+    assert "QUYẾT ĐỊNH" in text
+    assert "Điều 1." in text and "Điều 2." in text and "Điều 3." in text
+    assert "Nơi nhận:" in text
+    assert "CHỦ TỊCH" in text
+    assert f"{chairman.last_name} {chairman.first_name}" in text
+    assert "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15" in text
+    # 1,410,000 + 2 × 710,000
+    assert "2.830.000" in text
+
+
+def test_decision_pdf_escapes_html_in_names(decision):
+    text = pdf_text(exports.decision_pdf(decision))
+    assert "<b>Nông</b> & Đàm Văn Sơn" in text
+
+
+def test_certificates_one_landscape_page_per_awardee(decision):
+    data = exports.certificates_pdf(decision)
+    pages, size = pdf_pages(data)
+    text = pdf_text(data)
+    assert pages == 3
+    assert size.startswith("841.89 x 595.276")
+    for expected in (
+        "GIẤY KHEN",
+        "TẶNG",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ PHONG QUANG",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hoàng Thị Huyền",
+        "Quyết định số 125/QĐ-UBND",
+        "ngày 05/12/2025",
+        "Số sổ vàng: 2025/00",
+        "<b>Nông</b> & Đàm Văn Sơn",
+    ):
+        assert expected in text, expected
+
+
+def test_certificates_blank_has_only_variable_text(decision):
+    text = pdf_text(exports.certificates_blank_pdf(decision, dx_mm=3, dy_mm=-2))
+    assert "Hoàng Thị Huyền" in text
+    assert "GIẤY KHEN" not in text
+    assert "CỘNG HÒA" not in text
+
+
+def test_certificates_fifty_in_one_pdf(decision):
+    rows = exports.awardee_rows(decision)
+    many = [rows[index % len(rows)] for index in range(50)]
+    data = exports.certificates_pdf(decision, rows=many)
+    pages, _size = pdf_pages(data)
+    assert pages == 50
+
+
+def test_drafts_to_trinh_and_report(plan, giay_khen, hamlet, hamlet_head):
+    person = PersonFactory(
+        full_name="Lý Thị Hằng", unit=hamlet, hometown="xã Phong Quang"
+    )
+    nomination = NominationFactory(
+        award_kind=giay_khen,
+        nominee_unit=None,
+        nominee_person=person,
+        proposing_unit=hamlet,
+        achievements="Hướng dẫn 120 người dân dùng dịch vụ công trực tuyến.",
+    )
+    nomination.prior_awards.create(
+        year=2024, title="Lao động tiên tiến", issued_by="UBND xã"
+    )
+    NominationFactory(award_kind=giay_khen, nominee_unit=hamlet, proposing_unit=hamlet)
+    to_trinh = pdf_text(exports.to_trinh_pdf(nomination))
+    assert "TỜ TRÌNH" in to_trinh
+    assert "1 tập thể và 1 cá nhân" in to_trinh
+    assert "Lý Thị Hằng" in to_trinh
+    assert "(Có báo cáo thành tích kèm theo)" in to_trinh
+    report = pdf_text(exports.report_pdf(nomination))
+    assert "I. SƠ LƯỢC LÝ LỊCH" in report
+    assert "II. THÀNH TÍCH ĐẠT ĐƯỢC" in report
+    assert "III. HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC TẶNG" in report
+    assert "Lao động tiên tiến" in report
+    assert "120 người dân" in report
