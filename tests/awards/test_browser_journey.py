@@ -1,0 +1,158 @@
+"""The whole award round in a real browser: phone for the hamlet head, desktop for the rest."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from awards.models import Decision, Nomination
+from tests.conftest import browser_login
+from tests.factories import CampaignFactory, UnitFactory
+
+from .factories import TINY_PDF, AwardKindFactory, NominationFactory, voted
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def open_campaign(db):
+    today = timezone.localdate()
+    return CampaignFactory(
+        name="Đẩy mạnh Chương trình chuyển đổi số",
+        year=today.year,
+        starts_on=today.replace(month=1, day=1),
+        ends_on=today + datetime.timedelta(days=60),
+        dossier_deadline=today + datetime.timedelta(days=20),
+        status="active",
+        legal_bases="Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022;",
+    )
+
+
+def test_award_round_from_phone_to_decision(
+    phone_page,
+    desktop_page,
+    open_campaign,
+    hamlet,
+    hamlet_head,
+    office_user,
+    council_user,
+    chairman,
+):
+    kind = AwardKindFactory(campaign=open_campaign)
+    # Two other collectives already voted by the council.
+    others = [
+        voted(
+            NominationFactory(
+                award_kind=kind,
+                nominee_unit=UnitFactory(name=name),
+                proposing_unit=UnitFactory(),
+            )
+        )
+        for name in ("Thôn Bản Vèn", "Thôn Đồng Cọ")
+    ]
+
+    # 1. The hamlet head builds and submits the dossier on a phone.
+    page = phone_page
+    browser_login(page, "thon_test")
+    page.goto(page.base_url + f"/awards/new/?campaign={open_campaign.pk}")
+    assert "23:59:59" in page.locator("#deadline-notice").inner_text()
+    page.select_option("select[name=nominee]", f"unit:{hamlet.pk}")
+    page.fill(
+        "textarea[name=achievements]",
+        "Vận động 100% hộ dân cài đặt VNeID; 12 buổi hướng dẫn kỹ năng số.",
+    )
+    page.click("#nomination-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    nomination = Nomination.objects.get(nominee_unit=hamlet)
+    assert page.url.endswith(nomination.get_absolute_url())
+    for code in ("to_trinh", "bao_cao", "bien_ban"):
+        page.select_option("#attachment-form select[name=kind]", code)
+        page.set_input_files(
+            "#attachment-form input[name=file]",
+            {"name": f"{code}.pdf", "mimeType": "application/pdf", "buffer": TINY_PDF},
+        )
+        page.click("#attachment-form button")
+        page.wait_for_load_state("networkidle")
+    assert page.locator("#attachments li").count() == 3
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.click("#submit-dossier")
+    page.wait_for_load_state("networkidle")
+    assert "Đã nộp" in page.content()
+    nomination.refresh_from_db()
+    assert nomination.state == "submitted"
+
+    # 2. The office checks it.
+    office = desktop_page
+    browser_login(office, "vanhoa_test")
+    office.goto(office.base_url + f"/awards/queue/?campaign={open_campaign.pk}")
+    office.click(f"#queue a[href='{nomination.get_absolute_url()}']")
+    office.click("#check-dossier")
+    office.wait_for_load_state("networkidle")
+    nomination.refresh_from_db()
+    assert nomination.state == "checked"
+    office.click("form[action='/accounts/logout/'] button")
+
+    # 3. A council member records the meeting and the vote.
+    browser_login(office, "hoidong_test")
+    office.goto(office.base_url + f"/awards/council/?campaign={open_campaign.pk}")
+    office.click("#meeting summary")
+    office.fill("input[name=meeting-held_on]", timezone.localdate().isoformat())
+    office.fill("input[name=meeting-members_total]", "5")
+    office.fill("input[name=meeting-members_present]", "4")
+    office.click("#meeting form button")
+    office.wait_for_load_state("networkidle")
+    row = office.locator(f"tr[data-nomination='{nomination.pk}']")
+    row.locator("input[name=votes_for]").fill("4")
+    row.locator("input[name=votes_against]").fill("0")
+    row.locator("input[name=members_present]").fill("4")
+    row.locator("button").click()
+    office.wait_for_load_state("networkidle")
+    nomination.refresh_from_db()
+    assert (nomination.state, nomination.votes_for) == ("voted", 4)
+    office.click("form[action='/accounts/logout/'] button")
+
+    # 4. The chairman approves two collectives in the admin; the third is refused.
+    browser_login(office, "chutich_test")
+    office.goto(office.base_url + "/admin/awards/nomination/")
+    assert "Tập thể 0/2" in office.locator("#quota-panel").inner_text()
+    for target in others:
+        office.check(f"input[name=_selected_action][value='{target.pk}']")
+    office.select_option("select[name=action]", "approve_selected")
+    office.click("button[name=index]")
+    office.wait_for_load_state("networkidle")
+    assert "Tập thể 2/2" in office.locator("#quota-panel").inner_text()
+    office.goto(office.base_url + "/admin/awards/nomination/")
+    office.check(f"input[name=_selected_action][value='{nomination.pk}']")
+    office.select_option("select[name=action]", "approve_selected")
+    office.click("button[name=index]")
+    office.wait_for_load_state("networkidle")
+    messages = office.locator("ul.messagelist").inner_text()
+    assert "Đã đủ số lượng" in messages
+    assert "(2/2)" in messages
+    nomination.refresh_from_db()
+    assert nomination.state == "voted"
+    office.click("#logout-form button")
+
+    # 5. The office issues the decision and downloads the documents.
+    browser_login(office, "vanhoa_test")
+    office.goto(office.base_url + f"/awards/decisions/?campaign={open_campaign.pk}")
+    office.select_option("#decision-form select[name=award_kind]", str(kind.pk))
+    office.fill("#decision-form input[name=number]", "125")
+    office.fill(
+        "#decision-form input[name=signed_on]", timezone.localdate().isoformat()
+    )
+    office.click("#decision-form button")
+    office.wait_for_load_state("networkidle")
+    decision = Decision.objects.get()
+    assert office.url.endswith(decision.get_absolute_url())
+    for link in office.locator("#downloads a").all():
+        response = office.context.request.get(
+            office.base_url + link.get_attribute("href")
+        )
+        assert response.status == 200
+        assert response.body()[:4] in (b"%PDF", b"PK\x03\x04")
+    assert sorted(
+        Nomination.objects.filter(decision=decision).values_list(
+            "nominee_unit__name", flat=True
+        )
+    ) == ["Thôn Bản Vèn", "Thôn Đồng Cọ"]
