@@ -41,6 +41,7 @@ def validate_points(criterion, points):
     """Raise ValidationError unless ``points`` lies within 0 and the criterion's maximum or cap."""
     if points is None:
         return
+    points = Decimal(points)
     if points < 0 or points > criterion.max_points:
         if criterion.kind == CriterionKind.PENALTY:
             message = _(
