@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -157,7 +158,7 @@ def aggregate_workbook(aggregate):
     """Return an openpyxl Workbook: a summary sheet and one sheet per goal."""
     wb = Workbook()
     ws = wb.active
-    ws.title = _("Summary")[:31]
+    ws.title = pgettext("excel sheet", "Summary")[:31]
     period = aggregate.period
     write_cell(
         ws, 1, 1, _("Aggregated report — %(period)s") % {"period": period.name}

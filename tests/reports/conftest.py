@@ -1,13 +1,14 @@
 """Fixtures for the unit-report tests: the 2025 plan's periods, indicators and reports."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 
 from campaigns.enums import ReportState
 from campaigns.models import Indicator, ReportingPeriod
-from campaigns.services import report_accept, report_save, report_start, report_submit
+from campaigns.services import report_accept, report_start, report_submit
+
+from .helpers import fill
 
 
 @pytest.fixture
@@ -26,23 +27,6 @@ def hamlet_indicators(plan):
     return [
         i for i in Indicator.objects.filter(campaign=plan) if i.applies_to("hamlet")
     ]
-
-
-def fill(
-    report, actor, value=Decimal(5), text="Đã tổ chức các hoạt động theo kế hoạch."
-):
-    """Fill every narrative and every indicator the unit reports."""
-    campaign = report.period.campaign
-    indicators = [
-        i for i in campaign.indicators.all() if i.applies_to(report.unit.kind)
-    ]
-    report_save(
-        report=report,
-        actor=actor,
-        narratives={goal.pk: f"{text} ({goal.code})" for goal in campaign.goals.all()},
-        values={i.pk: value for i in indicators},
-    )
-    return report
 
 
 @pytest.fixture

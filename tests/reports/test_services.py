@@ -22,7 +22,7 @@ from campaigns.services import (
 from phongquang_portal.core.models import ActivityLog
 from tests.factories import UnitFactory, unit_head
 
-from .conftest import fill
+from .helpers import fill
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 pytestmark = pytest.mark.django_db
