@@ -676,7 +676,7 @@ class DashboardView(ScopedPermissionMixin, TemplateView):
             ],
             "progress": [
                 {
-                    "label": f"{row['indicator'].goal.code}) {row['indicator'].name[:40]}",
+                    "label": f"{row['indicator'].goal.code}) {row['indicator'].name[:30]}",
                     "percent": row["percent"],
                 }
                 for row in data["progress"]
