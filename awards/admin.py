@@ -289,6 +289,7 @@ class NominationAdmin(PortalModelAdmin):
             **(extra_context or {}),
             "quota": selectors.quota_panel(campaign),
             "quota_campaign": campaign,
+            "deadline_notice": selectors.deadline_notice(campaign),
         }
         return super().changelist_view(request, extra_context)
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from phongquang_portal.core.excel import set_print_layout, write_row
@@ -145,7 +146,12 @@ def decision_workbook(decision):
         )
         ws.cell(row=index, column=6).number_format = "#,##0"
     total_row = len(rows) + 2
-    write_row(ws, total_row, ["", _("Total"), "", "", "", None], bold=True)
+    write_row(
+        ws,
+        total_row,
+        ["", pgettext("prize money", "Total"), "", "", "", None],
+        bold=True,
+    )
     total = ws.cell(row=total_row, column=6)
     total.value = sum(r.prize_amount for r in rows)
     total.number_format = "#,##0"

@@ -4,6 +4,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from units.models import Household, Person, Unit
 from units.selectors import roles_for
@@ -97,7 +99,6 @@ def attach_warnings(nominations):
     for r in rows:
         if r["state"] in QUOTA_STATES:
             awarded[(r["campaign_id"], r["award_kind_id"], _key(r))].add(r["pk"])
-    from django.utils.translation import gettext as _
 
     for n in nominations:
         key = n.nominee_key
@@ -210,7 +211,6 @@ def nominee_choices_for(user, unit_ids=None):
         units = units.filter(pk__in=scope)
         people = people.filter(unit_id__in=scope)
         households = households.filter(hamlet_id__in=scope)
-    from django.utils.translation import gettext as _
 
     return [
         (_("Collectives"), [(f"unit:{u.pk}", u.name) for u in units.order_by("name")]),
@@ -255,3 +255,29 @@ def honor_board(campaign):
 
 def decisions_for(campaign):
     return Decision.objects.filter(campaign=campaign).select_related("award_kind")
+
+
+def deadline_notice(campaign):
+    """The deadline sentence shown before anyone types."""
+    if campaign is None:
+        return ""
+    kinds = [k.name for k in campaign.award_kinds.all() if k.deadline_bound]
+    params = {
+        "kinds": ", ".join(kinds),
+        "date": campaign.dossier_deadline.strftime("%d/%m/%Y"),
+    }
+    if campaign.dossiers_open(timezone.now()):
+        return (
+            _(
+                "Dossiers for %(kinds)s are received until 23:59:59 on %(date)s "
+                "(Vietnam time). Ad-hoc awards can be proposed at any time."
+            )
+            % params
+        )
+    return (
+        _(
+            "The deadline of %(date)s (23:59:59, Vietnam time) has passed: dossiers for "
+            "%(kinds)s can no longer be submitted. Ad-hoc awards can still be proposed."
+        )
+        % params
+    )

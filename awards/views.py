@@ -56,29 +56,7 @@ def _error_text(exc):
 
 
 def _deadline_notice(campaign):
-    """The deadline sentence shown before anyone types."""
-    if campaign is None:
-        return ""
-    kinds = [k.name for k in campaign.award_kinds.all() if k.deadline_bound]
-    params = {
-        "kinds": ", ".join(kinds),
-        "date": campaign.dossier_deadline.strftime("%d/%m/%Y"),
-    }
-    if campaign.dossiers_open(timezone.now()):
-        return (
-            _(
-                "Dossiers for %(kinds)s are received until 23:59:59 on %(date)s "
-                "(Vietnam time). Ad-hoc awards can be proposed at any time."
-            )
-            % params
-        )
-    return (
-        _(
-            "The deadline of %(date)s (23:59:59, Vietnam time) has passed: dossiers for "
-            "%(kinds)s can no longer be submitted. Ad-hoc awards can still be proposed."
-        )
-        % params
-    )
+    return selectors.deadline_notice(campaign)
 
 
 @login_required
