@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
 
+from .forms import IndicatorAdminForm, ReportingPeriodAdminForm
 from .models import (
     Campaign,
     Goal,
@@ -90,6 +91,7 @@ class GoalAdmin(PortalModelAdmin):
 
 @admin.register(ReportingPeriod)
 class ReportingPeriodAdmin(PortalModelAdmin):
+    form = ReportingPeriodAdminForm
     list_display = (
         "name",
         "campaign",
@@ -105,6 +107,7 @@ class ReportingPeriodAdmin(PortalModelAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(PortalModelAdmin):
+    form = IndicatorAdminForm
     list_display = (
         "code",
         "name",

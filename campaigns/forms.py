@@ -8,6 +8,7 @@ from phongquang_portal.core.uploads import EvidenceFileField
 from units.enums import UnitKind
 
 from .enums import BoardState, IndicatorValueType, ReportState
+from .models import Indicator, ReportingPeriod
 from .services import check_narrative, parse_indicator_value
 
 
@@ -199,3 +200,58 @@ class ReportListFilterForm(forms.Form):
         self.fields["period"].choices = [("", _("All periods"))] + [
             (p.pk, p.name) for p in periods
         ]
+
+
+class UnitKindsField(forms.MultipleChoiceField):
+    """Unit kinds as checkboxes, stored as a JSON list; none ticked means every kind."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("choices", UnitKind.choices)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return value or []
+
+
+class ReportingPeriodAdminForm(forms.ModelForm):
+    unit_kinds = UnitKindsField(
+        label=_("unit kinds that report"), help_text=_("None ticked means every kind.")
+    )
+
+    class Meta:
+        model = ReportingPeriod
+        fields = ["campaign", "name", "position", "opens_on", "due_on", "unit_kinds"]
+
+
+class IndicatorAdminForm(forms.ModelForm):
+    unit_kinds = UnitKindsField(
+        label=_("unit kinds that report it"),
+        help_text=_("None ticked means every kind."),
+    )
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "campaign",
+            "goal",
+            "code",
+            "name",
+            "unit_of_measure",
+            "value_type",
+            "min_value",
+            "max_value",
+            "target",
+            "aggregation",
+            "unit_kinds",
+            "help_text",
+            "position",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        campaign, goal = cleaned.get("campaign"), cleaned.get("goal")
+        if campaign and goal and goal.campaign_id != campaign.pk:
+            self.add_error("goal", _("Choose a goal of the same campaign."))
+        return cleaned

@@ -198,7 +198,9 @@ class ReportStartView(LoginRequiredMixin, View):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("campaigns:report_list")
-        return redirect("campaigns:report_edit", pk=report.pk)
+        if roles.heads(unit.pk):
+            return redirect("campaigns:report_edit", pk=report.pk)
+        return redirect(report.get_absolute_url())
 
 
 class ReportDetailView(ReportObjectMixin, TemplateView):

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from campaigns.enums import ReportState
 from campaigns.models import IndicatorValue, Report, ReportAttachment
 from campaigns.services import report_attachment_add, report_start
+from phongquang_portal.core.models import ActivityLog
 
 from .helpers import EXE_BYTES, PDF_BYTES, form_data, pdf_file, submitted_units
 
@@ -548,3 +549,72 @@ def test_dashboard_tables_hold_the_numbers(client, office_user, period, before_d
     assert people["result"] == Decimal(15)
     assert [row["value"] for row in data["hamlets"]] == [Decimal(5)] * 3
     assert "chart.umd.min.js" in response.content.decode()
+
+
+def test_office_opens_and_reopens_a_report_for_a_silent_unit_after_due_day(
+    client, office_user, hamlet, hamlet_head, period, time_machine
+):
+    time_machine.move_to(datetime.datetime(2025, 12, 15, 9, 0, tzinfo=VN))
+    client.force_login(office_user)
+    start = reverse("campaigns:report_start", args=[period.pk, hamlet.pk])
+    response = client.post(start)
+    report = Report.objects.get(unit=hamlet, period=period)
+    assert response.url == report.get_absolute_url()
+    reopen = reverse("campaigns:report_action", args=[report.pk, "reopen"])
+    client.post(reopen, {"reason": "Thôn mới bầu trưởng thôn."})
+
+    client.force_login(hamlet_head)
+    response = client.post(edit_url(report), form_data(report, action="submit"))
+
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.state == ReportState.SUBMITTED
+    assert report.days_late() == 5
+
+
+def test_admin_pages_for_office(client, office_user, submitted_report, period):
+    client.force_login(office_user)
+    for url in [
+        reverse("admin:campaigns_report_changelist"),
+        reverse("admin:campaigns_report_change", args=[submitted_report.pk]),
+        reverse("admin:campaigns_reportingperiod_change", args=[period.pk]),
+        reverse("admin:campaigns_indicator_changelist"),
+    ]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_admin_period_form_stores_unit_kinds_as_list(client, office_user, period):
+    client.force_login(office_user)
+    url = reverse("admin:campaigns_reportingperiod_change", args=[period.pk])
+    response = client.post(
+        url,
+        {
+            "campaign": period.campaign_id,
+            "name": period.name,
+            "position": period.position,
+            "opens_on": "15/11/2025",
+            "due_on": "10/12/2025",
+            "unit_kinds": ["hamlet", "office"],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    period.refresh_from_db()
+    assert period.unit_kinds == ["hamlet", "office"]
+
+
+def test_admin_accept_action_goes_through_the_service(
+    client, office_user, submitted_report
+):
+    client.force_login(office_user)
+    response = client.post(
+        reverse("admin:campaigns_report_changelist"),
+        {"action": "accept_selected", "_selected_action": [submitted_report.pk]},
+    )
+    assert response.status_code == 302
+    submitted_report.refresh_from_db()
+    assert submitted_report.state == ReportState.ACCEPTED
+    assert ActivityLog.objects.filter(
+        object_id=submitted_report.pk,
+        action="campaigns.report.accepted",
+        actor=office_user,
+    ).exists()
