@@ -8,6 +8,7 @@ ranks and bands come from the same database ranking as the ranking page.
 from collections import defaultdict
 from decimal import Decimal
 
+from django.db import connection
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -63,11 +64,18 @@ def _print_layout(ws, *, header_rows, frozen_columns):
 
 
 def _number(value):
-    """Numbers stay numbers in Excel: ints when whole, else floats with two decimals."""
+    """Numbers stay numbers in Excel: ints when whole, else floats rounded to 0.01."""
     if value is None:
         return None
-    value = Decimal(value)
-    return int(value) if value == value.to_integral_value() else float(value)
+    value = round(float(value), 2)
+    return int(value) if value.is_integer() else value
+
+
+def _text(ws, value):
+    """Plain text is written as is; text that looks like a formula stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return _cell(ws, value)
+    return value
 
 
 def ranking_export_rows(campaign):
@@ -81,6 +89,8 @@ def ranking_export_rows(campaign):
     bands = bands_for(campaign)
     ranking = list(ranking_queryset(campaign=campaign, maxima=maxima, bands=bands))
     points = defaultdict(dict)
+    # One streamed query; rows go straight from the database cursor (no model or
+    # Decimal conversion), since they are written to Excel as plain numbers.
     entries = (
         ScoreEntry.objects.filter(
             sheet__campaign=campaign, sheet__state__in=RANKED_STATES
@@ -88,8 +98,12 @@ def ranking_export_rows(campaign):
         .values_list("sheet_id", "criterion_id", "final_points")
         .order_by()
     )
-    for sheet_id, criterion_id, final_points in entries.iterator(chunk_size=5000):
-        points[sheet_id][criterion_id] = final_points
+    sql, params = entries.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(10000):
+            for sheet_id, criterion_id, final_points in chunk:
+                points[sheet_id][criterion_id] = final_points
     by_kind = defaultdict(list)
     for row in ranking:
         by_kind[row["unit__kind"]].append(row)
@@ -163,16 +177,17 @@ def ranking_workbook(campaign):
         ws.append([_cell(ws, h, font=HEADER_FONT, alignment=CENTER) for h in header])
         for number, row in enumerate(rows, start=1):
             rank = f"{row['rank']}=" if row["tied"] else row["rank"]
+            # Plain values (no per-cell style) keep 5,000 rows fast in write-only mode.
             values = [
-                _cell(ws, number),
-                _cell(ws, row["unit"]),
-                *[_cell(ws, _number(p), number_format="0.00") for p in row["points"]],
-                _cell(ws, _number(row["standard"]), number_format="0.00"),
-                _cell(ws, _number(row["bonus"]), number_format="0.00"),
-                _cell(ws, _number(row["penalty"]), number_format="0.00"),
-                _cell(ws, _number(row["total"]), number_format="0.00"),
-                _cell(ws, rank),
-                _cell(ws, row["band"]),
+                number,
+                _text(ws, row["unit"]),
+                *[_number(p) for p in row["points"]],
+                _number(row["standard"]),
+                _number(row["bonus"]),
+                _number(row["penalty"]),
+                _number(row["total"]),
+                rank,
+                _text(ws, row["band"]),
             ]
             assert len(values) == width
             ws.append(values)

@@ -242,6 +242,17 @@ class ScoreSheet(models.Model):
         verbose_name=_("finalised by"),
     )
     finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
+    # Sums of the final points by kind of criterion, kept by the services from
+    # one aggregate query, so that ranking thousands of sheets reads one row each.
+    final_standard = models.DecimalField(
+        _("final standard points"), max_digits=8, decimal_places=2, default=0
+    )
+    final_bonus = models.DecimalField(
+        _("final bonus points"), max_digits=8, decimal_places=2, default=0
+    )
+    final_penalty = models.DecimalField(
+        _("final penalty points"), max_digits=8, decimal_places=2, default=0
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,10 +1,12 @@
 """Reads that the scoring pages, the exports and the awards app share.
 
-The ranking is computed by the database: one aggregate query sums every
-sheet's final points by kind of criterion, normalises them to 100 for the
-unit's kind, ranks the sheets inside each kind with a window function and
-gives each its band. The number of queries does not grow with the number of
-sheets or criteria.
+The ranking is computed by the database. When the office finalises a sheet,
+one aggregate query stores the sheet's sums of final points by kind of
+criterion (``services.final_sums_refresh``). The ranking query then
+normalises those sums to 100 for the unit's kind, ranks the sheets inside
+each kind with a window function and gives each its band, in one query that
+reads one row per sheet. The number of queries does not grow with the
+number of sheets or criteria.
 
 Tie rule (stated on the ranking page): a higher total ranks first; on equal
 totals, the higher points on standard criteria (without bonus) rank first,
@@ -28,7 +30,6 @@ from django.db.models import (
     Max,
     Min,
     Prefetch,
-    Q,
     Sum,
     Value,
     When,
@@ -155,14 +156,6 @@ def normalise(raw, maximum):
     return min(max(value, ZERO), HUNDRED)
 
 
-def _sum_of(kind):
-    return Coalesce(
-        Sum("entries__final_points", filter=Q(entries__criterion__kind=kind)),
-        Value(ZERO),
-        output_field=POINTS_FIELD,
-    )
-
-
 def ranking_queryset(*, campaign, maxima, bands, kind=None):
     """Ranked sheets of ``campaign`` annotated with sums, total, rank, tie count and band.
 
@@ -201,9 +194,9 @@ def ranking_queryset(*, campaign, maxima, bands, kind=None):
     tie_key = [F("unit__kind"), F("total"), F("standard"), F("penalty")]
     qs = (
         qs.annotate(
-            standard=_sum_of(CriterionKind.STANDARD),
-            bonus=_sum_of(CriterionKind.BONUS),
-            penalty=_sum_of(CriterionKind.PENALTY),
+            standard=F("final_standard"),
+            bonus=F("final_bonus"),
+            penalty=F("final_penalty"),
         )
         .annotate(total=Coalesce(total, Value(ZERO), output_field=TOTAL_FIELD))
         .annotate(

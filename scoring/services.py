@@ -9,6 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -157,6 +159,30 @@ def automatic_points_fill(*, sheet, actor):
         sheet, "scoring.sheet.automatic_filled", actor=actor, data={"count": count}
     )
     return count
+
+
+def final_sums_refresh(*, sheets):
+    """Store each sheet's sums of final points by kind of criterion (one UPDATE).
+
+    ``sheets`` is a queryset; the sums are computed by the database with one
+    correlated aggregate per kind, whatever the number of sheets.
+    """
+
+    def total(kind):
+        per_sheet = (
+            ScoreEntry.objects.filter(sheet=OuterRef("pk"), criterion__kind=kind)
+            .order_by()
+            .values("sheet")
+            .annotate(points=Sum("final_points"))
+            .values("points")
+        )
+        return Coalesce(Subquery(per_sheet), Value(ZERO), output_field=DecimalField())
+
+    return sheets.update(
+        final_standard=total(CriterionKind.STANDARD),
+        final_bonus=total(CriterionKind.BONUS),
+        final_penalty=total(CriterionKind.PENALTY),
+    )
 
 
 # ---------------------------------------------------------------- sheets
@@ -404,6 +430,8 @@ def sheet_finalise(*, sheet, actor, rows, reason):
         row.entry.final_comment = row.text
         row.entry.save(update_fields=["final_points", "final_comment", "updated_at"])
         final[row.entry.criterion.code] = str(row.points)
+    final_sums_refresh(sheets=ScoreSheet.objects.filter(pk=sheet.pk))
+    sheet.refresh_from_db(fields=["final_standard", "final_bonus", "final_penalty"])
     sheet.finalised_by = actor
     sheet.finalised_at = timezone.now()
     sheet.final_reason = reason.strip()

@@ -6,6 +6,7 @@ from campaigns.enums import GOAL_POSITIONS
 from campaigns.models import Goal
 from scoring.enums import CriterionKind, SheetState
 from scoring.models import Band, Criterion, CriterionGroup, ScoreEntry, ScoreSheet
+from scoring.services import final_sums_refresh
 from tests.factories import CampaignFactory, UnitFactory
 
 
@@ -85,4 +86,5 @@ def sheet_with_points(
             )
         )
     ScoreEntry.objects.bulk_create(entries)
+    final_sums_refresh(sheets=ScoreSheet.objects.filter(pk=sheet.pk))
     return sheet

@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from scoring.models import Criterion, ScoreEntry
+from scoring.models import Criterion, ScoreEntry, ScoreSheet
 from scoring.selectors import normalise, unit_scores
+from scoring.services import final_sums_refresh
 
 from .builders import campaign_with_criteria, sheet_with_points
 
@@ -94,6 +95,7 @@ def test_adding_points_never_lowers_a_rank(db, units, which, code, cents):
                 entry.criterion.max_points, entry.final_points + step
             )
         entry.save(update_fields=["final_points"])
+        final_sums_refresh(sheets=ScoreSheet.objects.filter(pk=target.pk))
 
         after = unit_scores(campaign=campaign)[target.unit_id].rank
 
