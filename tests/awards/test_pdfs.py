@@ -1,8 +1,9 @@
 import datetime
-import subprocess
-import tempfile
+import io
+import unicodedata
 
 import pytest
+from pypdf import PdfReader
 
 from awards import exports, services
 from tests.factories import PersonFactory, UnitFactory
@@ -11,28 +12,28 @@ from .factories import NominationFactory, voted
 
 pytestmark = pytest.mark.django_db
 
+A4_LONG, A4_SHORT = 841.89, 595.28  # points
+
+
+def nfc(text):
+    return unicodedata.normalize("NFC", text)
+
+
+def pdf_page_texts(data):
+    """The text of each page, extracted with pypdf and NFC-normalised."""
+    return [nfc(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
+
 
 def pdf_text(data):
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(data)
-        handle.flush()
-        return subprocess.run(
-            ["pdftotext", "-layout", handle.name, "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+    return "\n".join(pdf_page_texts(data))
 
 
-def pdf_pages(data):
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(data)
-        handle.flush()
-        info = subprocess.run(
-            ["pdfinfo", handle.name], capture_output=True, text=True, check=True
-        ).stdout
-    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
-    return int(fields["Pages"]), fields["Page size"].strip()
+def pdf_page_sizes(data):
+    """(width, height) in points of each page, rounded to 0.01."""
+    return [
+        (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2))
+        for page in PdfReader(io.BytesIO(data)).pages
+    ]
 
 
 @pytest.fixture
@@ -76,32 +77,43 @@ def test_decision_pdf_has_names_number_date_and_signer(decision, chairman):
 
 def test_decision_pdf_escapes_html_in_names(decision):
     text = pdf_text(exports.decision_pdf(decision))
+    # Rendered as markup, the tags would vanish and "Nông" would be bold.
     assert "<b>Nông</b> & Đàm Văn Sơn" in text
+    assert "&amp;" not in text
 
 
 def test_certificates_one_landscape_page_per_awardee(decision):
     data = exports.certificates_pdf(decision)
-    pages, size = pdf_pages(data)
-    text = pdf_text(data)
-    assert pages == 3
-    assert size.startswith("841.89 x 595.276")
-    for expected in (
-        "GIẤY KHEN",
-        "TẶNG",
-        "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ PHONG QUANG",
-        "Độc lập - Tự do - Hạnh phúc",
-        "Hoàng Thị Huyền",
-        "Quyết định số 125/QĐ-UBND",
-        "ngày 05/12/2025",
-        "Số sổ vàng: 2025/00",
-        "<b>Nông</b> & Đàm Văn Sơn",
-    ):
-        assert expected in text, expected
+    pages = pdf_page_texts(data)
+    assert pdf_page_sizes(data) == [(A4_LONG, A4_SHORT)] * 3
+    names = ["Thôn Khuổi Tát", "Hoàng Thị Huyền", "<b>Nông</b> & Đàm Văn Sơn"]
+    for number, (name, text) in enumerate(zip(names, pages, strict=True), start=1):
+        for expected in (
+            "GIẤY KHEN",
+            "TẶNG",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ PHONG QUANG",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            name,
+            "Quyết định số 125/QĐ-UBND",
+            "ngày 05/12/2025",
+            f"Số sổ vàng: 2025/{number:03d}",
+            "Phong Quang, ngày 05 tháng 12 năm 2025",
+        ):
+            assert expected in text, (number, expected)
+    # Each certificate carries its own awardee only.
+    assert "Hoàng Thị Huyền" not in pages[0]
+    assert "Đàm Văn Sơn" not in pages[1]
 
 
 def test_certificates_blank_has_only_variable_text(decision):
-    text = pdf_text(exports.certificates_blank_pdf(decision, dx_mm=3, dy_mm=-2))
-    assert "Hoàng Thị Huyền" in text
+    data = exports.certificates_blank_pdf(decision, dx_mm=3, dy_mm=-2)
+    pages = pdf_page_texts(data)
+    assert len(pages) == 3
+    assert "Hoàng Thị Huyền" in pages[1]
+    assert "125/QĐ-UBND · 05/12/2025" in pages[1]
+    assert "<b>Nông</b> & Đàm Văn Sơn" in pages[2]
+    text = "\n".join(pages)
     assert "GIẤY KHEN" not in text
     assert "CỘNG HÒA" not in text
 
@@ -110,8 +122,21 @@ def test_certificates_fifty_in_one_pdf(decision):
     rows = exports.awardee_rows(decision)
     many = [rows[index % len(rows)] for index in range(50)]
     data = exports.certificates_pdf(decision, rows=many)
-    pages, _size = pdf_pages(data)
-    assert pages == 50
+    pages = pdf_page_texts(data)
+    assert len(pages) == 50
+    names = ["Thôn Khuổi Tát", "Hoàng Thị Huyền", "<b>Nông</b> & Đàm Văn Sơn"]
+    # People's pages also print the unit's name, so look for the people first.
+    found = [
+        next((name for name in reversed(names) if name in text), None) for text in pages
+    ]
+    assert found == [names[index % 3] for index in range(50)]
+
+
+def test_pdf_text_is_compared_in_nfc():
+    # "ệ" decomposed (e + combining dot below + combining circumflex) still matches.
+    decomposed = unicodedata.normalize("NFD", "Hoàng Thị Huyền Nguyễn Văn Tiệp")
+    assert decomposed != "Hoàng Thị Huyền Nguyễn Văn Tiệp"
+    assert nfc(decomposed) == "Hoàng Thị Huyền Nguyễn Văn Tiệp"
 
 
 def test_drafts_to_trinh_and_report(plan, giay_khen, hamlet, hamlet_head):
