@@ -44,3 +44,19 @@ def test_unit_head_home_lists_their_sheet(client, hamlet_head, sheet):
     body = client.get(reverse("home")).content.decode()
 
     assert sheet.get_absolute_url() in body
+
+
+def test_admin_criteria_for_office_and_read_only_sheets_for_chairman(
+    client, office_user, chairman, reviewed_sheet, plan
+):
+    criterion = plan.criteria.first()
+    client.force_login(office_user)
+    assert client.get(reverse("admin:scoring_criterion_changelist")).status_code == 200
+    change = reverse("admin:scoring_criterion_change", args=[criterion.pk])
+    assert client.get(change).status_code == 200
+    client.force_login(chairman)
+    sheet_url = reverse("admin:scoring_scoresheet_change", args=[reviewed_sheet.pk])
+    assert client.get(sheet_url).status_code == 200
+    assert client.get(change).status_code == 200
+    response = client.post(change, {"title": "Sửa bởi chủ tịch"})
+    assert response.status_code == 403
