@@ -382,7 +382,11 @@ class Nomination(models.Model):
                 name="nomination_exactly_one_nominee",
             ),
         ]
-        indexes = [models.Index(fields=["campaign", "award_kind", "state"])]
+        indexes = [
+            models.Index(fields=["campaign", "award_kind", "state"]),
+            # The dossier list: a campaign's most recently changed first.
+            models.Index(fields=["campaign", "updated_at"], name="nomination_recent"),
+        ]
 
     def __str__(self):
         return f"{self.nominee_name} — {self.award_kind.name}"

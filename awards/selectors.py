@@ -3,7 +3,20 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db.models import (
+    BooleanField,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    Window,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -74,15 +87,26 @@ def _key(row):
 
 
 def attach_warnings(nominations):
-    """Set ``.warnings`` (eligibility) on each nomination, in one query per campaign.
+    """Set ``.warnings`` (eligibility) on each nomination, in one query.
 
     Warned: the nominee was already awarded the same kind in this campaign,
     and a collective or person who appears in more than one nomination.
+    Only the nominations of the nominees given are read, so a page of 50
+    costs the same whatever the size of the campaign.
     """
     nominations = list(nominations)
+    if not nominations:
+        return nominations
     campaign_ids = {n.campaign_id for n in nominations}
+    ids = defaultdict(set)
+    for n in nominations:
+        nominee_type, pk = n.nominee_key
+        ids[nominee_type].add(pk)
+    same_nominee = Q(pk__in=[])
+    for nominee_type, pks in ids.items():
+        same_nominee |= Q(**{f"nominee_{nominee_type}_id__in": sorted(pks)})
     rows = list(
-        Nomination.objects.filter(campaign_id__in=campaign_ids)
+        Nomination.objects.filter(same_nominee, campaign_id__in=campaign_ids)
         .exclude(state=S.REJECTED)
         .values(
             "pk",
@@ -93,6 +117,7 @@ def attach_warnings(nominations):
             "nominee_person_id",
             "nominee_household_id",
         )
+        .order_by()
     )
     appearances = Counter((r["campaign_id"], _key(r)) for r in rows)
     awarded = defaultdict(set)
@@ -137,17 +162,16 @@ class QuotaLine:
         return q is not None and self.individual_used >= q
 
 
-def quota_panel(campaign):
-    """Approved+decided per category against the quota, for each kind with a quota."""
+def quota_panel(campaign, kinds=None):
+    """Approved+decided per category against the quota, for each kind with a quota.
+
+    ``kinds``: the campaign's award kinds when the page has already read them.
+    """
     if campaign is None:
         return []
-    kinds = [
-        k
-        for k in AwardKind.objects.filter(campaign=campaign).exclude(
-            code=AwardKindCode.DOT_XUAT
-        )
-        if k.has_quota
-    ]
+    if kinds is None:
+        kinds = AwardKind.objects.filter(campaign=campaign)
+    kinds = [k for k in kinds if k.code != AwardKindCode.DOT_XUAT and k.has_quota]
     counts = {
         row["award_kind_id"]: row
         for row in Nomination.objects.filter(
@@ -169,32 +193,142 @@ def quota_panel(campaign):
     ]
 
 
-def council_board(campaign, *, kind=None):
-    """Checked and voted nominations ranked by votes for, then score; ties flagged."""
-    qs = nomination_queryset().filter(
-        campaign=campaign,
-        state__in=[S.CHECKED, S.VOTED, S.APPROVED, S.REJECTED, S.DECIDED],
+BOARD_PAGE_SIZE = 50
+BOARD_STATES = (S.CHECKED, S.VOTED, S.APPROVED, S.REJECTED, S.DECIDED)
+SCORE_FIELD = DecimalField(max_digits=7, decimal_places=2)
+
+
+def _scoring_selectors():
+    """The scoring app's selectors, or None where scoring is not installed."""
+    try:
+        from scoring import selectors as scoring_selectors
+    except ImportError:
+        return None
+    return scoring_selectors
+
+
+def score_expression(campaign, maxima):
+    """The nominee unit's total from scoring, as a subquery (NULL when unscored).
+
+    The same queryset scoring ranks with, narrowed to one unit, so the
+    board's order agrees with the scores it shows.
+    """
+    scoring = _scoring_selectors()
+    if scoring is None:
+        return Value(None, output_field=SCORE_FIELD)
+    totals = (
+        scoring.ranking_queryset(campaign=campaign, maxima=maxima, bands=[])
+        .filter(unit_id=OuterRef("nominee_unit_id"))
+        .order_by()
+        .values("total")[:1]
     )
+    return Subquery(totals, output_field=SCORE_FIELD)
+
+
+def _kind_maxima(campaign):
+    scoring = _scoring_selectors()
+    return scoring.kind_maxima(campaign) if scoring else None
+
+
+def council_board_queryset(campaign, *, kind=None, maxima=None):
+    """Checked-or-later nominations ranked by votes for, then score; ties counted.
+
+    Collectives come first, then individuals (households count as
+    individuals); within each, more votes first, then the higher score. The
+    order and the tie count are computed by the database over the whole
+    set, so a page of it is ranked exactly as the full list. ``tie_count``
+    is the number of nominations of the same award and category with the
+    same votes and score.
+    """
+    if maxima is None:
+        maxima = _kind_maxima(campaign)
+    qs = nomination_queryset().filter(campaign=campaign, state__in=BOARD_STATES)
     if kind is not None:
         qs = qs.filter(award_kind=kind)
-    nominations = attach_warnings(attach_scores(list(qs)))
-
-    def sort_key(n):
-        score = n.score if n.score is not None else float("-inf")
-        return (n.category != Category.COLLECTIVE, -(n.votes_for or 0), -score, n.pk)
-
-    nominations.sort(key=sort_key)
-    groups = Counter(
-        (n.award_kind_id, n.category, n.votes_for, n.score)
-        for n in nominations
-        if n.votes_for is not None
+    qs = qs.annotate(
+        board_score=score_expression(campaign, maxima),
+        is_individual=ExpressionWrapper(
+            Q(nominee_unit__isnull=True), output_field=BooleanField()
+        ),
+        votes=Coalesce("votes_for", 0),
+    ).annotate(
+        tie_count=Window(
+            Count("pk"),
+            partition_by=[
+                F("award_kind_id"),
+                F("is_individual"),
+                F("votes_for"),
+                F("board_score"),
+            ],
+        ),
     )
+    return qs.order_by(
+        "is_individual",
+        F("votes").desc(),
+        F("board_score").desc(nulls_last=True),
+        "pk",
+    )
+
+
+def board_rows(nominations, scores=None):
+    """Score, rank, warnings and the tie flag for one page of the board.
+
+    ``scores``: {campaign id: {unit id: UnitScore}} already read, if any.
+    """
+    nominations = attach_warnings(attach_scores(list(nominations), scores))
     for n in nominations:
-        n.tied = (
-            n.votes_for is not None
-            and groups[(n.award_kind_id, n.category, n.votes_for, n.score)] > 1
-        )
+        n.tied = n.votes_for is not None and n.tie_count > 1
     return nominations
+
+
+def council_board_page(campaign, *, kind=None, number=1, per_page=None, total=None):
+    """One page of the board, ranked over the whole set (a fixed number of queries).
+
+    The database ranks narrow rows (id and tie count) and the page's
+    nominations are then read with their relations: sorting the full rows
+    would carry every column of every nomination through the window.
+    ``total``: the number of nominations on the board when already counted.
+    """
+    maxima = _kind_maxima(campaign)
+    ranked = council_board_queryset(campaign, kind=kind, maxima=maxima).values(
+        "pk", "tie_count"
+    )
+    paginator = Paginator(ranked, per_page or BOARD_PAGE_SIZE)
+    if total is not None:
+        paginator.count = total  # cached_property: saves counting again
+    page = paginator.get_page(number)
+    ties = {row["pk"]: row["tie_count"] for row in page.object_list}
+    by_pk = nomination_queryset().in_bulk(list(ties))
+    nominations = []
+    for pk, tie_count in ties.items():
+        nomination = by_pk[pk]
+        nomination.tie_count = tie_count
+        nominations.append(nomination)
+    scoring = _scoring_selectors()
+    scores = {}
+    if scoring is not None and nominations:
+        scores[campaign.pk] = {
+            score.unit_id: score
+            for score in scoring.ranking_rows(campaign=campaign, maxima=maxima)
+        }
+    page.object_list = board_rows(nominations, scores)
+    return page
+
+
+def board_counts(campaign):
+    """{award kind id: number of nominations on the board} (one query)."""
+    return dict(
+        Nomination.objects.filter(campaign=campaign, state__in=BOARD_STATES)
+        .values("award_kind_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("award_kind_id", "n")
+    )
+
+
+def council_board(campaign, *, kind=None):
+    """The whole board as a list (exports, tests); pages use the queryset."""
+    return board_rows(council_board_queryset(campaign, kind=kind))
 
 
 def nominee_choices_for(user, unit_ids=None):
@@ -257,11 +391,16 @@ def decisions_for(campaign):
     return Decision.objects.filter(campaign=campaign).select_related("award_kind")
 
 
-def deadline_notice(campaign):
-    """The deadline sentence shown before anyone types."""
+def deadline_notice(campaign, kinds=None):
+    """The deadline sentence shown before anyone types.
+
+    ``kinds``: the campaign's award kinds when the page has already read them.
+    """
     if campaign is None:
         return ""
-    kinds = [k.name for k in campaign.award_kinds.all() if k.deadline_bound]
+    if kinds is None:
+        kinds = campaign.award_kinds.all()
+    kinds = [k.name for k in kinds if k.deadline_bound]
     params = {
         "kinds": ", ".join(kinds),
         "date": campaign.dossier_deadline.strftime("%d/%m/%Y"),

@@ -5,10 +5,12 @@ import decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,6 +36,7 @@ from .forms import (
 from .models import Attachment, Decision
 
 S = NominationState
+PAGE_SIZE = 50
 
 
 def _campaign_from(request):
@@ -73,8 +76,10 @@ def nomination_list(request):
     kind = request.GET.get("kind", "")
     if kind in AwardKindCode.values:
         qs = qs.filter(award_kind__code=kind)
-    nominations = list(qs.order_by("-updated_at", "-pk")[:300])
-    selectors.attach_scores(nominations)
+    page = Paginator(qs.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    nominations = selectors.attach_scores(list(page.object_list))
     return render(
         request,
         "awards/nomination_list.html",
@@ -82,6 +87,7 @@ def nomination_list(request):
             "campaign": campaign,
             "campaigns": Campaign.objects.all(),
             "nominations": nominations,
+            "page_obj": page,
             "states": S.choices,
             "state": state,
             "kinds": AwardKindCode.choices,
@@ -99,15 +105,20 @@ def checking_queue(request):
     if not request.user.has_perm("awards.check_nomination"):
         raise Http404
     campaign = _campaign_from(request)
-    nominations = list(
+    queue = (
         selectors.nomination_queryset()
         .filter(campaign=campaign, state=S.SUBMITTED)
         .order_by("submitted_at", "pk")
     )
+    page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "awards/queue.html",
-        {"campaign": campaign, "nominations": selectors.attach_warnings(nominations)},
+        {
+            "campaign": campaign,
+            "nominations": selectors.attach_warnings(page.object_list),
+            "page_obj": page,
+        },
     )
 
 
@@ -298,7 +309,7 @@ def nomination_vote(request, pk):
     form = VoteForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Enter the vote counts as whole numbers."))
-        return redirect(request.POST.get("next") or nomination.get_absolute_url())
+        return _back_to_board(request, nomination)
     try:
         services.nomination_record_vote(
             nomination=nomination, actor=request.user, **form.cleaned_data
@@ -310,8 +321,15 @@ def nomination_vote(request, pk):
             request,
             _("The vote on %(name)s is recorded.") % {"name": nomination.nominee_name},
         )
+    return _back_to_board(request, nomination)
+
+
+def _back_to_board(request, nomination):
+    """Back to the board page the vote came from (only a local awards page)."""
     target = request.POST.get("next", "")
-    if target.startswith("/awards/"):
+    if target.startswith("/awards/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
         return redirect(target)
     return redirect(nomination)
 
@@ -408,7 +426,17 @@ def council_board(request):
                 messages.success(request, _("The council meeting is recorded."))
                 return redirect(f"{request.path}?campaign={campaign.pk}")
     meeting = campaign.council_meetings.first()
-    nominations = selectors.council_board(campaign)
+    kinds = list(campaign.award_kinds.all())
+    counts = selectors.board_counts(campaign)
+    kind = next((k for k in kinds if k.code == request.GET.get("kind")), None)
+    if kind is None:
+        kind = next((k for k in kinds if counts.get(k.pk)), kinds[0] if kinds else None)
+    page = selectors.council_board_page(
+        campaign,
+        kind=kind,
+        number=request.GET.get("page"),
+        total=counts.get(kind.pk, 0) if kind else None,
+    )
     return render(
         request,
         "awards/council_board.html",
@@ -420,8 +448,11 @@ def council_board(request):
             "quorum_needed": services.quorum_needed(meeting.members_total)
             if meeting
             else None,
-            "nominations": nominations,
-            "quota": selectors.quota_panel(campaign),
+            "kinds": [(k, counts.get(k.pk, 0)) for k in kinds],
+            "kind": kind,
+            "nominations": page.object_list,
+            "page_obj": page,
+            "quota": selectors.quota_panel(campaign, kinds),
             "can_vote": request.user.has_perm("awards.vote_nomination"),
             "can_record_meeting": request.user.has_perm("awards.add_councilmeeting"),
         },

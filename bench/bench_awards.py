@@ -74,6 +74,7 @@ def build():
         Household(head_name=f"Lục Văn Bình {i}", hamlet=units[i % 400])
         for i in range(400)
     )
+    _score_sheets(campaign, units, rng)
     kind = AwardKind.objects.get(campaign=campaign, code="giay_khen_xa")
     states = ["voted"] * 6 + ["checked", "submitted", "draft", "rejected"]
     rows = []
@@ -138,6 +139,22 @@ def build():
     return campaign, users, decision
 
 
+def _score_sheets(campaign, units, rng):
+    """A locked score sheet per hamlet, so the board's order reads real scores."""
+    try:
+        from scoring.models import ScoreSheet
+    except ImportError:
+        return
+    fields = {f.name for f in ScoreSheet._meta.get_fields()}
+    sheets = []
+    for unit in units:
+        sheet = ScoreSheet(campaign=campaign, unit=unit, state="locked")
+        if "final_standard" in fields:  # sums kept on the sheet (scoring 0003)
+            sheet.final_standard = rng.randint(40, 105)
+        sheets.append(sheet)
+    ScoreSheet.objects.bulk_create(sheets, batch_size=500)
+
+
 def measure(client, url, runs=RUNS):
     timings, queries = [], 0
     client.get(url)  # warm up
@@ -171,6 +188,13 @@ def main():
         f"Data: {NOMINATIONS} nominations built in {time.perf_counter() - start:.1f} s ({TMP})"
     )
     from awards import exports
+    from awards.models import Nomination
+
+    board = Nomination.objects.filter(
+        campaign=campaign, state__in=["checked", "voted", "rejected"]
+    ).count()
+    queue = Nomination.objects.filter(campaign=campaign, state="submitted").count()
+    print(f"Council board: {board} nominations; checking queue: {queue}")
 
     chairman = Client()
     chairman.force_login(users["chutich"])
@@ -183,12 +207,25 @@ def main():
         ("admin list (voted, 50/page)", chairman, "/admin/awards/nomination/"),
         ("admin list (all states)", chairman, "/admin/awards/nomination/?state=all"),
         (
-            "council board (all checked+)",
+            "council board (page 1, 50/page)",
             council,
             f"/awards/council/?campaign={campaign.pk}",
         ),
-        ("office checking queue", office, f"/awards/queue/?campaign={campaign.pk}"),
-        ("nomination list (office)", office, f"/awards/?campaign={campaign.pk}"),
+        (
+            "council board (page 20, 50/page)",
+            council,
+            f"/awards/council/?campaign={campaign.pk}&page=20",
+        ),
+        (
+            "office checking queue (50/page)",
+            office,
+            f"/awards/queue/?campaign={campaign.pk}",
+        ),
+        (
+            "nomination list (office, 50/page)",
+            office,
+            f"/awards/?campaign={campaign.pk}",
+        ),
     ):
         median, p95, queries = measure(client, url)
         print(f"{label:<44}{median:>10.1f}{p95:>10.1f}{queries:>9}")
