@@ -187,6 +187,16 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 COMMUNE_NAME = env("COMMUNE_NAME", "Phong Quang")
 # Mức lương cơ sở (Decree 73/2024/NĐ-CP), for prize money.
 BASE_SALARY_VND = env_int("BASE_SALARY_VND", 2_340_000)
+# Prize money is rounded up to this many đồng (1 = no rounding).
+PRIZE_ROUNDING_VND = env_int("PRIZE_ROUNDING_VND", 10_000)
+# Council: quorum of members present, and the share of those present a nomination
+# must exceed to pass (fractions as "a/b").
+COUNCIL_QUORUM = env("COUNCIL_QUORUM", "2/3")
+COUNCIL_PASS_SHARE = env("COUNCIL_PASS_SHARE", "1/2")
+# Council members' scores for one criterion that differ by more than this are flagged.
+SCORING_DISAGREEMENT_MARGIN = env_int("SCORING_DISAGREEMENT_MARGIN", 2)
+# Printed under "CHỦ TỊCH" when no chairman account has a full name.
+CHAIRMAN_NAME = env("CHAIRMAN_NAME", "")
 
 # Production hardening: `manage.py check --deploy` is clean with DJANGO_ENV=production.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -11,12 +11,11 @@ from decimal import Decimal
 from django.db import connection
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
-from phongquang_portal.core.excel import FORMULA_PREFIXES, HEADER_FONT
+from phongquang_portal.core.excel import FORMULA_PREFIXES, HEADER_FONT, set_print_layout
+from phongquang_portal.core.excel import write_only_cell as _cell
 from units.enums import UnitKind
 
 from .enums import RANKED_STATES, CriterionKind
@@ -34,33 +33,6 @@ EXPORT_TITLE = "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA"
 TITLE_FONT = Font(bold=True, size=14)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 HEADER_ROWS = 4
-
-
-def _cell(ws, value, *, font=None, alignment=None, number_format=None):
-    """A write-only cell; text that looks like a formula stays text (as core.excel does)."""
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(FORMULA_PREFIXES):
-            cell.quotePrefix = True
-    if font is not None:
-        cell.font = font
-    if alignment is not None:
-        cell.alignment = alignment
-    if number_format:
-        cell.number_format = number_format
-    return cell
-
-
-def _print_layout(ws, *, header_rows, frozen_columns):
-    """A4 landscape, fit to width, header rows repeated and frozen (core.excel's layout)."""
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"1:{header_rows}"
-    ws.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{header_rows + 1}"
 
 
 def _number(value):
@@ -153,7 +125,7 @@ def ranking_workbook(campaign):
         widths = [6, 40] + [9] * len(criteria) + [11, 11, 10, 12, 10, 13]
         for index, value in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(index)].width = value
-        _print_layout(ws, header_rows=HEADER_ROWS, frozen_columns=2)
+        set_print_layout(ws, landscape=True, header_rows=HEADER_ROWS, frozen_columns=2)
         ws.append([_cell(ws, EXPORT_TITLE, font=TITLE_FONT)])
         ws.append(
             [_cell(ws, f"Phong trào “{campaign.name}” năm {campaign.year} — {label}")]

@@ -61,7 +61,10 @@ class UnitDetailView(ScopedPermissionMixin, DetailView):
     context_object_name = "unit"
 
     def get_queryset(self):
-        return Unit.objects.select_related("parent")
+        # The apps' sections on this page read these relations; load them once.
+        return Unit.objects.select_related("parent").prefetch_related(
+            "reports__period", "nominations__award_kind", "nominations__campaign"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
