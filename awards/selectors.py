@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from units.models import Household, Person, Unit
 from units.selectors import roles_for
 
-from .enums import QUOTA_STATES, AwardKindCode, Category, NominationState
+from .enums import QUOTA_STATES, AwardKindCode, Category, NominationState, NomineeType
 from .models import AwardKind, Decision, Nomination
 
 S = NominationState
@@ -331,38 +331,78 @@ def council_board(campaign, *, kind=None):
     return board_rows(council_board_queryset(campaign, kind=kind))
 
 
-def nominee_choices_for(user, unit_ids=None):
-    """Units, people and households a user may nominate, as (group, [(value, label)])."""
-    roles = roles_for(user)
-    units = Unit.objects.filter(is_active=True)
-    people = Person.objects.select_related("unit")
-    households = Household.objects.select_related("hamlet")
-    if not roles.is_office:
-        scope = set(roles.headed_unit_ids)
-        scope |= set(
-            Unit.objects.filter(parent_id__in=scope).values_list("pk", flat=True)
-        )
-        units = units.filter(pk__in=scope)
-        people = people.filter(unit_id__in=scope)
-        households = households.filter(hamlet_id__in=scope)
+def nominee_scope_ids(unit):
+    """The unit and its sub-units (a hamlet and its digital-tech team): whose
+    collectives, people and households the unit may propose."""
+    return {unit.pk, *Unit.objects.filter(parent=unit).values_list("pk", flat=True)}
 
+
+NOMINEE_OWNER = {
+    NomineeType.UNIT: lambda nominee: nominee.pk,
+    NomineeType.PERSON: lambda nominee: nominee.unit_id,
+    NomineeType.HOUSEHOLD: lambda nominee: nominee.hamlet_id,
+}
+
+
+def nominee_belongs_to(unit, nominee_type, nominee):
+    """Whether ``nominee`` (of ``nominee_type``) is the proposing unit's own."""
+    return NOMINEE_OWNER[nominee_type](nominee) in nominee_scope_ids(unit)
+
+
+def nominee_choices_for_unit(unit):
+    """What ``unit`` may propose, per nominee type: [(type, label, [(value, label)])].
+
+    Values read "unit:12", "person:3", "household:40". Three short queries,
+    limited to the unit and its sub-units: a hamlet head's phone shows a few
+    dozen names, never the whole commune.
+    """
+    scope = nominee_scope_ids(unit)
+    units = Unit.objects.filter(pk__in=scope, is_active=True).order_by(
+        "parent_id", "name"
+    )
+    people = (
+        Person.objects.filter(unit_id__in=scope)
+        .select_related("unit")
+        .order_by("unit__name", "full_name", "pk")
+    )
+    households = Household.objects.filter(hamlet_id__in=scope).order_by(
+        "head_name", "pk"
+    )
+    several_units = len(scope) > 1
     return [
-        (_("Collectives"), [(f"unit:{u.pk}", u.name) for u in units.order_by("name")]),
         (
-            _("Individuals"),
+            NomineeType.UNIT.value,
+            NomineeType.UNIT.label,
+            [(f"unit:{u.pk}", u.name) for u in units],
+        ),
+        (
+            NomineeType.PERSON.value,
+            NomineeType.PERSON.label,
             [
                 (
                     f"person:{p.pk}",
-                    f"{p.full_name} ({p.unit.name})" if p.unit else p.full_name,
+                    " · ".join(
+                        part
+                        for part in (
+                            p.full_name,
+                            p.position,
+                            p.unit.name if several_units else "",
+                        )
+                        if part
+                    ),
                 )
-                for p in people.order_by("unit__name", "full_name")
+                for p in people
             ],
         ),
         (
-            _("Households"),
+            NomineeType.HOUSEHOLD.value,
+            NomineeType.HOUSEHOLD.label,
             [
-                (f"household:{h.pk}", f"{h.head_name} ({h.hamlet.name})")
-                for h in households.order_by("hamlet__name", "head_name")
+                (
+                    f"household:{h.pk}",
+                    f"{h.head_name} · {h.address}" if h.address else h.head_name,
+                )
+                for h in households
             ],
         ),
     ]

@@ -23,6 +23,7 @@ from .enums import (
     NomineeType,
 )
 from .models import Attachment, AwardKind, CouncilMeeting, Decision, Nomination
+from .selectors import nominee_belongs_to
 
 S = NominationState
 
@@ -122,6 +123,16 @@ def ensure_deadline(nomination, now=None):
 # --- Creation and editing ---------------------------------------------------
 
 
+def ensure_nominee_of(proposing_unit, nominee_type, nominee):
+    """Refuse a nominee who is not the proposing unit's own (itself, its sub-units,
+    their people, its households): each unit proposes only its own."""
+    if not nominee_belongs_to(proposing_unit, nominee_type, nominee):
+        raise ValidationError(
+            _("The nominee must belong to the proposing unit."),
+            code="nominee_scope",
+        )
+
+
 @transaction.atomic
 def nomination_create(
     *,
@@ -147,9 +158,18 @@ def nomination_create(
             _("You may only propose nominations for the units you head."),
             code="permission_denied",
         )
-    nominees = [n for n in (nominee_unit, nominee_person, nominee_household) if n]
+    nominees = [
+        (nominee_type, nominee)
+        for nominee_type, nominee in (
+            (NomineeType.UNIT, nominee_unit),
+            (NomineeType.PERSON, nominee_person),
+            (NomineeType.HOUSEHOLD, nominee_household),
+        )
+        if nominee
+    ]
     if len(nominees) != 1:
         raise ValidationError(_("Choose exactly one nominee."), code="nominee")
+    ensure_nominee_of(proposing_unit, *nominees[0])
     nomination = Nomination.objects.create(
         campaign=campaign,
         award_kind=award_kind,
@@ -182,6 +202,7 @@ def nomination_update(
             _("You may only propose nominations for the units you head."),
             code="permission_denied",
         )
+    ensure_nominee_of(proposing_unit, nomination.nominee_type, nomination.nominee)
     nomination.proposing_unit = proposing_unit
     nomination.profile = profile
     nomination.achievements = achievements

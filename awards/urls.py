@@ -7,6 +7,7 @@ app_name = "awards"
 urlpatterns = [
     path("", views.nomination_list, name="list"),
     path("new/", views.nomination_create, name="create"),
+    path("nominees/", views.nominee_options, name="nominee_options"),
     path("queue/", views.checking_queue, name="queue"),
     path("council/", views.council_board, name="council"),
     path("honor/", views.honor_board, name="honor"),

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,6 +19,7 @@ from campaigns.selectors import current_campaign
 from phongquang_portal.core.excel import xlsx_response
 from phongquang_portal.core.pdf import pdf_response
 from phongquang_portal.core.uploads import serve_protected
+from units.models import Unit
 from units.selectors import roles_for
 
 from . import exports, selectors, services
@@ -33,7 +34,7 @@ from .forms import (
     ReasonForm,
     VoteForm,
 )
-from .models import Attachment, Decision
+from .models import Attachment, Decision, Nomination
 
 S = NominationState
 PAGE_SIZE = 50
@@ -181,6 +182,33 @@ def nomination_create(request):
             "campaign": campaign,
             "deadline_notice": _deadline_notice(campaign),
         },
+    )
+
+
+@login_required
+def nominee_options(request):
+    """The proposing unit's own collectives, people and households, as JSON.
+
+    The dossier form reloads its nominee list from here when the proposing
+    unit changes; a unit the user may not propose for answers 404.
+    """
+    pk = request.GET.get("proposing_unit", "")
+    if not pk.isdigit() or not request.user.has_perm("awards.add_nomination"):
+        raise Http404
+    unit = get_object_or_404(Unit, pk=pk, is_active=True)
+    if not request.user.has_perm(
+        "awards.submit_nomination", Nomination(proposing_unit=unit)
+    ):
+        raise Http404
+    return JsonResponse(
+        {
+            "groups": [
+                {"type": nominee_type, "label": str(label), "options": options}
+                for nominee_type, label, options in selectors.nominee_choices_for_unit(
+                    unit
+                )
+            ]
+        }
     )
 
 

@@ -7,7 +7,12 @@ from django.utils import timezone
 
 from awards.models import Decision, Nomination
 from tests.conftest import browser_login
-from tests.factories import CampaignFactory, UnitFactory
+from tests.factories import (
+    CampaignFactory,
+    HouseholdFactory,
+    PersonFactory,
+    UnitFactory,
+)
 
 from .factories import TINY_PDF, AwardKindFactory, NominationFactory, voted
 
@@ -39,6 +44,8 @@ def test_award_round_from_phone_to_decision(
     chairman,
 ):
     kind = AwardKindFactory(campaign=open_campaign)
+    household = HouseholdFactory(head_name="Nông Văn Dũng", hamlet=hamlet)
+    HouseholdFactory(head_name="Triệu Văn Sáng")  # another hamlet's: never listed
     # Two other collectives already voted by the council.
     others = [
         voted(
@@ -56,7 +63,18 @@ def test_award_round_from_phone_to_decision(
     browser_login(page, "thon_test")
     page.goto(page.base_url + f"/awards/new/?campaign={open_campaign.pk}")
     assert "23:59:59" in page.locator("#deadline-notice").inner_text()
+    # First the nominee's type, then one of the hamlet's own: the list follows.
+    page.check("input[name=nominee_type][value=household]")
+    household_options = page.locator("select[name=nominee] option").evaluate_all(
+        "options => options.map(o => o.value).filter(Boolean)"
+    )
+    assert household_options == [f"household:{household.pk}"]
+    page.check("input[name=nominee_type][value=unit]")
+    assert page.locator("select[name=nominee] option").evaluate_all(
+        "options => options.map(o => o.value).filter(Boolean)"
+    ) == [f"unit:{hamlet.pk}"]
     page.select_option("select[name=nominee]", f"unit:{hamlet.pk}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.fill(
         "textarea[name=achievements]",
         "Vận động 100% hộ dân cài đặt VNeID; 12 buổi hướng dẫn kỹ năng số.",
@@ -156,3 +174,28 @@ def test_award_round_from_phone_to_decision(
             "nominee_unit__name", flat=True
         )
     ) == ["Thôn Bản Vèn", "Thôn Đồng Cọ"]
+
+
+def test_office_nominee_list_follows_the_proposing_unit(
+    desktop_page, open_campaign, hamlet, other_hamlet, office_user
+):
+    AwardKindFactory(campaign=open_campaign)
+    mine = PersonFactory(full_name="Hoàng Thị Hoa", unit=hamlet)
+    theirs = PersonFactory(full_name="Đàm Thị Xuyến", unit=other_hamlet)
+    page = desktop_page
+    browser_login(page, "vanhoa_test")
+    page.goto(page.base_url + f"/awards/new/?campaign={open_campaign.pk}")
+    page.check("input[name=nominee_type][value=person]")
+    values = "options => options.map(o => o.value).filter(Boolean)"
+    nominees = page.locator("select[name=nominee] option")
+    assert nominees.evaluate_all(values) == []
+    page.select_option("select[name=proposing_unit]", str(other_hamlet.pk))
+    page.wait_for_function(
+        "document.querySelectorAll('select[name=nominee] option').length > 1"
+    )
+    assert nominees.evaluate_all(values) == [f"person:{theirs.pk}"]
+    page.select_option("select[name=proposing_unit]", str(hamlet.pk))
+    page.wait_for_function(
+        f"!!document.querySelector('select[name=nominee] option[value=\"person:{mine.pk}\"]')"
+    )
+    assert nominees.evaluate_all(values) == [f"person:{mine.pk}"]

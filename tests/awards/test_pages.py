@@ -42,6 +42,7 @@ def test_create_nominee_of_own_hamlet_saves_draft(client, plan, hamlet, hamlet_h
         {
             "award_kind": kind.pk,
             "proposing_unit": hamlet.pk,
+            "nominee_type": "person",
             "nominee": f"person:{person.pk}",
             "profile": "",
             "achievements": "Hướng dẫn 200 người dùng VNeID.",
@@ -71,15 +72,22 @@ def test_create_other_units_person_refused_and_form_keeps_input(
         {
             "award_kind": kind.pk,
             "proposing_unit": hamlet.pk,
+            "nominee_type": "person",
             "nominee": f"person:{stranger.pk}",
             "achievements": "Nội dung đã nhập",
             "prior-TOTAL_FORMS": "0",
             "prior-INITIAL_FORMS": "0",
         },
     )
+    body = response.content.decode()
     assert response.status_code == 200
     assert Nomination.objects.count() == 0
-    assert "Nội dung đã nhập" in response.content.decode()
+    assert "Nội dung đã nhập" in body
+    assert (
+        f"{hamlet.name} chỉ được đề nghị tập thể, cá nhân và hộ gia đình của mình"
+        in body
+    )
+    assert stranger.full_name not in body
 
 
 def test_detail_other_units_dossier_404(client, draft, other_head):
