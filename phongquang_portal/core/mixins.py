@@ -13,6 +13,17 @@ class ScopedPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
     sent to the login page.
     """
 
+    def get_object(self, queryset=None):
+        # The permission check and the page both ask for the object: load it once.
+        parent = getattr(super(), "get_object", None)
+        if parent is None:  # not a single-object view: check the model permission
+            return None
+        if queryset is None:
+            if not hasattr(self, "_scoped_object"):
+                self._scoped_object = parent()
+            return self._scoped_object
+        return parent(queryset)
+
     def handle_no_permission(self):
         if not self.request.user.is_authenticated:
             return super().handle_no_permission()

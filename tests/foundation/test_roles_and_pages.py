@@ -227,3 +227,29 @@ def test_vietnamese_is_the_default_language(client, plan):
 
     assert '<html lang="vi">' in content
     assert "Đăng nhập" in content
+
+
+@pytest.mark.parametrize("periods", [1, 4])
+def test_unit_page_query_count_is_fixed(
+    client, plan, hamlet, hamlet_head, periods, django_assert_num_queries
+):
+    import datetime
+
+    from campaigns.models import Report, ReportingPeriod
+
+    for index in range(periods):
+        period = ReportingPeriod.objects.create(
+            campaign=plan,
+            name=f"Kỳ thử {index}",
+            position=10 + index,
+            opens_on=datetime.date(2025, 1, 1),
+            due_on=datetime.date(2025, 6, 30),
+            unit_kinds=["hamlet"],
+        )
+        Report.objects.create(unit=hamlet, period=period)
+    client.force_login(hamlet_head)
+
+    with django_assert_num_queries(12):
+        response = client.get(hamlet.get_absolute_url())
+
+    assert response.content.decode().count("Kỳ thử") == periods
