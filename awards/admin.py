@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from campaigns.selectors import current_campaign
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
+from phongquang_portal.core.names import user_display_name
 from units.selectors import roles_for
 
 from . import selectors, services
@@ -276,7 +277,7 @@ class NominationAdmin(PortalModelAdmin):
         rows = [
             (
                 e.created_at.strftime("%H:%M %d/%m/%Y"),
-                services.user_display_name(e.actor) if e.actor else _("system"),
+                user_display_name(e.actor) if e.actor else _("system"),
                 e.from_state or "—",
                 e.to_state or e.action,
                 e.reason,

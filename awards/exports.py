@@ -163,10 +163,9 @@ def decision_workbook(decision):
 
 def _unit_signer(unit):
     """The head of ``unit`` and their title, for the signature block of drafts."""
+    from phongquang_portal.core.names import user_display_name
     from units.enums import Role
     from units.models import Membership
-
-    from .services import user_display_name
 
     membership = (
         Membership.objects.filter(role=Role.UNIT_HEAD, unit=unit)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongquang_portal.core.activity import log_action, transition
+from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.uploads import validate_upload
 from units.enums import Role
 from units.models import Membership, Unit
@@ -61,14 +62,6 @@ def _sync(target, source):
     for field in source._meta.concrete_fields:
         setattr(target, field.attname, getattr(source, field.attname))
     return target
-
-
-def user_display_name(user):
-    """Vietnamese order: family name first ("Nguyễn Ánh Xuân")."""
-    if user is None:
-        return ""
-    name = f"{user.last_name} {user.first_name}".strip()
-    return name or user.username
 
 
 def proposing_unit_for(unit):

@@ -253,3 +253,20 @@ def test_unit_page_query_count_is_fixed(
         response = client.get(hamlet.get_absolute_url())
 
     assert response.content.decode().count("Kỳ thử") == periods
+
+
+def test_browser_in_english_still_gets_vietnamese(client, plan):
+    content = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+
+    assert '<html lang="vi">' in content
+
+
+def test_names_are_shown_family_name_first(client, office_user):
+    office_user.last_name, office_user.first_name = "Nông Thị Thanh", "Vân"
+    office_user.save()
+    client.force_login(office_user)
+
+    content = client.get("/").content.decode()
+
+    assert "Nông Thị Thanh Vân" in content
+    assert "Vân Nông" not in content

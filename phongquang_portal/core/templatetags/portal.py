@@ -1,6 +1,7 @@
 from django import template
 
 from phongquang_portal.core.activity import history_for
+from phongquang_portal.core.names import user_display_name
 
 register = template.Library()
 
@@ -17,3 +18,9 @@ def vnd(value):
     if value in (None, ""):
         return ""
     return f"{int(round(value)):,}".replace(",", ".")
+
+
+@register.filter
+def display_name(user):
+    """A user's name, family name first, or the username."""
+    return user_display_name(user)
