@@ -1,7 +1,6 @@
 """Fixtures every test module may use: a plan, a unit, and one user per role."""
 
 import os
-import shutil
 
 import pytest
 from django.db import connection
@@ -11,7 +10,7 @@ from units.enums import Role
 
 from .factories import UnitFactory, unit_head, user_with_role
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PASSWORD = "pw-Test-12345"
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
@@ -85,7 +84,7 @@ requires_postgres = pytest.mark.skipif(
 
 
 def chromium_available():
-    return os.path.exists(CHROMIUM) or shutil.which("chromium") is not None
+    return os.path.exists(CHROMIUM)
 
 
 @pytest.fixture(scope="session")
@@ -113,26 +112,18 @@ def browser_type_launch_args(browser_launch_args):
 
 def pytest_collection_modifyitems(config, items):
     """Browser tests skip with a reason where no Chromium exists, unless CI requires it."""
-    if chromium_available():
+    if chromium_available() or not any("browser" in item.keywords for item in items):
         return
     if os.environ.get("REQUIRE_BROWSER") == "1":
-        message = f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing"
-        for item in items:
-            if "browser" in item.keywords:
-                item.add_marker(pytest.mark.usefixtures("_require_browser_fail"))
-        config._portal_browser_missing = message
-        return
+        raise pytest.UsageError(
+            f"REQUIRE_BROWSER=1 but there is no Chromium at {CHROMIUM}"
+        )
     skip = pytest.mark.skip(
         reason=f"no Chromium at {CHROMIUM}: apt-get install chromium"
     )
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
-
-
-@pytest.fixture
-def _require_browser_fail(request):
-    pytest.fail(request.config._portal_browser_missing)
 
 
 @pytest.fixture
