@@ -326,11 +326,12 @@ class NominationAdmin(PortalModelAdmin):
 
     # --- Actions (same services as the portal) ------------------------------------
 
-    def _approve(self, request, nominations):
+    def _apply(self, request, nominations, service, success_message, **kwargs):
+        """Run one service on each nomination; report refusals one by one."""
         done = 0
         for nomination in nominations:
             try:
-                services.nomination_approve(nomination=nomination, actor=request.user)
+                service(nomination=nomination, actor=request.user, **kwargs)
             except ValidationError as exc:
                 self.message_user(
                     request,
@@ -341,10 +342,16 @@ class NominationAdmin(PortalModelAdmin):
                 done += 1
         if done:
             self.message_user(
-                request,
-                _("%(count)s nomination(s) approved.") % {"count": done},
-                messages.SUCCESS,
+                request, success_message % {"count": done}, messages.SUCCESS
             )
+
+    def _approve(self, request, nominations):
+        self._apply(
+            request,
+            nominations,
+            services.nomination_approve,
+            _("%(count)s nomination(s) approved."),
+        )
 
     @admin.action(description=gettext_lazy("Approve"), permissions=["approve"])
     def approve_selected(self, request, queryset):
@@ -354,28 +361,13 @@ class NominationAdmin(PortalModelAdmin):
     def reject_selected(self, request, queryset):
         form = RejectForm(request.POST if "reason" in request.POST else None)
         if form.is_bound and form.is_valid():
-            done = 0
-            for nomination in queryset.order_by("pk"):
-                try:
-                    services.nomination_reject(
-                        nomination=nomination,
-                        actor=request.user,
-                        reason=form.cleaned_data["reason"],
-                    )
-                except ValidationError as exc:
-                    self.message_user(
-                        request,
-                        f"{nomination.nominee_name}: {' '.join(exc.messages)}",
-                        messages.ERROR,
-                    )
-                else:
-                    done += 1
-            if done:
-                self.message_user(
-                    request,
-                    _("%(count)s nomination(s) not approved.") % {"count": done},
-                    messages.SUCCESS,
-                )
+            self._apply(
+                request,
+                queryset.order_by("pk"),
+                services.nomination_reject,
+                _("%(count)s nomination(s) not approved."),
+                reason=form.cleaned_data["reason"],
+            )
             return None
         return TemplateResponse(
             request,
