@@ -17,14 +17,7 @@ from .models import (
     ReportingPeriod,
     ReportSection,
 )
-from .services import campaign_copy, report_accept
-
-
-def _next_year(day):
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
+from .services import campaign_copy, report_accept, shift_year
 
 
 class GoalInline(admin.StackedInline):
@@ -57,9 +50,9 @@ class CampaignAdmin(PortalModelAdmin):
                 new = campaign_copy(
                     source=campaign,
                     year=campaign.year + 1,
-                    starts_on=_next_year(campaign.starts_on),
-                    ends_on=_next_year(campaign.ends_on),
-                    dossier_deadline=_next_year(campaign.dossier_deadline),
+                    starts_on=shift_year(campaign.starts_on),
+                    ends_on=shift_year(campaign.ends_on),
+                    dossier_deadline=shift_year(campaign.dossier_deadline),
                     actor=request.user,
                 )
             except ValidationError as exc:

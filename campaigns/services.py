@@ -342,7 +342,8 @@ REPORT_DEFAULT_INDICATORS_2025 = [
 ]
 
 
-def _shift_year(day, years=1):
+def shift_year(day, years=1):
+    """The same day ``years`` later (28 February for 29 February)."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
@@ -359,8 +360,8 @@ def reporting_plan_load(*, campaign):
             name=name.replace("2025", str(campaign.year)),
             defaults={
                 "position": position,
-                "opens_on": _shift_year(opens_on, shift),
-                "due_on": _shift_year(due_on, shift),
+                "opens_on": shift_year(opens_on, shift),
+                "due_on": shift_year(due_on, shift),
                 "unit_kinds": list(REPORTING_UNIT_KINDS),
             },
         )
@@ -409,8 +410,8 @@ def reporting_plan_copy(*, source, target, goal_map):
             campaign=target,
             name=period.name.replace(str(source.year), str(target.year)),
             position=period.position,
-            opens_on=_shift_year(period.opens_on, years),
-            due_on=_shift_year(period.due_on, years),
+            opens_on=shift_year(period.opens_on, years),
+            due_on=shift_year(period.due_on, years),
             unit_kinds=list(period.unit_kinds),
         )
     Indicator.objects.bulk_create(
