@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phongquang_portal.core.activity import log_action, transition
+from phongquang_portal.core.activity import log_action, required_reason, transition
 from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.uploads import validate_upload
 from units.enums import Role
@@ -340,11 +340,7 @@ def nomination_return(*, nomination, actor, reason):
     """The office sends the dossier back for supplement, saying why."""
     locked = _locked(nomination)
     _require(actor, "awards.check_nomination", locked)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(
-            _("Say what the unit must supplement or correct."), code="reason"
-        )
+    reason = required_reason(reason, _("Say what the unit must supplement or correct."))
     locked.reason = reason
     transition(
         locked,
@@ -577,9 +573,7 @@ def nomination_reject(*, nomination, actor, reason):
     """The chairman does not approve a voted nomination, giving the reason."""
     _require(actor, "awards.approve_nomination", nomination)
     locked = _locked(nomination)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give the reason for not approving."), code="reason")
+    reason = required_reason(reason, _("Give the reason for not approving."))
     locked.reason = reason
     transition(
         locked,

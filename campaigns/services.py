@@ -11,7 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phongquang_portal.core.activity import ensure_transition, log_action, transition
+from phongquang_portal.core.activity import (
+    ensure_transition,
+    log_action,
+    required_reason,
+    transition,
+)
 from phongquang_portal.core.uploads import validate_upload
 
 from . import plan
@@ -696,11 +701,7 @@ def report_submit(*, report, actor):
 @transaction.atomic
 def report_return(*, report, actor, reason, notify=True):
     """Send the report back to the unit with the office's comment."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(
-            _("Please write what the unit should correct."), code="reason_required"
-        )
+    reason = required_reason(reason, _("Please write what the unit should correct."))
     _lock_report(report)
     ensure_transition(report, ReportState.RETURNED, REPORT_TRANSITIONS)
     report.return_reason = reason
@@ -743,12 +744,9 @@ def report_accept(*, report, actor, notify=True):
 @transaction.atomic
 def report_reopen(*, report, actor, reason):
     """Let the unit change and submit the report again, even after the due date."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(
-            _("Please give the reason for reopening this report."),
-            code="reason_required",
-        )
+    reason = required_reason(
+        reason, _("Please give the reason for reopening this report.")
+    )
     _lock_report(report)
     target = next(iter(REPORT_REOPEN_TRANSITIONS.get(report.state, {None})))
     report.reopened = True

@@ -14,7 +14,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phongquang_portal.core.activity import ensure_transition, log_action, transition
+from phongquang_portal.core.activity import (
+    ensure_transition,
+    log_action,
+    required_reason,
+    transition,
+)
 from units.models import Unit
 from units.selectors import roles_for
 
@@ -334,8 +339,7 @@ def sheet_submit(*, sheet, actor):
 @transaction.atomic
 def sheet_return(*, sheet, actor, reason):
     """Self-assessed → draft: the office sends the sheet back to the unit, saying why."""
-    if not (reason or "").strip():
-        raise ValidationError(_("Say why the sheet goes back to the unit."))
+    reason = required_reason(reason, _("Say why the sheet goes back to the unit."))
     sheet = _lock(sheet)
     transition(
         sheet,
@@ -343,7 +347,7 @@ def sheet_return(*, sheet, actor, reason):
         actor=actor,
         action="scoring.sheet.returned",
         transitions=SHEET_TRANSITIONS,
-        reason=reason.strip(),
+        reason=reason,
     )
     return sheet
 
@@ -394,8 +398,7 @@ def council_score_save(*, sheet, member, rows):
 @transaction.atomic
 def sheet_finalise(*, sheet, actor, rows, reason):
     """Self-assessed → reviewed: the office's final points, with the reason recorded."""
-    if not (reason or "").strip():
-        raise ValidationError(_("Record the reason for the final score."))
+    reason = required_reason(reason, _("Record the reason for the final score."))
     sheet = _lock(sheet)
     _ensure_state(
         sheet,
@@ -434,7 +437,7 @@ def sheet_finalise(*, sheet, actor, rows, reason):
     sheet.refresh_from_db(fields=["final_standard", "final_bonus", "final_penalty"])
     sheet.finalised_by = actor
     sheet.finalised_at = timezone.now()
-    sheet.final_reason = reason.strip()
+    sheet.final_reason = reason
     transition(
         sheet,
         SheetState.REVIEWED,
@@ -451,8 +454,7 @@ def sheet_finalise(*, sheet, actor, rows, reason):
 @transaction.atomic
 def sheet_reopen(*, sheet, actor, reason):
     """Reviewed → self-assessed: the office reopens the review, saying why."""
-    if not (reason or "").strip():
-        raise ValidationError(_("Say why the review is reopened."))
+    reason = required_reason(reason, _("Say why the review is reopened."))
     sheet = _lock(sheet)
     transition(
         sheet,
@@ -460,7 +462,7 @@ def sheet_reopen(*, sheet, actor, reason):
         actor=actor,
         action="scoring.sheet.reopened",
         transitions=SHEET_TRANSITIONS,
-        reason=reason.strip(),
+        reason=reason,
     )
     return sheet
 
@@ -530,8 +532,7 @@ def ranking_publish(*, campaign, actor, top_n=3):
 @transaction.atomic
 def ranking_unpublish(*, campaign, actor, reason):
     """Take the ranking off the honor board, saying why."""
-    if not (reason or "").strip():
-        raise ValidationError(_("Say why the ranking is withdrawn."))
+    reason = required_reason(reason, _("Say why the ranking is withdrawn."))
     publication = (
         RankingPublication.objects.select_for_update().filter(campaign=campaign).first()
     )
@@ -539,7 +540,5 @@ def ranking_unpublish(*, campaign, actor, reason):
         raise ValidationError(_("The ranking is not published."))
     publication.published_at = None
     publication.save(update_fields=["published_at"])
-    log_action(
-        campaign, "scoring.ranking.withdrawn", actor=actor, reason=reason.strip()
-    )
+    log_action(campaign, "scoring.ranking.withdrawn", actor=actor, reason=reason)
     return publication

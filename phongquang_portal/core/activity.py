@@ -22,6 +22,14 @@ def log_action(obj, action, *, actor, from_state="", to_state="", reason="", dat
     )
 
 
+def required_reason(reason, message):
+    """Return ``reason`` stripped, or raise ValidationError(message) when it is blank."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(message, code="reason_required")
+    return reason
+
+
 def ensure_transition(obj, target, transitions, *, state_field="state"):
     """Raise ValidationError unless ``transitions`` allows the move to ``target``."""
     current = getattr(obj, state_field)
