@@ -7,6 +7,7 @@ individual variables) for a deployment; see README.md.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,7 +61,9 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     "phongquang_portal.core",
+    "phongquang_portal",
     "units",
     "campaigns",
     "scoring",
@@ -70,13 +73,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "phongquang_portal.core.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "phongquang_portal.core.middleware.RejectControlCharactersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the Vietnamese page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "phongquang_portal.urls"
@@ -93,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "phongquang_portal.core.context_processors.portal",
+                "units.context_processors.roles",
             ],
         },
     },
@@ -101,6 +109,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "phongquang_portal.wsgi.application"
 
 DATA_DIR = Path(env("DATA_DIR", str(BASE_DIR / "data")))
+# A fresh clone has no data folder (it is not in git): make it, so the first
+# `make run` can create its SQLite database and store uploads.
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
@@ -115,6 +126,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # Counts failed logins and refuses a locked-out username from that address.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -158,6 +171,7 @@ STORAGES = {
 MEDIA_URL = "/media/"
 # Uploaded evidence is never served directly: views check permissions first.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
+MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -209,6 +223,38 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = 60 * 60 * 12
+
+# Login throttling (django-axes), on the portal's and the admin's login alike:
+# after AXES_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair waits AXES_COOLOFF_MINUTES. An office behind one shared address is
+# not locked out as a whole by one person's typing.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # the attempts are read in the log, not edited
+AXES_CLIENT_IP_CALLABLE = "phongquang_portal.core.middleware.client_ip"
+# Behind nginx (production), the visitor's address is the one nginx adds last
+# to X-Forwarded-For; without a proxy it is REMOTE_ADDR.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", PRODUCTION)
+
+# Content-Security-Policy (django-csp): every script and style comes from the
+# portal itself; no inline script runs, no page may be framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

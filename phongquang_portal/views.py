@@ -3,24 +3,28 @@
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from campaigns.selectors import current_campaign
+from phongquang_portal.core.mixins import permission_required
+from phongquang_portal.core.permissions import has_perm
 from units.selectors import roles_for, units_headed_by
 
 
+@permission_required("portal.view_home")
+@require_safe
 def home(request):
     """Office dashboard, a unit head's units, council or chairman landing, or the public page."""
-    roles = roles_for(request.user)
     campaign = current_campaign()
-    context = {"campaign": campaign, "roles": roles}
+    context = {"campaign": campaign, "roles": roles_for(request.user)}
     if not request.user.is_authenticated:
         return render(request, "home_public.html", context)
-    chairman_only = roles.is_chairman and not (
-        roles.is_office or roles.is_unit_head or roles.is_council
-    )
-    if chairman_only and request.GET.get("portal") != "1":
+    if (
+        has_perm(request.user, "portal.land_in_admin")
+        and request.GET.get("portal") != "1"
+    ):
         return redirect("admin:index")
-    if roles.is_unit_head:
+    if has_perm(request.user, "units.view_own_units"):
         context["my_units"] = list(
             units_headed_by(request.user)
             .select_related("parent")
@@ -29,6 +33,8 @@ def home(request):
     return render(request, "home.html", context)
 
 
+@permission_required("portal.view_health")
+@require_safe
 def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")

@@ -7,4 +7,6 @@ class ScoringConfig(AppConfig):
     verbose_name = _("Scoring")
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from . import receivers, sections  # noqa: F401
+
+        sections.register()

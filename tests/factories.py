@@ -6,6 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from campaigns.models import Campaign, Goal
+from phongquang_portal.core.permissions import SYSTEM
 from units.enums import PersonKind, Role, UnitKind
 from units.models import Household, Person, Unit
 from units.services import membership_grant
@@ -81,7 +82,9 @@ class HouseholdFactory(factory.django.DjangoModelFactory):
 def user_with_role(role, *, unit=None, username=None):
     """Create a user holding ``role`` (scoped to ``unit`` for unit heads)."""
     user = UserFactory(**({"username": username} if username else {}))
-    membership_grant(user=user, role=role, unit=unit)
+    membership_grant(
+        user=user, role=role, unit=unit, actor=SYSTEM, reason="Test fixture"
+    )
     user.refresh_from_db()
     return user
 

@@ -1,9 +1,35 @@
-from django.contrib import admin
+"""The office's records (units, people, households) and the roles, in the admin.
 
-from phongquang_portal.core.admin_mixins import PortalModelAdmin
+Roles are granted and revoked only through ``membership_grant`` and
+``membership_revoke``, each with a reason: the admin's add form and its
+delete page call them, and nobody sees a role he may not grant.
+Accounts are kept here too; superuser status, staff status, groups and
+Django permissions are never edited (roles decide them).
+"""
 
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from phongquang_portal.core.activity import log_action
+from phongquang_portal.core.admin_mixins import PortalModelAdmin, admin_changes
+from phongquang_portal.core.forms import ReasonForm
+from phongquang_portal.core.permissions import has_perm
+from phongquang_portal.core.validators import no_control_characters
+
+from .enums import Role
 from .models import Household, Membership, Person, Unit
 from .services import membership_grant, membership_revoke
+
+User = get_user_model()
 
 
 @admin.register(Unit)
@@ -17,7 +43,7 @@ class UnitAdmin(PortalModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(PortalModelAdmin):
-    list_display = ("full_name", "kind", "unit", "position", "date_of_birth")
+    list_display = ("full_name", "kind", "unit", "position", "sex", "date_of_birth")
     list_filter = ("kind", "sex", "unit__kind")
     search_fields = ("full_name", "position", "residence")
     list_select_related = ("unit",)
@@ -33,11 +59,60 @@ class HouseholdAdmin(PortalModelAdmin):
     autocomplete_fields = ("hamlet",)
 
 
+class MembershipGrantForm(forms.ModelForm):
+    """Grant a role: the roles offered are those the signed-in user may grant."""
+
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=2000,
+        validators=[no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        error_messages={
+            "required": gettext_lazy("Please give the reason for granting this role.")
+        },
+    )
+
+    class Meta:
+        model = Membership
+        fields = ["user", "role", "unit", "title"]
+
+    def __init__(self, *args, actor=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        if actor is not None and "role" in self.fields:
+            self.fields["role"].choices = [
+                (value, label)
+                for value, label in Role.choices
+                if has_perm(actor, "units.grant_role", self._probe(value))
+            ] or [("", "—")]
+
+    def _probe(self, role):
+        return Membership(role=role, user_id=None)
+
+    def clean(self):
+        cleaned = super().clean()
+        user, role = cleaned.get("user"), cleaned.get("role")
+        if user is not None and role:
+            unit = cleaned.get("unit") if role == Role.UNIT_HEAD else None
+            probe = Membership(user=user, role=role, unit=unit)
+            if not has_perm(self.actor, "units.grant_role", probe):
+                raise ValidationError(
+                    _("You may not grant this role to this user."),
+                    code="permission_denied",
+                )
+        return cleaned
+
+    def validate_unique(self):
+        # Granting a role the user already has changes nothing (the service says so).
+        return None
+
+
 @admin.register(Membership)
 class MembershipAdmin(PortalModelAdmin):
-    """Roles are data: granted and revoked here, through the services (logged)."""
+    """Roles are data: granted and revoked here through the services, with a reason."""
 
-    list_display = ("user", "role", "unit", "title")
+    form = MembershipGrantForm
+    list_display = ("user", "role", "unit", "title", "created_at")
     list_filter = ("role",)
     search_fields = (
         "user__username",
@@ -47,23 +122,188 @@ class MembershipAdmin(PortalModelAdmin):
     )
     list_select_related = ("user", "unit")
     autocomplete_fields = ("user", "unit")
+    actions = None
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        actor = request.user
+
+        class BoundForm(form):
+            def __init__(self, *args, **inner):
+                inner.setdefault("actor", actor)
+                super().__init__(*args, **inner)
+
+        return BoundForm
+
+    def get_fields(self, request, obj=None):
+        return ["user", "role", "unit", "title", "reason"]
 
     def save_model(self, request, obj, form, change):
-        if change:
-            old = Membership.objects.get(pk=obj.pk)
-            membership_revoke(membership=old, actor=request.user, reason="admin change")
-        new = membership_grant(
-            user=obj.user,
-            role=obj.role,
-            unit=obj.unit,
-            title=obj.title,
-            actor=request.user,
+        try:
+            membership = membership_grant(
+                user=obj.user,
+                role=obj.role,
+                unit=obj.unit,
+                title=obj.title,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            raise PermissionDenied(" ".join(exc.messages)) from exc
+        obj.pk = membership.pk
+
+    def save_related(self, request, form, formsets, change):
+        return None
+
+    def log_addition(self, request, obj, message):
+        return None  # the service wrote the activity log
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """Revoke a role: the delete page asks for the reason and calls the service."""
+        membership = self.get_object(request, object_id)
+        if membership is None or not self.has_delete_permission(request, membership):
+            raise PermissionDenied
+        form = ReasonForm(
+            request.POST if request.method == "POST" else None,
+            label=_("Reason for revoking the role"),
+            required_message=_("Please give the reason for revoking this role."),
         )
-        obj.pk = new.pk
+        if request.method == "POST" and form.is_valid():
+            try:
+                membership_revoke(
+                    membership=membership,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as exc:
+                self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("The role “%(role)s” of %(user)s is revoked.")
+                    % {"role": membership.get_role_display(), "user": membership.user},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(
+                    reverse("admin:units_membership_changelist")
+                )
+        return TemplateResponse(
+            request,
+            "admin/units/membership/revoke.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Revoke a role"),
+                "opts": self.opts,
+                "membership": membership,
+                "form": form,
+            },
+        )
 
-    def delete_model(self, request, obj):
-        membership_revoke(membership=obj, actor=request.user)
 
-    def delete_queryset(self, request, queryset):
-        for membership in queryset:
-            membership_revoke(membership=membership, actor=request.user)
+class AccountChangeForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["username", "first_name", "last_name", "email", "is_active"]
+
+
+class PortalUserAdmin(UserAdmin):
+    """Accounts: names, e-mail, password and whether the account may log in.
+
+    Staff status follows the roles, and superuser status, groups and Django
+    permissions are never set here: the roles (granted with a reason) decide
+    what an account may do.
+    """
+
+    form = AccountChangeForm
+    list_display = (
+        "username",
+        "last_name",
+        "first_name",
+        "email",
+        "is_active",
+        "roles",
+    )
+    list_filter = ("is_active", "memberships__role")
+    readonly_fields = ("is_staff", "is_superuser", "last_login", "date_joined", "roles")
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (
+            gettext_lazy("Personal info"),
+            {"fields": ("last_name", "first_name", "email")},
+        ),
+        (
+            gettext_lazy("Status"),
+            {"fields": ("is_active", "roles", "is_staff", "is_superuser")},
+        ),
+        (gettext_lazy("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": (
+                    "username",
+                    "last_name",
+                    "first_name",
+                    "email",
+                    "password1",
+                    "password2",
+                ),
+            },
+        ),
+    )
+    filter_horizontal = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("memberships")
+
+    @admin.display(description=gettext_lazy("roles"))
+    def roles(self, obj):
+        labels = dict(Role.choices)
+        return ", ".join(
+            sorted({str(labels.get(m.role, m.role)) for m in obj.memberships.all()})
+        )
+
+    def has_module_permission(self, request):
+        return has_perm(request.user, "auth")
+
+    def has_view_permission(self, request, obj=None):
+        return has_perm(request.user, "auth.view_user", obj)
+
+    def has_add_permission(self, request):
+        return has_perm(request.user, "auth.add_user")
+
+    def has_change_permission(self, request, obj=None):
+        return has_perm(request.user, "auth.change_user", obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return has_perm(request.user, "auth.delete_user", obj)
+
+    def get_actions(self, request):
+        return {}
+
+    def save_model(self, request, obj, form, change):
+        before = User.objects.filter(pk=obj.pk).first() if change else None
+        changes = admin_changes(form, before, obj) if change else {}
+        changes.pop("password", None)
+        super().save_model(request, obj, form, change)
+        if not change:
+            log_action(obj, "admin.added", actor=request.user)
+        elif changes:
+            log_action(
+                obj, "admin.changed", actor=request.user, data={"changes": changes}
+            )
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and getattr(response, "status_code", 200) == 302:
+            account = User.objects.get(pk=id)
+            log_action(account, "units.account.password_set", actor=request.user)
+        return response
+
+
+admin.site.unregister(User)
+admin.site.register(User, PortalUserAdmin)
+# Groups follow the roles (one per role, kept in step by the services).
+admin.site.unregister(Group)

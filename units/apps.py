@@ -9,6 +9,7 @@ class UnitsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from . import actions  # noqa: F401
         from .services import sync_role_groups
 
         post_migrate.connect(sync_role_groups, sender=self)

@@ -9,6 +9,8 @@ import random
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from phongquang_portal.core.permissions import SYSTEM
+
 from .enums import PersonKind, Role, Sex, UnitKind
 from .models import Household, Person, Unit
 from .services import membership_grant
@@ -174,7 +176,10 @@ def _name(rng):
     )
 
 
-def _user(username, full_name, *, superuser=False):
+DEMO_REASON = "Dữ liệu mẫu: phân công theo danh sách của UBND xã"
+
+
+def _user(username, full_name):
     User = get_user_model()
     family, _sep, given = full_name.rpartition(" ")
     user, created = User.objects.get_or_create(
@@ -187,16 +192,53 @@ def _user(username, full_name, *, superuser=False):
     )
     if created:
         user.set_password(DEMO_PASSWORD)
-        user.is_superuser = superuser
-        user.is_staff = superuser
         user.save()
     return user
 
 
 @transaction.atomic
 def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
-    """Create the fictional commune: units, people, households and demo logins."""
+    """Create the fictional commune: units, people, households and demo logins.
+
+    Roles are granted through the services, as on a real commune: the
+    system administrator is set up first (by the system), grants the office,
+    the chairman and the council; the office grants the unit heads.
+    """
     rng = random.Random(2025)
+    admin = _user("quantri", "Quản Trị Viên")
+    membership_grant(
+        user=admin,
+        role=Role.SYSADMIN,
+        actor=SYSTEM,
+        reason="Khởi tạo hệ thống: tài khoản quản trị đầu tiên",
+    )
+    vanhoa = _user("vanhoa", "Nông Thị Thanh Vân")
+    membership_grant(
+        user=vanhoa,
+        role=Role.OFFICE,
+        title="Công chức Văn hóa - Xã hội",
+        actor=admin,
+        reason=DEMO_REASON,
+    )
+    chutich = _user("chutich", "Nguyễn Ánh Xuân")
+    membership_grant(
+        user=chutich,
+        role=Role.CHAIRMAN,
+        title="Chủ tịch UBND xã",
+        actor=admin,
+        reason=DEMO_REASON,
+    )
+    for index, name in enumerate(
+        ["Hoàng Văn Đông", "Lê Thị Phượng", "Trần Minh Tâm"], start=1
+    ):
+        member = _user(f"hoidong{index}", name)
+        membership_grant(
+            user=member,
+            role=Role.COUNCIL,
+            title="Ủy viên Hội đồng TĐKT",
+            actor=admin,
+            reason=DEMO_REASON,
+        )
     hamlet_units = []
     for index, name in enumerate(hamlets, start=1):
         hamlet, _created = Unit.objects.get_or_create(
@@ -217,9 +259,21 @@ def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
         head_name, _sex = _name(rng)
         user = _user(f"thon{index}", head_name)
         membership_grant(
-            user=user, role=Role.UNIT_HEAD, unit=hamlet, title="Trưởng thôn"
+            user=user,
+            role=Role.UNIT_HEAD,
+            unit=hamlet,
+            title="Trưởng thôn",
+            actor=vanhoa,
+            reason=DEMO_REASON,
         )
-        membership_grant(user=user, role=Role.UNIT_HEAD, unit=team, title="Tổ trưởng")
+        membership_grant(
+            user=user,
+            role=Role.UNIT_HEAD,
+            unit=team,
+            title="Tổ trưởng",
+            actor=vanhoa,
+            reason=DEMO_REASON,
+        )
         if not hamlet.households.exists():
             Household.objects.bulk_create(
                 Household(
@@ -265,7 +319,14 @@ def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
             defaults={"position": position, "address": "UBND xã Phong Quang"},
         )
         user = _user(username, head)
-        membership_grant(user=user, role=Role.UNIT_HEAD, unit=unit, title=title)
+        membership_grant(
+            user=user,
+            role=Role.UNIT_HEAD,
+            unit=unit,
+            title=title,
+            actor=vanhoa,
+            reason=DEMO_REASON,
+        )
         if not unit.people.exists():
             staff = [
                 Person(
@@ -301,17 +362,6 @@ def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
             Person.objects.bulk_create(staff)
 
     office_unit = Unit.objects.get(name="Phòng Văn hóa - Xã hội", kind=UnitKind.OFFICE)
-    vanhoa = _user("vanhoa", "Nông Thị Thanh Vân")
-    membership_grant(user=vanhoa, role=Role.OFFICE, title="Công chức Văn hóa - Xã hội")
-    chutich = _user("chutich", "Nguyễn Ánh Xuân")
-    membership_grant(user=chutich, role=Role.CHAIRMAN, title="Chủ tịch UBND xã")
-    for index, name in enumerate(
-        ["Hoàng Văn Đông", "Lê Thị Phượng", "Trần Minh Tâm"], start=1
-    ):
-        member = _user(f"hoidong{index}", name)
-        membership_grant(user=member, role=Role.COUNCIL, title="Ủy viên Hội đồng TĐKT")
-    admin = _user("quantri", "Quản Trị Viên", superuser=True)
-    membership_grant(user=admin, role=Role.SYSADMIN)
     return {"hamlets": hamlet_units, "office": office_unit}
 
 
@@ -327,5 +377,7 @@ def demo_logins():
         ("thon1", "Trưởng thôn Nà Mòn (hamlet head; thon2 … thon20 likewise)"),
     ]
     rows += [(username, f"Trưởng: {unit}") for username, unit, *_rest in OFFICES]
-    rows.append(("quantri", "Quản trị hệ thống (superuser)"))
+    rows.append(
+        ("quantri", "Quản trị hệ thống (system administrator: accounts, roles)")
+    )
     return rows

@@ -35,8 +35,14 @@ class Role(models.TextChoices):
     UNIT_HEAD = "unit_head", _("Unit head")
     COUNCIL = "council", _("Emulation-Reward Council member")
     CHAIRMAN = "chairman", _("Commune chairman")
+    VICE_CHAIRMAN = "vice_chairman", _("Commune vice-chairman")
     SYSADMIN = "sysadmin", _("System administrator")
 
 
 # Roles that work in the Django admin (is_staff).
-STAFF_ROLES = {Role.OFFICE, Role.CHAIRMAN, Role.SYSADMIN}
+STAFF_ROLES = {Role.OFFICE, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.SYSADMIN}
+# Roles only a system administrator grants or revokes (never to himself); the
+# office grants unit heads.
+SYSADMIN_GRANTED_ROLES = frozenset(
+    {Role.OFFICE, Role.COUNCIL, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.SYSADMIN}
+)

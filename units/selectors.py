@@ -18,7 +18,7 @@ class UserRoles:
 
     @property
     def is_office(self):
-        return self.is_superuser or Role.OFFICE in self.roles
+        return Role.OFFICE in self.roles
 
     @property
     def is_council(self):
@@ -29,7 +29,17 @@ class UserRoles:
         return Role.CHAIRMAN in self.roles
 
     @property
+    def is_vice_chairman(self):
+        return Role.VICE_CHAIRMAN in self.roles
+
+    @property
+    def is_leader(self):
+        """The chairman or a vice-chairman: who approves awards and signs."""
+        return self.is_chairman or self.is_vice_chairman
+
+    @property
     def is_sysadmin(self):
+        """A superuser is a system administrator, and nothing more (separation of duties)."""
         return self.is_superuser or Role.SYSADMIN in self.roles
 
     @property
@@ -38,8 +48,8 @@ class UserRoles:
 
     @property
     def reads_everything(self):
-        """Office, council and chairman see every unit's work."""
-        return self.is_office or self.is_council or self.is_chairman
+        """Office, council, chairman and vice-chairmen see every unit's work."""
+        return self.is_office or self.is_council or self.is_leader
 
     def heads(self, unit_id):
         return unit_id in self.headed_unit_ids

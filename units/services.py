@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from phongquang_portal.core.activity import log_action
+from phongquang_portal.core.activity import log_action, required_reason
+from phongquang_portal.core.permissions import require_perm
 
 from .enums import STAFF_ROLES, Role
 from .models import Membership
@@ -15,6 +16,7 @@ ROLE_GROUP_NAMES = {
     Role.UNIT_HEAD: "Trưởng đơn vị, trưởng thôn",
     Role.COUNCIL: "Hội đồng Thi đua - Khen thưởng",
     Role.CHAIRMAN: "Chủ tịch UBND xã",
+    Role.VICE_CHAIRMAN: "Phó Chủ tịch UBND xã",
     Role.SYSADMIN: "Quản trị hệ thống",
 }
 
@@ -38,13 +40,25 @@ def _sync_user_flags(user):
 
 
 @transaction.atomic
-def membership_grant(*, user, role, unit=None, title="", actor=None):
-    """Give ``user`` a role (scoped to ``unit`` for unit heads); idempotent."""
+def membership_grant(*, user, role, actor, reason, unit=None, title=""):
+    """Give ``user`` a role (scoped to ``unit`` for unit heads), saying why.
+
+    Only a system administrator grants the chairman, vice-chairman, council,
+    office and sysadmin roles; the office grants unit heads; nobody grants a
+    role to himself. Granting a role the user already has changes nothing.
+    """
     role = Role(role)
     if role == Role.UNIT_HEAD and unit is None:
-        raise ValidationError(_("A unit head must be linked to the unit they head."))
+        raise ValidationError(
+            _("A unit head must be linked to the unit they head."), code="unit_required"
+        )
     if role != Role.UNIT_HEAD:
         unit = None
+    probe = Membership(user=user, role=role, unit=unit)
+    require_perm(actor, "units.grant_role", probe)
+    reason = required_reason(
+        reason, _("Please give the reason for granting this role.")
+    )
     membership, created = Membership.objects.get_or_create(
         user=user, role=role, unit=unit, defaults={"title": title}
     )
@@ -54,14 +68,24 @@ def membership_grant(*, user, role, unit=None, title="", actor=None):
             membership,
             "units.membership.granted",
             actor=actor,
-            data={"user": user.username, "role": role.value, "unit": unit and unit.pk},
+            reason=reason,
+            data={
+                "user": user.username,
+                "role": role.value,
+                "unit": unit.name if unit else "",
+                "title": title,
+            },
         )
     return membership
 
 
 @transaction.atomic
-def membership_revoke(*, membership, actor=None, reason=""):
-    """Take a role away from a user and record it."""
+def membership_revoke(*, membership, actor, reason):
+    """Take a role away from a user, saying why; the same people may as grant it."""
+    require_perm(actor, "units.revoke_role", membership)
+    reason = required_reason(
+        reason, _("Please give the reason for revoking this role.")
+    )
     user = membership.user
     log_action(
         membership,
@@ -71,7 +95,7 @@ def membership_revoke(*, membership, actor=None, reason=""):
         data={
             "user": user.username,
             "role": membership.role,
-            "unit": membership.unit_id,
+            "unit": membership.unit.name if membership.unit_id else "",
         },
     )
     membership.delete()

@@ -1,47 +1,56 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
+from django import forms
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
-from rules.contrib.views import PermissionRequiredMixin
 
-from phongquang_portal.core.mixins import ScopedPermissionMixin
+from phongquang_portal.core.mixins import PermissionRequiredMixin, ScopedPermissionMixin
 
 from .enums import UnitKind
 from .models import Unit
+from .sections import unit_sections
 from .selectors import heads_of_units, unit_list, units_headed_by
 
 
-class UnitListView(LoginRequiredMixin, PermissionRequiredMixin, ListView):
+class UnitFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *UnitKind.choices],
+    )
+
+
+class UnitListView(PermissionRequiredMixin, ListView):
     """All participating units, for the office, the council and the chairman."""
 
-    permission_required = "units.view_unit"
+    permission_required = "units.list_units"
     template_name = "units/unit_list.html"
     context_object_name = "units"
     paginate_by = 50
 
-    def has_permission(self):
-        from .selectors import roles_for
-
-        return roles_for(self.request.user).reads_everything
-
     def get_queryset(self):
-        kind = self.request.GET.get("kind", "")
+        self.filter_form = UnitFilterForm(self.request.GET or None)
+        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
         return unit_list(
-            kind=kind if kind in UnitKind.values else None,
-            search=self.request.GET.get("q", "").strip(),
+            kind=filters.get("kind") or None,
+            search=(filters.get("q") or "").strip(),
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
         context.update(
             kinds=UnitKind.choices,
-            kind=self.request.GET.get("kind", ""),
-            q=self.request.GET.get("q", ""),
+            kind=filters.get("kind", ""),
+            q=filters.get("q", ""),
+            filter_form=self.filter_form,
         )
         return context
 
 
-class MyUnitsView(LoginRequiredMixin, ListView):
+class MyUnitsView(PermissionRequiredMixin, ListView):
     """The units the signed-in user heads."""
 
+    permission_required = "units.view_own_units"
     template_name = "units/my_units.html"
     context_object_name = "units"
 
@@ -54,17 +63,14 @@ class MyUnitsView(LoginRequiredMixin, ListView):
 
 
 class UnitDetailView(ScopedPermissionMixin, DetailView):
-    """A unit's page; another unit's head gets 404."""
+    """A unit's page; another unit's head gets 404. Each app adds its section."""
 
     permission_required = "units.view_unit"
     template_name = "units/unit_detail.html"
     context_object_name = "unit"
 
     def get_queryset(self):
-        # The apps' sections on this page read these relations; load them once.
-        return Unit.objects.select_related("parent").prefetch_related(
-            "reports__period", "nominations__award_kind", "nominations__campaign"
-        )
+        return Unit.objects.select_related("parent")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -74,5 +80,6 @@ class UnitDetailView(ScopedPermissionMixin, DetailView):
             heads=heads_of_units([unit.pk]).get(unit.pk, []),
             household_count=unit.households.count(),
             people_count=unit.people.count(),
+            sections=unit_sections(unit, self.request),
         )
         return context

@@ -1,20 +1,28 @@
 """Write and read the activity log, and move objects between states."""
 
+import datetime
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import ActivityLog
+from .permissions import real_user
 
 
 def log_action(obj, action, *, actor, from_state="", to_state="", reason="", data=None):
-    """Record one action on ``obj`` in the activity log and return the entry."""
+    """Record one action on ``obj`` in the activity log and return the entry.
+
+    ``actor`` is the user who acted, or ``permissions.SYSTEM`` for a
+    management command (stored as no user: "the system").
+    """
     return ActivityLog.objects.create(
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=obj.pk,
         object_repr=str(obj)[:300],
         action=action,
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=real_user(actor),
         from_state=from_state or "",
         to_state=to_state or "",
         reason=reason or "",
@@ -78,6 +86,35 @@ def transition(
         reason=reason,
         data=data,
     )
+
+
+def field_changes(instance, new_values):
+    """{field: {"label", "old", "new"}} for the fields whose value ``new_values`` changes.
+
+    Values are stored as text, so the log reads the same whatever the type.
+    """
+    changes = {}
+    for name, new in new_values.items():
+        old = getattr(instance, name)
+        if old != new:
+            field = instance._meta.get_field(name)
+            changes[name] = {
+                "label": str(field.verbose_name),
+                "old": as_log_text(old),
+                "new": as_log_text(new),
+            }
+    return changes
+
+
+def as_log_text(value):
+    """A value as the log keeps it: dates as dd/mm/yyyy, times in Vietnam time."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
 
 
 def history_for(obj):

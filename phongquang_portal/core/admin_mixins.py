@@ -1,22 +1,121 @@
-"""Admin base classes shared by the apps."""
+"""Admin base classes shared by the apps: a window on the data, never a side door.
 
-from rules.contrib.admin import ObjectPermissionsModelAdmin
+``PortalModelAdmin`` asks the same rules permissions as the portal
+(``core.permissions.has_perm``: ``app.view_model``, ``app.add_model``…, and
+the app's module permission ``app`` for the admin index). Fields a service
+guards are listed in ``guarded_fields``: they are read-only once the object
+exists, and change only through an admin action that calls the service.
+Every other change made here is written to the activity log with its old
+and new values.
+"""
+
+from django.contrib import admin
+
+from .activity import as_log_text, log_action
+from .permissions import has_perm
 
 
-class PortalModelAdmin(ObjectPermissionsModelAdmin):
-    """Admin that obeys the rules predicates; hidden from a chairman's admin index.
+class PortalModelAdmin(admin.ModelAdmin):
+    """Admin that obeys the rules predicates and logs what it changes."""
 
-    The chairman works in the admin only on approvals; the office's
-    bookkeeping (units, people, campaigns) stays out of his way there.
-    """
+    #: Fields only a service changes: read-only on an existing object.
+    guarded_fields = ()
 
-    shown_to_chairman = False
+    def _perm(self, action):
+        return f"{self.opts.app_label}.{action}_{self.opts.model_name}"
 
     def has_module_permission(self, request):
-        from units.selectors import roles_for
+        return has_perm(request.user, self.opts.app_label)
 
-        roles = roles_for(request.user)
-        chairman_only = roles.is_chairman and not (roles.is_office or roles.is_sysadmin)
-        if chairman_only and not self.shown_to_chairman:
-            return False
-        return super().has_module_permission(request)
+    def has_view_permission(self, request, obj=None):
+        return has_perm(request.user, self._perm("view"), obj)
+
+    def has_add_permission(self, request):
+        return has_perm(request.user, self._perm("add"))
+
+    def has_change_permission(self, request, obj=None):
+        return has_perm(request.user, self._perm("change"), obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return has_perm(request.user, self._perm("delete"), obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields += [f for f in self.guarded_fields if f not in fields]
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        before = (
+            type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
+        )
+        changes = admin_changes(form, before, obj) if change else {}
+        super().save_model(request, obj, form, change)
+        if change and not changes:
+            return
+        log_action(
+            obj,
+            "admin.changed" if change else "admin.added",
+            actor=request.user,
+            data={"changes": changes} if changes else {},
+        )
+
+    def delete_model(self, request, obj):
+        log_action(obj, "admin.deleted", actor=request.user)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            log_action(obj, "admin.deleted", actor=request.user)
+        super().delete_queryset(request, queryset)
+
+
+class PortalInlineMixin:
+    """Inlines ask the parent's permissions, so the office cannot change through them
+    what it may not change on the page itself."""
+
+    def has_add_permission(self, request, obj=None):
+        return has_perm(request.user, self._perm("add"))
+
+    def has_change_permission(self, request, obj=None):
+        return has_perm(request.user, self._perm("change"), obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return has_perm(request.user, self._perm("delete"), obj)
+
+    def has_view_permission(self, request, obj=None):
+        return has_perm(request.user, self._perm("view"), obj)
+
+    def _perm(self, action):
+        return f"{self.opts.app_label}.{action}_{self.opts.model_name}"
+
+
+def admin_changes(form, before, after):
+    """{field: {"label", "old", "new"}} for what an admin form changed.
+
+    ``before`` is the object as stored, ``after`` as the form left it.
+    """
+    changes = {}
+    concrete = {f.name for f in after._meta.concrete_fields}
+    for name in form.changed_data:
+        field = form.fields.get(name)
+        if field is None:
+            continue
+        if name in concrete and before is not None:
+            old, new = getattr(before, name), getattr(after, name)
+        else:
+            old, new = form.initial.get(name), form.cleaned_data.get(name)
+        changes[name] = {
+            "label": str(field.label or name),
+            "old": _text(old),
+            "new": _text(new),
+        }
+    return changes
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(_text(v) for v in value)
+    return as_log_text(value)

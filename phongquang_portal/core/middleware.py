@@ -4,6 +4,8 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
+from .validators import has_control_characters
+
 
 class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
     """Like Django's LocaleMiddleware, but ignore the browser's Accept-Language.
@@ -18,3 +20,48 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class RejectControlCharactersMiddleware:
+    """Answer 400 with a Vietnamese page when a request carries a NUL character.
+
+    PostgreSQL cannot store NUL, and no keyboard types it: a query string or
+    form field holding one is garbage or an attack (``/units/?q=%00``).
+    Other control characters in a query string are refused the same way;
+    in forms they reach the field, whose validator explains the problem.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._bad(request):
+            from django.shortcuts import render
+
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
+
+    @staticmethod
+    def _bad(request):
+        for key, values in request.GET.lists():
+            if has_control_characters(key) or any(map(has_control_characters, values)):
+                return True
+        if request.method == "POST":
+            try:
+                items = request.POST.lists()
+            except Exception:  # noqa: BLE001 - a broken body is Django's to report
+                return False
+            for key, values in items:
+                if "\x00" in key or any("\x00" in value for value in values):
+                    return True
+        return False
+
+
+def client_ip(request):
+    """The visitor's address: the last X-Forwarded-For entry behind our proxy."""
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-1]
+    return request.META.get("REMOTE_ADDR")

@@ -11,6 +11,7 @@ import filetype
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -112,6 +113,36 @@ def generated_upload_path(instance, filename):
     ext = os.path.splitext(filename)[1].lower()[:10]
     label = instance._meta.app_label
     return f"evidence/{label}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{ext}"
+
+
+def evidence_attach(evidence, uploaded, *, actor):
+    """Check ``uploaded`` by content and size, store it on ``evidence`` and save.
+
+    ``evidence`` is an unsaved instance of a ``core.models.EvidenceFile``
+    subclass with its own fields (the report, the document type…) set.
+    """
+    from .permissions import real_user
+
+    evidence.file_type = validate_upload(uploaded)
+    evidence.original_name = os.path.basename(uploaded.name)[:255]
+    evidence.size = uploaded.size
+    evidence.uploaded_by = real_user(actor)
+    evidence.file.save(uploaded.name, uploaded, save=False)
+    evidence.save()
+    return evidence
+
+
+def delete_file_on_commit(field_file):
+    """Remove a stored file once the transaction that stopped using it commits."""
+    name, storage = field_file.name, field_file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def evidence_remove(evidence):
+    """Delete an evidence record; its file goes when the transaction commits."""
+    delete_file_on_commit(evidence.file)
+    evidence.delete()
 
 
 def serve_protected(file_field, download_name=None):

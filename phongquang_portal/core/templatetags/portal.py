@@ -2,6 +2,7 @@ from django import template
 
 from phongquang_portal.core.activity import history_for
 from phongquang_portal.core.names import user_display_name
+from phongquang_portal.core.permissions import has_perm as _has_perm
 
 register = template.Library()
 
@@ -10,6 +11,12 @@ register = template.Library()
 def object_history(obj):
     """Show an object's activity log: who, when, from what, to what, why."""
     return {"entries": list(history_for(obj)[:100])}
+
+
+@register.simple_tag
+def has_perm(perm, user, obj=None):
+    """``{% has_perm "app.verb_noun" user obj as may %}``: the rules decide, as in views."""
+    return _has_perm(user, perm, obj)
 
 
 @register.filter
