@@ -6,6 +6,7 @@ row fails here. Each POST runs in a transaction that is rolled back, so no
 cell changes what the next one sees.
 """
 
+import copy
 import importlib
 import io
 import os
@@ -120,9 +121,17 @@ def _clients(world):
 
 
 def _ask(client, method, url):
+    """One cell: the request runs in a transaction rolled back afterwards.
+
+    The client's cookies are put back too, so a cell that logs out (or in)
+    leaves the role's session as it was.
+    """
+    cookies = client.cookies
+    client.cookies = copy.deepcopy(cookies)
     with transaction.atomic():
         response = client.get(url) if method == "GET" else client.post(url, {})
         transaction.set_rollback(True)
+    client.cookies = cookies
     return answer_of(response)
 
 
@@ -149,4 +158,4 @@ def test_matrix(world):
     if os.environ.get("MATRIX_PRINT"):
         for (name, method), answers in sorted(actual.items()):
             print(f"{name:50} {method:4} {answers}")
-    assert problems == []
+    assert problems == [], "\n".join(problems)

@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
@@ -200,8 +201,10 @@ class MembershipAdmin(PortalModelAdmin):
         )
 
 
-class AccountChangeForm(forms.ModelForm):
-    class Meta:
+class AccountChangeForm(UserChangeForm):
+    """Names, e-mail, the password link and whether the account may log in."""
+
+    class Meta(UserChangeForm.Meta):
         model = User
         fields = ["username", "first_name", "last_name", "email", "is_active"]
 

@@ -99,9 +99,13 @@ rules.add_perm("units.revoke_role", may_grant)
 
 @rules.predicate
 def is_plain_account(user, account):
-    """An account with no role beyond unit head, not a superuser: the office's to keep."""
+    """An account with no role beyond unit head, not a superuser: the office's to keep.
+
+    Without an account (the list, the add page) the office may go on; each
+    account is then checked.
+    """
     if account is None:
-        return False
+        return True
     if account.is_superuser:
         return False
     roles = roles_for(account).roles

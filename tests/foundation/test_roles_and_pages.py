@@ -1,12 +1,11 @@
 import pytest
 from django.urls import reverse
 
+from phongquang_portal.core.permissions import SYSTEM
 from units.enums import Role
 from units.models import Membership
 from units.selectors import roles_for, units_headed_by
 from units.services import membership_grant, membership_revoke
-
-from phongquang_portal.core.permissions import SYSTEM
 
 from ..factories import UnitFactory, UserFactory, unit_head
 
