@@ -392,3 +392,37 @@ def test_user_with_role_fixture_uses_the_services(db):
     assert ActivityLog.objects.filter(
         action="units.membership.granted", data__user=user.username
     ).exists()
+
+
+def test_office_admin_index_reaches_what_the_office_manages(client, office_user):
+    client.force_login(office_user)
+
+    content = client.get(reverse("admin:index")).content.decode()
+
+    for name in (
+        "admin:units_unit_changelist",
+        "admin:units_person_changelist",
+        "admin:units_household_changelist",
+        "admin:units_membership_changelist",
+        "admin:campaigns_campaign_changelist",
+    ):
+        assert f'href="{reverse(name)}"' in content, name
+
+
+def test_office_home_page_links_to_the_admin_records(client, office_user, plan):
+    client.force_login(office_user)
+
+    content = client.get(reverse("home")).content.decode()
+
+    assert f'href="{reverse("admin:units_membership_changelist")}"' in content
+    assert f'href="{reverse("admin:campaigns_campaign_changelist")}"' in content
+
+
+def test_chairman_admin_hides_and_refuses_the_offices_records(client, chairman):
+    client.force_login(chairman)
+
+    index = client.get(reverse("admin:index")).content.decode()
+    direct = client.get(reverse("admin:units_unit_changelist"))
+
+    assert reverse("admin:units_unit_changelist") not in index
+    assert direct.status_code == 403
