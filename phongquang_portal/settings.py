@@ -212,6 +212,12 @@ SCORING_DISAGREEMENT_MARGIN = env_int("SCORING_DISAGREEMENT_MARGIN", 2)
 # Printed under "CHỦ TỊCH" when no chairman account has a full name.
 CHAIRMAN_NAME = env("CHAIRMAN_NAME", "")
 
+# Digital signature of issued decisions (PAdES): a PKCS#12 file and its password;
+# verification trusts the PEM certificates listed in SIGNING_TRUST_ROOTS.
+SIGNING_P12_PATH = env("SIGNING_P12_PATH", "")
+SIGNING_P12_PASSWORD = env("SIGNING_P12_PASSWORD", "")
+SIGNING_TRUST_ROOTS = env("SIGNING_TRUST_ROOTS", "")
+
 # Production hardening: `manage.py check --deploy` is clean with DJANGO_ENV=production.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", PRODUCTION)

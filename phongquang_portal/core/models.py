@@ -130,3 +130,25 @@ class Counter(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.value}"
+
+
+class StoredDocument(models.Model):
+    """A generated document kept as issued: its bytes never change once stored.
+
+    Every later download serves these bytes; ``sha256`` lets anyone check a
+    printed or e-mailed copy against the record. Apps extend this for their
+    issued documents (a decision, its certificates, its list of awardees).
+    """
+
+    file = models.FileField(_("file"), upload_to="issued/%Y/", max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+    content_type = models.CharField(_("content type"), max_length=100)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def read_bytes(self):
+        with self.file.open("rb") as handle:
+            return handle.read()
