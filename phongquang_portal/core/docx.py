@@ -33,6 +33,14 @@ def _no_borders(table):
     table._tbl.tblPr.append(borders)
 
 
+def _widths(table, widths_cm):
+    """Column widths that Word and LibreOffice both honour (grid and cells)."""
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
 def _page_number_field(paragraph):
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
@@ -90,8 +98,8 @@ class AdministrativeDocx:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         _no_borders(table)
+        _widths(table, (6.0, 10.0))
         left, right = table.rows[0].cells
-        left.width, right.width = Cm(6.5), Cm(9.5)
         first = True
         if parent_line:
             self._cell_line(left, parent_line, size=13, first=True)
@@ -164,9 +172,7 @@ class AdministrativeDocx:
             cant_split = OxmlElement("w:cantSplit")
             properties.append(cant_split)
         if widths_cm:
-            for row in table.rows:
-                for cell, width in zip(row.cells, widths_cm, strict=True):
-                    cell.width = Cm(width)
+            _widths(table, widths_cm)
         self.document.add_paragraph()
         return table
 
@@ -177,8 +183,8 @@ class AdministrativeDocx:
         table = self.document.add_table(rows=1, cols=2)
         table.autofit = False
         _no_borders(table)
+        _widths(table, (7.5, 8.5))
         left, right = table.rows[0].cells
-        left.width, right.width = Cm(7.5), Cm(8.5)
         if recipients:
             first = left.paragraphs[0]
             self._run(first, "Nơi nhận:", bold=True, italic=True, size=12)
