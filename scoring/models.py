@@ -22,6 +22,8 @@ MAX_CRITERION_POINTS = Decimal("1000")
 MAX_TOTAL = Decimal("100")
 # An indicator value that earns full points: 14 digits, 2 of them decimals.
 MAX_TARGET = Decimal("999999999999.99")
+# Orders are small integers everywhere (PostgreSQL's smallint).
+MAX_POSITION = 32767
 # Ranks shown per kind of unit on the honor board.
 MAX_TOP_N = 50
 TEXT = [no_control_characters]
@@ -50,7 +52,9 @@ class CriterionGroup(models.Model):
     )
     code = models.CharField(_("code"), max_length=20, validators=TEXT)
     title = models.CharField(_("title"), max_length=255, validators=TEXT)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, validators=[MaxValueValidator(MAX_POSITION)]
+    )
 
     class Meta:
         verbose_name = _("criteria group")
@@ -108,7 +112,9 @@ class Criterion(models.Model):
         help_text=_("Kinds of unit scored on this criterion; empty means every kind."),
     )
     evidence_required = models.BooleanField(_("evidence required"), default=False)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, validators=[MaxValueValidator(MAX_POSITION)]
+    )
     indicator = models.ForeignKey(
         "campaigns.Indicator",
         on_delete=models.SET_NULL,
