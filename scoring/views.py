@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from campaigns.models import Campaign
@@ -81,6 +82,7 @@ class CampaignMixin(ScopedPermissionMixin):
 
 
 @permission_required("scoring.view_honor_board")
+@require_safe
 def index(request):
     """Send the visitor to the current campaign's score sheets (or the honor board)."""
     campaign = current_campaign()
@@ -736,6 +738,7 @@ class RankingPublishView(CampaignMixin, View):
 
 
 @permission_required("scoring.view_honor_board")
+@require_safe
 def honor_board_latest(request):
     publication = selectors.latest_publication()
     if publication is None:

@@ -85,8 +85,10 @@ def admin_row(get, post, args=lambda world: []):
 
 ROWS = {
     #                                   anon own  other office council chair sysadm
-    "scoring:index": Row(get="R R R R R R R", post="R R R R R R R"),
-    "scoring:honor_board_latest": Row(get="R R R R R R R", post="R R R R R R R"),
+    "scoring:index": Row(get="R R R R R R R", post="405 405 405 405 405 405 405"),
+    "scoring:honor_board_latest": Row(
+        get="R R R R R R R", post="405 405 405 405 405 405 405"
+    ),
     "scoring:honor_board": Row(
         get="200 200 200 200 200 200 200",
         post="405 405 405 405 405 405 405",
