@@ -90,6 +90,40 @@ class CriterionAdminForm(forms.ModelForm):
         return cleaned
 
 
+class CriterionGroupAdminForm(forms.ModelForm):
+    class Meta:
+        model = CriterionGroup
+        fields = ["campaign", "goal", "code", "title", "position"]
+
+    def clean(self):
+        cleaned = super().clean()
+        group = self.instance
+        goal = cleaned.get("goal")
+        if (
+            group.pk is not None
+            and goal is not None
+            and goal.pk != group.goal_id
+            and selectors.criteria_fixed(group.campaign_id)
+        ):
+            self.add_error(
+                "goal",
+                _(
+                    "Units of this campaign have already submitted their sheets: the "
+                    "group stays under its goal section."
+                ),
+            )
+        campaign = cleaned.get("campaign") or (
+            group.campaign if group.campaign_id else None
+        )
+        if (
+            goal is not None
+            and campaign is not None
+            and goal.campaign_id != campaign.pk
+        ):
+            self.add_error("goal", _("The goal belongs to another campaign."))
+        return cleaned
+
+
 class ReadOnlyInline(admin.TabularInline):
     """Rows shown for reference: they change on their own pages."""
 
@@ -198,6 +232,7 @@ class AmendViewMixin:
 
 @admin.register(CriterionGroup)
 class CriterionGroupAdmin(PortalModelAdmin):
+    form = CriterionGroupAdminForm
     list_display = ("code", "title", "goal", "campaign", "position")
     list_filter = ("campaign",)
     search_fields = ("code", "title")

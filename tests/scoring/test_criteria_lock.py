@@ -448,3 +448,26 @@ def test_import_refused_to_the_council(plan, council_user):
         criteria_import(campaign=plan, uploaded=upload, actor=council_user)
 
     assert codes(refused.value) == ["permission_denied"]
+
+
+def test_admin_group_keeps_its_goal_once_units_submitted(
+    client, plan, office_user, sheet, hamlet_head
+):
+    self_assess(sheet, hamlet_head)
+    group = _criterion(plan).group
+    other_goal = plan.goals.exclude(pk=group.goal_id).first()
+    client.force_login(office_user)
+
+    response = client.post(
+        reverse("admin:scoring_criteriongroup_change", args=[group.pk]),
+        {
+            "goal": other_goal.pk,
+            "code": group.code,
+            "title": group.title,
+            "position": group.position,
+        },
+    )
+
+    assert response.status_code == 200
+    group.refresh_from_db()
+    assert group.goal_id != other_goal.pk
