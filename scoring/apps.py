@@ -7,6 +7,6 @@ class ScoringConfig(AppConfig):
     verbose_name = _("Scoring")
 
     def ready(self):
-        from . import receivers, sections  # noqa: F401
+        from . import actions, receivers, sections  # noqa: F401
 
         sections.register()

@@ -1,8 +1,10 @@
 """Demo scoring data: 2026 sheets in every state, and a finished, published 2025 ranking.
 
 Deterministic (seeded by unit names) and idempotent: a campaign that already
-has sheets is left alone. Points are written in bulk for speed; every state
-change still goes through the services, so the history reads as real.
+has sheets is left alone. Everything goes through the services with the demo
+users as actors: the office (vanhoa) opens, finalises, locks and publishes;
+each unit's head (thon1…, the offices' heads) self-assesses with evidence and
+submits; the council members (hoidong1–3) score. The history reads as real.
 """
 
 import random
@@ -10,8 +12,7 @@ import zlib
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from campaigns.models import Campaign
@@ -19,18 +20,18 @@ from units.enums import Role, UnitKind
 from units.models import Membership, Unit
 
 from .enums import CriterionKind, SheetState
-from .models import RankingPublication, ScoreEntry, ScoreSheet
+from .models import RankingPublication, ScoreSheet
 from .services import (
     EntryInput,
     council_score_save,
     ranking_publish,
+    self_assessment_save,
     sheet_finalise,
     sheet_lock,
     sheet_submit,
     sheets_open,
 )
 
-EVIDENCE_NAME = "evidence/scoring/demo/minh-chung-mau.pdf"
 EVIDENCE_BYTES = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -75,26 +76,29 @@ def _points(criterion, rng, quality):
     return min(_round_half(criterion.max_points * share), criterion.max_points)
 
 
-def _evidence_path():
-    if not default_storage.exists(EVIDENCE_NAME):
-        default_storage.save(EVIDENCE_NAME, ContentFile(EVIDENCE_BYTES))
-    return EVIDENCE_NAME
-
-
-def _self_assess(sheet, rng, quality, evidence):
-    entries = list(sheet.entries.select_related("criterion"))
-    for entry in entries:
-        entry.self_points = _points(entry.criterion, rng, quality)
-        entry.self_note = (
-            "Đã triển khai theo kế hoạch; số liệu theo báo cáo của đơn vị."
-        )
-        if entry.criterion.evidence_required:
-            entry.evidence = evidence
-            entry.evidence_name = "Minh chứng mẫu.pdf"
-    ScoreEntry.objects.bulk_update(
-        entries, ["self_points", "self_note", "evidence", "evidence_name"]
+def _evidence(code):
+    """A small PDF to attach as one criterion's evidence (checked like any upload)."""
+    return SimpleUploadedFile(
+        f"minh-chung-{code}.pdf", EVIDENCE_BYTES, content_type="application/pdf"
     )
-    return entries
+
+
+def _self_assess(sheet, head, rng, quality):
+    """The unit head fills every criterion, with evidence where required."""
+    entries = list(sheet.entries.select_related("criterion"))
+    rows = [
+        EntryInput(
+            entry=entry,
+            points=_points(entry.criterion, rng, quality),
+            text="Đã triển khai theo kế hoạch; số liệu theo báo cáo của đơn vị.",
+            evidence=_evidence(entry.criterion.code)
+            if entry.criterion.evidence_required
+            else None,
+        )
+        for entry in entries
+    ]
+    self_assessment_save(sheet=sheet, actor=head, rows=rows)
+    return list(sheet.entries.select_related("criterion"))
 
 
 def _council(sheet, entries, members, rng, *, disagree=False):
@@ -147,7 +151,6 @@ def _play(campaign, units, target_states, *, office, members, stdout):
         )
     }
     heads = _heads()
-    evidence = _evidence_path()
     hamlets = [u for u in units if u.kind == UnitKind.HAMLET]
     # Two hamlets score exactly alike, so the ranking shows a tie.
     twins = {hamlets[7].pk: hamlets[6].name} if len(hamlets) > 7 else {}
@@ -157,15 +160,22 @@ def _play(campaign, units, target_states, *, office, members, stdout):
         sheet = sheets[unit.pk]
         if target == SheetState.DRAFT and unit.kind != UnitKind.HAMLET:
             continue
+        head = heads.get(unit.pk)
+        if head is None:
+            continue  # a unit without a head has nobody to self-assess it
         rng = _rng(unit, campaign.year, twins.get(unit.pk))
         quality = rng.uniform(0.55, 0.98)
-        entries = _self_assess(sheet, rng, quality, evidence)
+        entries = _self_assess(sheet, head, rng, quality)
         if target == SheetState.DRAFT:
             continue
-        head = heads.get(unit.pk)
         sheet_submit(sheet=sheet, actor=head)
-        if members and (
-            target != SheetState.SELF_ASSESSED or unit.kind == UnitKind.HAMLET
+        # Twins keep their own points as final (no council scores), so both
+        # totals stay equal and the ranking shows the tie.
+        is_twin = unit.pk in twins or unit.pk in {h.pk for h in hamlets[6:7]}
+        if (
+            members
+            and not is_twin
+            and (target != SheetState.SELF_ASSESSED or unit.kind == UnitKind.HAMLET)
         ):
             disagree = (
                 not disagreement_done
@@ -185,15 +195,6 @@ def _play(campaign, units, target_states, *, office, members, stdout):
         entries = list(
             sheet.entries.select_related("criterion").prefetch_related("council_scores")
         )
-        if twins.get(unit.pk) or unit.pk in {h.pk for h in hamlets[6:7]}:
-            # Twins keep their own points as final, so both totals stay equal.
-            for entry in entries:
-                entry.council_scores.all().delete()
-            entries = list(
-                sheet.entries.select_related("criterion").prefetch_related(
-                    "council_scores"
-                )
-            )
         _finalise(sheet, entries, office, rng)
         if target == SheetState.LOCKED:
             sheet_lock(sheet=sheet, actor=office)

@@ -47,3 +47,6 @@ RANKED_STATES = frozenset({S.REVIEWED, S.LOCKED})
 SELF_EDITABLE_STATES = frozenset({S.DRAFT})
 # Council members may still score.
 COUNCIL_STATES = frozenset({S.SELF_ASSESSED})
+# Sheets the unit has submitted (they left the draft): the criteria they hold
+# are locked, and the campaign's set of criteria is fixed.
+SUBMITTED_STATES = frozenset({S.SELF_ASSESSED, S.REVIEWED, S.LOCKED})

@@ -1,12 +1,40 @@
 """Forms of the scoring pages: thin parsers that hand their rows to the services."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.uploads import EvidenceFileField, validate_upload
+from phongquang_portal.core.validators import no_control_characters
+from units.enums import UnitKind
 
+from .enums import AutoMode, CriterionKind
+from .models import MAX_CRITERION_POINTS, MAX_TARGET, MAX_TOP_N, MAX_TOTAL
 from .services import EntryInput, parse_points, validate_points
+
+NOTE_MAX_CHARS = 2000
+SUMMARY_MAX_CHARS = 4000
+
+
+def note_field(label, *, max_length=NOTE_MAX_CHARS, rows=2, **kwargs):
+    """A text area users type into: bounded, without control characters."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        validators=[no_control_characters],
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={
+            "max_length": _(
+                "Please keep this text under %(limit_value)d characters "
+                "(it has %(show_value)d)."
+            )
+        },
+        **kwargs,
+    )
 
 
 class PointsField(forms.CharField):
@@ -15,6 +43,14 @@ class PointsField(forms.CharField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 12)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "max_length": _(
+                    "A number of points has at most 12 characters (for example 7,5)."
+                )
+            },
+        )
         super().__init__(*args, **kwargs)
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
 
@@ -47,11 +83,8 @@ class EntryRowsForm(forms.Form):
                 initial=_initial(self.initial_points(entry)),
                 required=False,
             )
-            self.fields[self._name(self.text_prefix, entry)] = forms.CharField(
-                label=self.text_label,
-                required=False,
-                initial=self.initial_text(entry),
-                widget=forms.Textarea(attrs={"rows": 2}),
+            self.fields[self._name(self.text_prefix, entry)] = note_field(
+                self.text_label, initial=self.initial_text(entry)
             )
 
     @staticmethod
@@ -121,11 +154,11 @@ class SelfAssessmentForm(EntryRowsForm):
 
     def __init__(self, *args, sheet, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["summary"] = forms.CharField(
-            label=_("Summary of the unit's results"),
-            required=False,
+        self.fields["summary"] = note_field(
+            _("Summary of the unit's results"),
+            max_length=SUMMARY_MAX_CHARS,
+            rows=3,
             initial=sheet.self_summary,
-            widget=forms.Textarea(attrs={"rows": 3}),
         )
         for entry in self.entries:
             self.fields[self._name("evidence", entry)] = EvidenceFileField(
@@ -188,14 +221,17 @@ class FinaliseForm(EntryRowsForm):
     def __init__(self, *args, summaries, **kwargs):
         self.summaries = summaries
         super().__init__(*args, **kwargs)
-        self.fields["reason"] = forms.CharField(
+        reason = ReasonForm(
             label=_("Reason for the final score"),
-            widget=forms.Textarea(attrs={"rows": 3}),
-            help_text=_(
-                "Recorded in the sheet's history, for example the council meeting."
-            ),
-            error_messages={"required": _("Record the reason for the final score.")},
+            required_message=_("Record the reason for the final score."),
+        ).fields["reason"]
+        reason.help_text = _(
+            "Recorded in the sheet's history, for example the council meeting."
         )
+        self.fields["reason"] = reason
+
+    def clean_reason(self):
+        return self.cleaned_data["reason"].strip()
 
     def initial_points(self, entry):
         if entry.final_points is not None:
@@ -210,19 +246,11 @@ class FinaliseForm(EntryRowsForm):
         return {"summary": self.summaries.get(entry.pk, {})}
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Give a reason.")},
-    )
-
-
 class PublishForm(forms.Form):
     top_n = forms.IntegerField(
         label=_("Ranks shown per kind of unit"),
         min_value=1,
-        max_value=50,
+        max_value=MAX_TOP_N,
         initial=3,
         error_messages={
             "required": _("Give the number of ranks shown."),
@@ -233,26 +261,21 @@ class PublishForm(forms.Form):
     )
 
 
-class NominateForm(forms.Form):
-    kind = forms.CharField(widget=forms.HiddenInput)
-    top_n = forms.IntegerField(
-        label=_("How many of the top-ranked units"),
-        min_value=1,
-        max_value=20,
-        initial=2,
-        error_messages={
-            "required": _("Give how many units to nominate."),
-            "invalid": _("Give a whole number."),
-            "min_value": _("Give a number between 1 and 20."),
-            "max_value": _("Give a number between 1 and 20."),
-        },
-    )
-
-
 class CriteriaImportForm(forms.Form):
     file = forms.FileField(
         label=_("Criteria file (.xlsx)"),
         error_messages={"required": _("Please choose a file.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        required=False,
+        max_length=2000,
+        validators=[no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Needed when the file changes the points, kind or units of existing "
+            "criteria; recorded in their history."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -263,3 +286,95 @@ class CriteriaImportForm(forms.Form):
         uploaded = self.cleaned_data["file"]
         validate_upload(uploaded, kinds=("xlsx",))
         return uploaded
+
+
+class CriterionAmendForm(ReasonForm):
+    """The office changes a criterion's points, kind, units or automatic scoring."""
+
+    max_points = forms.DecimalField(
+        label=_("maximum points"),
+        min_value=Decimal("0.01"),
+        max_value=MAX_CRITERION_POINTS,
+        max_digits=6,
+        decimal_places=2,
+    )
+    kind = forms.ChoiceField(label=_("kind of points"), choices=CriterionKind.choices)
+    unit_kinds = forms.MultipleChoiceField(
+        label=_("applies to"),
+        choices=UnitKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave empty for every kind."),
+    )
+    indicator = forms.ModelChoiceField(
+        label=_("report indicator"), queryset=None, required=False
+    )
+    target = forms.DecimalField(
+        label=_("target"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=MAX_TARGET,
+        max_digits=14,
+        decimal_places=2,
+    )
+    auto_mode = forms.ChoiceField(
+        label=_("automatic scoring"), choices=AutoMode.choices
+    )
+    field_order = [
+        "max_points",
+        "kind",
+        "unit_kinds",
+        "indicator",
+        "target",
+        "auto_mode",
+        "reason",
+    ]
+
+    def __init__(self, *args, criterion, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "max_points": criterion.max_points,
+                "kind": criterion.kind,
+                "unit_kinds": list(criterion.unit_kinds),
+                "indicator": criterion.indicator_id,
+                "target": criterion.target,
+                "auto_mode": criterion.auto_mode,
+            },
+        )
+        super().__init__(
+            *args,
+            label=_("Reason for the change"),
+            required_message=_("Say why the criterion changes."),
+            **kwargs,
+        )
+        self.order_fields(self.field_order)
+        self.fields["indicator"].queryset = criterion.campaign.indicators.order_by(
+            "code"
+        )
+
+
+class BandAmendForm(ReasonForm):
+    """The office changes a band's classification or lowest total."""
+
+    label = forms.CharField(
+        label=_("classification"), max_length=60, validators=[no_control_characters]
+    )
+    min_total = forms.DecimalField(
+        label=_("lowest total"),
+        min_value=Decimal("0"),
+        max_value=MAX_TOTAL,
+        max_digits=6,
+        decimal_places=2,
+    )
+    field_order = ["label", "min_total", "reason"]
+
+    def __init__(self, *args, band, **kwargs):
+        kwargs.setdefault("initial", {"label": band.label, "min_total": band.min_total})
+        super().__init__(
+            *args,
+            label=_("Reason for the change"),
+            required_message=_("Say why the band changes."),
+            **kwargs,
+        )
+        self.order_fields(self.field_order)

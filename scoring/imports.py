@@ -14,10 +14,14 @@ from openpyxl import Workbook, load_workbook
 
 from phongquang_portal.core.activity import log_action
 from phongquang_portal.core.excel import set_print_layout, write_row
+from phongquang_portal.core.permissions import require_perm
+from phongquang_portal.core.validators import has_control_characters
 from units.enums import UnitKind
 
-from .enums import RANKED_STATES, CriterionKind
-from .models import Criterion, CriterionGroup, ScoreSheet
+from .enums import SUBMITTED_STATES, CriterionKind
+from .models import Criterion, CriterionGroup, ScoreEntry, ScoreSheet
+from .selectors import criteria_fixed
+from .services import criterion_changes, draft_entries_sync
 
 GROUP_SHEET = "Nhóm tiêu chí"
 CRITERIA_SHEET = "Tiêu chí"
@@ -54,6 +58,14 @@ UNIT_KIND_WORDS = {
 }
 UNIT_KIND_NAMES = {value: word.capitalize() for word, value in UNIT_KIND_WORDS.items()}
 ALL_KINDS_WORD = "Tất cả"
+
+
+def _control_message():
+    return _("the text contains invisible control characters.")
+
+
+# The imported fields that the criteria's lock guards (see services.criterion_change).
+IMPORTED_LOCKED_FIELDS = ("max_points", "kind", "unit_kinds")
 YES_WORDS = {"có", "x", "yes", "1"}
 NO_WORDS = {"không", "", "no", "0"}
 
@@ -154,6 +166,8 @@ def parse_criteria_workbook(uploaded, *, campaign):
                 row_errors.append(_("the group title is empty."))
             if len(code) > 20 or len(title) > 255:
                 row_errors.append(_("the code or the title is too long."))
+            if has_control_characters(code) or has_control_characters(title):
+                row_errors.append(_control_message())
             if row_errors:
                 errors.extend(_row_error(GROUP_SHEET, number, m) for m in row_errors)
                 group_rows.setdefault(code, number)
@@ -196,6 +210,8 @@ def parse_criteria_workbook(uploaded, *, campaign):
                 row_errors.append(_("the criterion title is empty."))
             if len(code) > 20 or len(title) > 500:
                 row_errors.append(_("the code or the title is too long."))
+            if any(has_control_characters(_text(v)) for v in (code, title, how)):
+                row_errors.append(_control_message())
             max_points = None
             try:
                 max_points = Decimal(_text(max_raw).replace(",", "."))
@@ -274,27 +290,130 @@ def parse_criteria_workbook(uploaded, *, campaign):
                 _("Sheet “%(sheet)s” has no criteria.") % {"sheet": CRITERIA_SHEET}
             )
         if errors:
-            raise ValidationError(errors, code="bad_rows")
+            raise ValidationError([ValidationError(e, code="bad_row") for e in errors])
         return tree
     finally:
         workbook.close()
 
 
+def _import_problems(tree, campaign, existing, groups_before):
+    """Row errors for what the lock forbids: new criteria once the set is fixed,
+    changed points of criteria already on submitted sheets."""
+    fixed = criteria_fixed(campaign)
+    in_use = set(
+        ScoreEntry.objects.filter(
+            criterion__campaign=campaign, sheet__state__in=SUBMITTED_STATES
+        )
+        .values_list("criterion__code", flat=True)
+        .distinct()
+    )
+    errors, guarded = [], []
+    for row in tree.groups:
+        group = groups_before.get(row["code"])
+        if fixed and group is not None and group.goal_id != row["goal"].pk:
+            errors.append(
+                ValidationError(
+                    _row_error(
+                        GROUP_SHEET,
+                        row["position"],
+                        _(
+                            "the units have already submitted their sheets: the group "
+                            "“%(code)s” stays under its goal section."
+                        )
+                        % {"code": row["code"]},
+                    ),
+                    code="criteria_fixed",
+                )
+            )
+    for row in tree.criteria:
+        criterion = existing.get(row["code"])
+        if criterion is not None and set(row["unit_kinds"]) == set(
+            criterion.unit_kinds
+        ):
+            row["unit_kinds"] = list(criterion.unit_kinds)  # same kinds, kept order
+        if criterion is None:
+            if fixed:
+                errors.append(
+                    ValidationError(
+                        _row_error(
+                            CRITERIA_SHEET,
+                            row["position"],
+                            _(
+                                "the units have already submitted their sheets: no "
+                                "criterion can be added (“%(code)s”)."
+                            )
+                            % {"code": row["code"]},
+                        ),
+                        code="criteria_fixed",
+                    )
+                )
+            continue
+        changed = [
+            name
+            for name in IMPORTED_LOCKED_FIELDS
+            if getattr(criterion, name) != row[name]
+        ]
+        if not changed:
+            continue
+        if row["code"] in in_use:
+            errors.append(
+                ValidationError(
+                    _row_error(
+                        CRITERIA_SHEET,
+                        row["position"],
+                        _(
+                            "criterion “%(code)s” is on sheets the units have already "
+                            "submitted: its points, kind and units can no longer change."
+                        )
+                        % {"code": row["code"]},
+                    ),
+                    code="criterion_locked",
+                )
+            )
+        else:
+            guarded.append(row["code"])
+    return errors, guarded
+
+
 @transaction.atomic
-def criteria_import(*, campaign, uploaded, actor):
+def criteria_import(*, campaign, uploaded, actor, reason=""):
     """Create or update the campaign's groups and criteria from the workbook, all or nothing.
 
-    Rows are matched by code; criteria missing from the file are kept.
+    Rows are matched by code; criteria missing from the file are kept. The
+    lock of ``services.criterion_change`` holds here too: a criterion on a
+    submitted sheet keeps its points, kind and units, and no criterion is added
+    once a unit has submitted; changing them before that needs a reason, and
+    each changed criterion is logged with its old and new values.
     Returns {"groups": n, "criteria": n, "created": n, "updated": n}.
     """
-    if ScoreSheet.objects.filter(campaign=campaign, state__in=RANKED_STATES).exists():
+    require_perm(actor, "scoring.import_criteria", campaign)
+    tree = parse_criteria_workbook(uploaded, campaign=campaign)
+    # Lock the campaign's sheets: no submission slips in while the tree changes.
+    list(
+        ScoreSheet.objects.select_for_update()
+        .filter(campaign=campaign)
+        .values_list("pk", flat=True)
+    )
+    existing = {
+        c.code: c
+        for c in Criterion.objects.select_for_update().filter(campaign=campaign)
+    }
+    groups_before = {
+        g.code: g for g in CriterionGroup.objects.filter(campaign=campaign)
+    }
+    errors, guarded = _import_problems(tree, campaign, existing, groups_before)
+    if errors:
+        raise ValidationError(errors)
+    reason = (reason or "").strip()
+    if guarded and not reason:
         raise ValidationError(
             _(
-                "Sheets of this campaign have already been finalised; the criteria can no "
-                "longer be replaced by an import."
+                "The file changes the points, kind or units of criteria %(codes)s: "
+                "say why."
             )
+            % {"codes": ", ".join(guarded)},
+            code="reason_required",
         )
-    tree = parse_criteria_workbook(uploaded, campaign=campaign)
     groups = {}
     for row in tree.groups:
         group, _created = CriterionGroup.objects.update_or_create(
@@ -309,29 +428,46 @@ def criteria_import(*, campaign, uploaded, actor):
         groups[row["code"]] = group
     created = updated = 0
     for row in tree.criteria:
-        _criterion, was_created = Criterion.objects.update_or_create(
-            campaign=campaign,
-            code=row["code"],
-            defaults={
-                "group": groups[row["group_code"]],
-                "title": row["title"],
-                "max_points": row["max_points"],
-                "kind": row["kind"],
-                "unit_kinds": row["unit_kinds"],
-                "evidence_required": row["evidence_required"],
-                "description": row["description"],
-                "position": row["position"],
-            },
-        )
-        created += was_created
-        updated += not was_created
+        values = {
+            "group": groups[row["group_code"]],
+            "title": row["title"],
+            "max_points": row["max_points"],
+            "kind": row["kind"],
+            "unit_kinds": row["unit_kinds"],
+            "evidence_required": row["evidence_required"],
+            "description": row["description"],
+        }
+        criterion = existing.get(row["code"])
+        if criterion is None:
+            Criterion.objects.create(
+                campaign=campaign, code=row["code"], position=row["position"], **values
+            )
+            created += 1
+            continue
+        changes = criterion_changes(criterion, values)
+        for name, value in values.items():
+            setattr(criterion, name, value)
+        criterion.position = row["position"]
+        criterion.save()
+        updated += 1
+        if changes:
+            log_action(
+                criterion,
+                "scoring.criterion.changed",
+                actor=actor,
+                reason=reason,
+                data={"changes": changes, "source": uploaded.name[:255]},
+            )
+    draft_entries_sync(campaign=campaign)
     result = {
         "groups": len(groups),
         "criteria": len(tree.criteria),
         "created": created,
         "updated": updated,
     }
-    log_action(campaign, "scoring.criteria.imported", actor=actor, data=result)
+    log_action(
+        campaign, "scoring.criteria.imported", actor=actor, reason=reason, data=result
+    )
     return result
 
 

@@ -3,18 +3,36 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phongquang_portal.core.uploads import generated_upload_path
+from phongquang_portal.core.validators import no_control_characters
 from units.enums import UnitKind
 
 from .enums import AutoMode, CriterionKind, SheetState
 
 POINTS = {"max_digits": 6, "decimal_places": 2}
+# The most a criterion may be worth (the import and the admin say so too).
+MAX_CRITERION_POINTS = Decimal("1000")
+# Totals are on the 0–100 scale of each kind of unit.
+MAX_TOTAL = Decimal("100")
+# An indicator value that earns full points: 14 digits, 2 of them decimals.
+MAX_TARGET = Decimal("999999999999.99")
+# Orders are small integers everywhere (PostgreSQL's smallint).
+MAX_POSITION = 32767
+# Ranks shown per kind of unit on the honor board.
+MAX_TOP_N = 50
+TEXT = [no_control_characters]
+# Points on a sheet: never negative, never above what any criterion is worth
+# (the services check the criterion's own maximum).
+POINT_VALIDATORS = [
+    MinValueValidator(Decimal("0")),
+    MaxValueValidator(MAX_CRITERION_POINTS),
+]
 
 
 class CriterionGroup(models.Model):
@@ -32,9 +50,11 @@ class CriterionGroup(models.Model):
         related_name="criterion_groups",
         verbose_name=_("goal section"),
     )
-    code = models.CharField(_("code"), max_length=20)
-    title = models.CharField(_("title"), max_length=255)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    code = models.CharField(_("code"), max_length=20, validators=TEXT)
+    title = models.CharField(_("title"), max_length=255, validators=TEXT)
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, validators=[MaxValueValidator(MAX_POSITION)]
+    )
 
     class Meta:
         verbose_name = _("criteria group")
@@ -65,9 +85,9 @@ class Criterion(models.Model):
         related_name="criteria",
         verbose_name=_("group"),
     )
-    code = models.CharField(_("code"), max_length=20)
-    title = models.CharField(_("title"), max_length=500)
-    description = models.TextField(_("how it is scored"), blank=True)
+    code = models.CharField(_("code"), max_length=20, validators=TEXT)
+    title = models.CharField(_("title"), max_length=500, validators=TEXT)
+    description = models.TextField(_("how it is scored"), blank=True, validators=TEXT)
     kind = models.CharField(
         _("kind of points"),
         max_length=20,
@@ -76,7 +96,10 @@ class Criterion(models.Model):
     )
     max_points = models.DecimalField(
         _("maximum points"),
-        validators=[MinValueValidator(Decimal("0.01"))],
+        validators=[
+            MinValueValidator(Decimal("0.01")),
+            MaxValueValidator(MAX_CRITERION_POINTS),
+        ],
         help_text=_(
             "For a bonus or penalty criterion: the most it may add or take away."
         ),
@@ -89,7 +112,9 @@ class Criterion(models.Model):
         help_text=_("Kinds of unit scored on this criterion; empty means every kind."),
     )
     evidence_required = models.BooleanField(_("evidence required"), default=False)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, validators=[MaxValueValidator(MAX_POSITION)]
+    )
     indicator = models.ForeignKey(
         "campaigns.Indicator",
         on_delete=models.SET_NULL,
@@ -107,6 +132,7 @@ class Criterion(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(MAX_TARGET)],
         help_text=_("Automatic criteria: the indicator value that earns full points."),
     )
     auto_mode = models.CharField(
@@ -126,6 +152,14 @@ class Criterion(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(max_points__gt=0), name="criterion_max_points_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_points__lte=MAX_CRITERION_POINTS),
+                name="criterion_max_points_at_most_1000",
+            ),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True) | Q(target__gt=0),
+                name="criterion_target_positive",
             ),
         ]
 
@@ -157,9 +191,12 @@ class Band(models.Model):
         related_name="scoring_bands",
         verbose_name=_("campaign"),
     )
-    label = models.CharField(_("classification"), max_length=60)
+    label = models.CharField(_("classification"), max_length=60, validators=TEXT)
     min_total = models.DecimalField(
-        _("lowest total"), validators=[MinValueValidator(Decimal("0"))], **POINTS
+        _("lowest total"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_TOTAL)],
+        help_text=_("On the 0–100 scale of the totals."),
+        **POINTS,
     )
 
     class Meta:
@@ -172,6 +209,10 @@ class Band(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["campaign", "min_total"], name="band_unique_min_total"
+            ),
+            models.CheckConstraint(
+                condition=Q(min_total__gte=0) & Q(min_total__lte=MAX_TOTAL),
+                name="band_min_total_0_to_100",
             ),
         ]
 
@@ -189,7 +230,9 @@ class RankingPublication(models.Model):
         verbose_name=_("campaign"),
     )
     top_n = models.PositiveSmallIntegerField(
-        _("ranks shown per kind of unit"), default=3, validators=[MinValueValidator(1)]
+        _("ranks shown per kind of unit"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_TOP_N)],
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     published_by = models.ForeignKey(
@@ -204,6 +247,12 @@ class RankingPublication(models.Model):
     class Meta:
         verbose_name = _("ranking publication")
         verbose_name_plural = _("ranking publications")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(top_n__gte=1) & Q(top_n__lte=MAX_TOP_N),
+                name="rankingpublication_top_n_1_to_50",
+            ),
+        ]
 
     def __str__(self):
         return str(self.campaign)
@@ -231,8 +280,10 @@ class ScoreSheet(models.Model):
     state = models.CharField(
         _("state"), max_length=20, choices=SheetState.choices, default=SheetState.DRAFT
     )
-    self_summary = models.TextField(_("unit's summary"), blank=True)
-    final_reason = models.TextField(_("reason for the final score"), blank=True)
+    self_summary = models.TextField(_("unit's summary"), blank=True, validators=TEXT)
+    final_reason = models.TextField(
+        _("reason for the final score"), blank=True, validators=TEXT
+    )
     finalised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -290,9 +341,13 @@ class ScoreEntry(models.Model):
         verbose_name=_("criterion"),
     )
     self_points = models.DecimalField(
-        _("self-assessed points"), null=True, blank=True, **POINTS
+        _("self-assessed points"),
+        null=True,
+        blank=True,
+        validators=POINT_VALIDATORS,
+        **POINTS,
     )
-    self_note = models.TextField(_("note"), blank=True)
+    self_note = models.TextField(_("note"), blank=True, validators=TEXT)
     evidence = models.FileField(
         _("evidence"), upload_to=generated_upload_path, blank=True, max_length=255
     )
@@ -300,9 +355,13 @@ class ScoreEntry(models.Model):
         _("evidence file name"), max_length=255, blank=True
     )
     final_points = models.DecimalField(
-        _("final points"), null=True, blank=True, **POINTS
+        _("final points"),
+        null=True,
+        blank=True,
+        validators=POINT_VALIDATORS,
+        **POINTS,
     )
-    final_comment = models.TextField(_("office's comment"), blank=True)
+    final_comment = models.TextField(_("office's comment"), blank=True, validators=TEXT)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -320,6 +379,16 @@ class ScoreEntry(models.Model):
             models.CheckConstraint(
                 condition=Q(final_points__isnull=True) | Q(final_points__gte=0),
                 name="scoreentry_final_points_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(self_points__isnull=True)
+                | Q(self_points__lte=MAX_CRITERION_POINTS),
+                name="scoreentry_self_points_at_most_1000",
+            ),
+            models.CheckConstraint(
+                condition=Q(final_points__isnull=True)
+                | Q(final_points__lte=MAX_CRITERION_POINTS),
+                name="scoreentry_final_points_at_most_1000",
             ),
         ]
 
@@ -342,8 +411,8 @@ class CouncilScore(models.Model):
         related_name="council_scores",
         verbose_name=_("council member"),
     )
-    points = models.DecimalField(_("points"), **POINTS)
-    comment = models.TextField(_("comment"), blank=True)
+    points = models.DecimalField(_("points"), validators=POINT_VALIDATORS, **POINTS)
+    comment = models.TextField(_("comment"), blank=True, validators=TEXT)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -356,6 +425,10 @@ class CouncilScore(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(points__gte=0), name="councilscore_points_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(points__lte=MAX_CRITERION_POINTS),
+                name="councilscore_points_at_most_1000",
             ),
         ]
 

@@ -1,52 +1,80 @@
-"""Criteria follow their campaign: loaded with the 2025 plan, copied with the campaign."""
+"""Criteria follow their campaign: loaded with the plan (``plan/<year>/scoring.toml``),
+copied with the campaign."""
+
+from decimal import Decimal
 
 from django.dispatch import receiver
 
 from campaigns.signals import campaign_copied, plan_loaded
+from phongquang_portal.core.plandata import plan_part
 
-from . import criteria_2025
 from .models import Band, Criterion, CriterionGroup
+
+
+def _points(value):
+    """A TOML number (5, 7.5) as the Decimal it stands for."""
+    return Decimal(str(value))
+
+
+def criteria_plan(year=2025):
+    """The plan's criteria part (``plan/<year>/scoring.toml``), or None without one."""
+    try:
+        return plan_part("scoring", year=year)
+    except FileNotFoundError:
+        return None
 
 
 @receiver(plan_loaded, dispatch_uid="scoring.load_criteria")
 def load_criteria(sender, campaign, **kwargs):
-    """Seed the 2025 criteria set and bands; rows the office edited are left alone."""
+    """Seed the plan's criteria set and bands; rows the office edited are left alone."""
+    data = criteria_plan(campaign.year)
+    if data is None:
+        return
     goals = {goal.code: goal for goal in campaign.goals.all()}
     groups = {}
-    for position, (code, goal_code, title) in enumerate(criteria_2025.GROUPS, start=1):
-        if goal_code not in goals:
+    for position, row in enumerate(data.get("groups", []), start=1):
+        if row["goal"] not in goals:
             continue
-        groups[code], _created = CriterionGroup.objects.get_or_create(
+        groups[row["code"]], _created = CriterionGroup.objects.get_or_create(
             campaign=campaign,
-            code=code,
-            defaults={"goal": goals[goal_code], "title": title, "position": position},
+            code=row["code"],
+            defaults={
+                "goal": goals[row["goal"]],
+                "title": row["title"],
+                "position": position,
+            },
         )
     indicators = dict(campaign.indicators.values_list("code", "pk"))
-    for position, row in enumerate(criteria_2025.CRITERIA, start=1):
-        group_code, code, title, max_points, kind, unit_kinds, evidence = row
-        if group_code not in groups:
+    for position, row in enumerate(data.get("criteria", []), start=1):
+        if row["group"] not in groups:
             continue
-        indicator_code, target = criteria_2025.AUTOMATIC.get(code, (None, None))
-        indicator_id = indicators.get(indicator_code)
+        indicator_id = indicators.get(row.get("indicator"))
+        target = row.get("target")
         Criterion.objects.get_or_create(
             campaign=campaign,
-            code=code,
+            code=row["code"],
             defaults={
-                "group": groups[group_code],
-                "title": title,
-                "max_points": max_points,
-                "kind": kind,
-                "unit_kinds": list(unit_kinds),
-                "evidence_required": evidence,
+                "group": groups[row["group"]],
+                "title": row["title"],
+                "description": row.get("description", ""),
+                "max_points": _points(row["max_points"]),
+                "kind": row.get("kind", "standard"),
+                "unit_kinds": list(row.get("unit_kinds", [])),
+                "evidence_required": row.get("evidence_required", False),
                 "position": position,
                 "indicator_id": indicator_id,
-                "target": target if indicator_id else None,
+                "target": _points(target) if indicator_id and target else None,
+                "auto_mode": row.get("auto_mode", "proportional"),
             },
         )
     if not campaign.scoring_bands.exists():
         Band.objects.bulk_create(
-            Band(campaign=campaign, label=label, min_total=min_total)
-            for label, min_total in criteria_2025.BANDS
+            Band(
+                campaign=campaign,
+                label=row["label"],
+                min_total=_points(row["min_total"]),
+            )
+            for row in data.get("bands", [])
         )
 
 

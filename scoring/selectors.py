@@ -37,9 +37,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest, Least, Rank, Round
 
+from phongquang_portal.core.permissions import has_perm
 from units.enums import UnitKind
+from units.selectors import roles_for
 
-from .enums import RANKED_STATES, CriterionKind, SheetState
+from .enums import RANKED_STATES, SUBMITTED_STATES, CriterionKind, SheetState
 from .models import (
     Band,
     CouncilScore,
@@ -313,9 +315,67 @@ def publication_for(campaign):
 
 
 def is_published(campaign):
+    """Whether the ranking of ``campaign`` (a Campaign or its pk) is on the honor board."""
     return RankingPublication.objects.filter(
         campaign=campaign, published_at__isnull=False
     ).exists()
+
+
+def criterion_in_use(criterion):
+    """A unit has submitted a sheet holding ``criterion``: its points are locked."""
+    return ScoreEntry.objects.filter(
+        criterion=criterion, sheet__state__in=SUBMITTED_STATES
+    ).exists()
+
+
+def criteria_fixed(campaign):
+    """A unit of ``campaign`` (a Campaign or its pk) has submitted its sheet.
+
+    From then on no criterion is added to or removed from the campaign: every
+    kind's 100 % (the sum of its maxima) must stay what the units were scored on.
+    """
+    return ScoreSheet.objects.filter(
+        campaign=campaign, state__in=SUBMITTED_STATES
+    ).exists()
+
+
+def visible_unit_ids(user):
+    """None when ``user`` reads every sheet, else the ids of the units he heads."""
+    if has_perm(user, "scoring.view_all_sheets"):
+        return None
+    return roles_for(user).headed_unit_ids
+
+
+def headed_sheets(user, campaign):
+    """The sheets of ``campaign`` of the units ``user`` heads (for his home page)."""
+    unit_ids = roles_for(user).headed_unit_ids
+    if not unit_ids:
+        return []
+    return list(
+        ScoreSheet.objects.filter(campaign=campaign, unit_id__in=unit_ids)
+        .select_related("unit")
+        .order_by("unit__kind", "unit__position", "unit__name")
+    )
+
+
+def state_counts(campaign):
+    """{state: number of sheets} of ``campaign`` (one query)."""
+    return dict(
+        ScoreSheet.objects.filter(campaign=campaign)
+        .values_list("state")
+        .annotate(n=Count("pk"))
+        .values_list("state", "n")
+    )
+
+
+def latest_publication():
+    """The newest published ranking, or None."""
+    return (
+        RankingPublication.objects.filter(published_at__isnull=False)
+        .select_related("campaign")
+        .order_by("-campaign__year", "-published_at")
+        .first()
+    )
 
 
 def sheet_list(*, campaign, unit_ids=None, state=None, kind=None):

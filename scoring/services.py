@@ -1,9 +1,15 @@
-"""Every write of the scoring app: sheets, self-assessment, council scores, finalisation.
+"""Every write of the scoring app: sheets, self-assessment, council scores, finalisation,
+the criteria's locked fields, the bands and the honor board's publication.
 
-Each state change goes through ``core.activity.transition`` (one door), inside
-a transaction, with the sheet row locked so two people cannot act at once.
+Each service checks the actor's permission (``require_perm``, the same rules
+the pages ask), runs in a transaction with the rows it changes locked, and
+writes the activity log. Each state change goes through
+``core.activity.transition`` (one door). Refusals are ``ValidationError``\\ s
+with a code and a message officials can read.
 """
 
+import os
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -15,32 +21,92 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongquang_portal.core.activity import (
+    as_log_text,
     ensure_transition,
+    field_changes,
     log_action,
     required_reason,
     transition,
 )
+from phongquang_portal.core.permissions import real_user, require_perm
+from phongquang_portal.core.uploads import delete_file_on_commit, validate_upload
+from phongquang_portal.core.validators import has_control_characters
+from units.enums import UnitKind
 from units.models import Unit
-from units.selectors import roles_for
 
-from .enums import SHEET_TRANSITIONS, AutoMode, CriterionKind, SheetState
-from .models import CouncilScore, Criterion, RankingPublication, ScoreEntry, ScoreSheet
+from .enums import (
+    SELF_EDITABLE_STATES,
+    SHEET_TRANSITIONS,
+    AutoMode,
+    CriterionKind,
+    SheetState,
+)
+from .models import (
+    MAX_CRITERION_POINTS,
+    MAX_TARGET,
+    MAX_TOP_N,
+    MAX_TOTAL,
+    Band,
+    CouncilScore,
+    Criterion,
+    RankingPublication,
+    ScoreEntry,
+    ScoreSheet,
+)
+from .selectors import criterion_in_use, is_published
 
 ZERO = Decimal("0")
+CENT = Decimal("0.01")
+# Points as people type them: digits, one decimal comma or point.
+POINTS_PATTERN = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+# The fields of a criterion that decide how sheets are scored: they change only
+# through ``criterion_change``, and only until a unit submits a sheet holding it.
+CRITERION_LOCKED_FIELDS = (
+    "max_points",
+    "kind",
+    "unit_kinds",
+    "indicator",
+    "target",
+    "auto_mode",
+)
+BAND_LOCKED_FIELDS = ("label", "min_total")
+
+
+# ---------------------------------------------------------------- numbers
 
 
 def parse_points(value):
-    """Return ``value`` as a Decimal with two places, or None when empty."""
+    """Return typed points as a Decimal ("7,5" or "7.5"), or None when empty.
+
+    Only plain digits are numbers here: "1e9", "NaN" or "∞" are refused, so
+    whatever is typed ends in a message, never in an error page.
+    """
     if value in (None, ""):
         return None
-    try:
-        number = Decimal(str(value).strip().replace(",", "."))
-    except (InvalidOperation, ValueError) as exc:
-        raise ValidationError(
-            _("“%(value)s” is not a number.") % {"value": value}
-        ) from exc
+    if isinstance(value, Decimal | int):
+        number = Decimal(value)
+    else:
+        text = str(value).strip()
+        if not POINTS_PATTERN.match(text) or len(text) > 12:
+            raise ValidationError(
+                _("“%(value)s” is not a number of points (for example 7 or 7,5).")
+                % {"value": text[:20]},
+                code="not_a_number",
+            )
+        try:
+            number = Decimal(text.replace(",", "."))
+        except InvalidOperation as exc:  # pragma: no cover - the pattern stops it
+            raise ValidationError(
+                _("“%(value)s” is not a number of points (for example 7 or 7,5).")
+                % {"value": text[:20]},
+                code="not_a_number",
+            ) from exc
     if not number.is_finite():
-        raise ValidationError(_("“%(value)s” is not a number.") % {"value": value})
+        raise ValidationError(
+            _("“%(value)s” is not a number of points (for example 7 or 7,5).")
+            % {"value": value},
+            code="not_a_number",
+        )
     return number
 
 
@@ -49,7 +115,7 @@ def validate_points(criterion, points):
     if points is None:
         return
     points = Decimal(points)
-    if points < 0 or points > criterion.max_points:
+    if not points.is_finite() or points < 0 or points > criterion.max_points:
         if criterion.kind == CriterionKind.PENALTY:
             message = _(
                 "The penalty for criterion %(code)s must be between 0 and its cap of "
@@ -69,12 +135,12 @@ def validate_points(criterion, points):
             message
             % {
                 "code": criterion.code,
-                "max": _format(criterion.max_points),
-                "value": _format(points),
+                "max": format_points(criterion.max_points),
+                "value": format_points(points),
             },
             code="points_out_of_range",
         )
-    if points != points.quantize(Decimal("0.01")):
+    if points != points.quantize(CENT):
         raise ValidationError(
             _("The points for criterion %(code)s may have at most two decimals.")
             % {"code": criterion.code},
@@ -82,9 +148,30 @@ def validate_points(criterion, points):
         )
 
 
-def _format(number):
-    text = f"{Decimal(number).normalize():f}"
+def format_points(number):
+    """Points as officials write them: 7,5 (a short text whatever the number)."""
+    number = Decimal(number)
+    if not number.is_finite() or abs(number) >= Decimal("1e12"):
+        return "…"
+    text = f"{number.normalize():f}"
     return text.replace(".", ",")
+
+
+def _decimal(value, *, message, code):
+    """``value`` as a finite Decimal, or ValidationError(message, code)."""
+    if isinstance(value, Decimal):
+        number = value
+    else:
+        try:
+            number = Decimal(str(value).strip().replace(",", "."))
+        except (InvalidOperation, ValueError) as exc:
+            raise ValidationError(message, code=code) from exc
+    if not number.is_finite():
+        raise ValidationError(message, code=code)
+    return number
+
+
+# ---------------------------------------------------------------- helpers
 
 
 def _lock(sheet):
@@ -101,6 +188,35 @@ def _ensure_state(sheet, states, message):
         raise ValidationError(message, code="wrong_state")
 
 
+def _ensure_rows_on(sheet, rows):
+    for row in rows:
+        if row.entry.sheet_id != sheet.pk:
+            raise ValidationError(
+                _("This criterion is not on this sheet."), code="entry_not_on_sheet"
+            )
+
+
+def _check_points(rows, *, required=False):
+    """The ValidationErrors (with their codes) of the rows' points, all at once."""
+    errors = []
+    for row in rows:
+        if row.points is None:
+            if required:
+                errors.append(
+                    ValidationError(
+                        _("Give the final points for criterion %(code)s.")
+                        % {"code": row.entry.criterion.code},
+                        code="points_missing",
+                    )
+                )
+            continue
+        try:
+            validate_points(row.entry.criterion, row.points)
+        except ValidationError as exc:
+            errors.extend(exc.error_list)
+    return errors
+
+
 def automatic_points(criterion, value):
     """Points an automatic criterion gives for an indicator ``value``.
 
@@ -113,9 +229,9 @@ def automatic_points(criterion, value):
     if value >= criterion.target:
         return criterion.max_points
     if value <= 0 or criterion.auto_mode == AutoMode.THRESHOLD:
-        return ZERO.quantize(Decimal("0.01"))
+        return ZERO.quantize(CENT)
     return (criterion.max_points * value / criterion.target).quantize(
-        Decimal("0.01"), rounding=ROUND_HALF_UP
+        CENT, rounding=ROUND_HALF_UP
     )
 
 
@@ -126,6 +242,7 @@ def _fill_automatic(sheets, campaign):
     entries = list(
         ScoreEntry.objects.filter(
             sheet__in=sheets,
+            sheet__state__in=SELF_EDITABLE_STATES,
             criterion__indicator__isnull=False,
             criterion__target__isnull=False,
         ).select_related("criterion", "sheet")
@@ -148,22 +265,6 @@ def _fill_automatic(sheets, campaign):
             changed.append(entry)
     ScoreEntry.objects.bulk_update(changed, ["self_points"])
     return len(changed)
-
-
-@transaction.atomic
-def automatic_points_fill(*, sheet, actor):
-    """Fill a draft sheet's automatic criteria from the unit's reported indicators."""
-    sheet = _lock(sheet)
-    _ensure_state(
-        sheet,
-        {SheetState.DRAFT},
-        _("The self-assessment can only be changed while the sheet is a draft."),
-    )
-    count = _fill_automatic([sheet], sheet.campaign)
-    log_action(
-        sheet, "scoring.sheet.automatic_filled", actor=actor, data={"count": count}
-    )
-    return count
 
 
 def final_sums_refresh(*, sheets):
@@ -190,6 +291,48 @@ def final_sums_refresh(*, sheets):
     )
 
 
+def draft_entries_sync(*, campaign):
+    """Give draft sheets an entry for each criterion that applies to their unit, and no other.
+
+    Run after the criteria change while no sheet is submitted yet: entries of
+    criteria that no longer apply go (with their evidence), new ones come, and
+    automatic criteria are filled again from the reports.
+    """
+    criteria = list(Criterion.objects.filter(campaign=campaign))
+    sheets = list(
+        ScoreSheet.objects.filter(
+            campaign=campaign, state__in=SELF_EDITABLE_STATES
+        ).select_related("unit")
+    )
+    if not sheets:
+        return
+    applies = {
+        (sheet.pk, criterion.pk)
+        for sheet in sheets
+        for criterion in criteria
+        if criterion.applies_to(sheet.unit.kind)
+    }
+    stale = [
+        entry
+        for entry in ScoreEntry.objects.filter(sheet__in=sheets)
+        if (entry.sheet_id, entry.criterion_id) not in applies
+    ]
+    for entry in stale:
+        if entry.evidence:
+            delete_file_on_commit(entry.evidence)
+    ScoreEntry.objects.filter(pk__in=[e.pk for e in stale]).delete()
+    have = set(
+        ScoreEntry.objects.filter(sheet__in=sheets).values_list(
+            "sheet_id", "criterion_id"
+        )
+    )
+    ScoreEntry.objects.bulk_create(
+        ScoreEntry(sheet_id=sheet_id, criterion_id=criterion_id)
+        for sheet_id, criterion_id in sorted(applies - have)
+    )
+    _fill_automatic(sheets, campaign)
+
+
 # ---------------------------------------------------------------- sheets
 
 
@@ -200,10 +343,12 @@ def sheets_open(*, campaign, actor, units=None):
     Idempotent: existing sheets are kept; draft sheets get entries for
     criteria added since. Returns the number of sheets created.
     """
+    require_perm(actor, "scoring.open_sheets", campaign)
     criteria = list(Criterion.objects.filter(campaign=campaign))
     if not criteria:
         raise ValidationError(
-            _("This campaign has no criteria yet: build or import them first.")
+            _("This campaign has no criteria yet: build or import them first."),
+            code="no_criteria",
         )
     if units is None:
         units = Unit.objects.filter(is_active=True)
@@ -250,6 +395,23 @@ def sheets_open(*, campaign, actor, units=None):
     return len(created)
 
 
+@transaction.atomic
+def automatic_points_fill(*, sheet, actor):
+    """Fill a draft sheet's automatic criteria from the unit's reported indicators."""
+    sheet = _lock(sheet)
+    _ensure_state(
+        sheet,
+        SELF_EDITABLE_STATES,
+        _("The self-assessment can only be changed while the sheet is a draft."),
+    )
+    require_perm(actor, "scoring.self_assess_scoresheet", sheet)
+    count = _fill_automatic([sheet], sheet.campaign)
+    log_action(
+        sheet, "scoring.sheet.automatic_filled", actor=actor, data={"count": count}
+    )
+    return count
+
+
 @dataclass
 class EntryInput:
     """What one form row carries for one entry."""
@@ -261,52 +423,100 @@ class EntryInput:
     clear_evidence: bool = False
 
 
+def _check_text(rows):
+    for row in rows:
+        if has_control_characters(row.text):
+            raise ValidationError(
+                _(
+                    "The text contains invisible control characters (often pasted from "
+                    "another program). Please retype or paste it as plain text."
+                ),
+                code="control_characters",
+            )
+
+
 @transaction.atomic
 def self_assessment_save(*, sheet, actor, rows, summary=None):
-    """Save the unit head's points, notes and evidence on a draft sheet."""
+    """Save the unit head's points, notes and evidence on a draft sheet.
+
+    Evidence files are checked by their content (``core.uploads.validate_upload``)
+    and stored under a random name; a replaced or removed file is deleted once
+    the transaction commits.
+    """
     sheet = _lock(sheet)
     _ensure_state(
         sheet,
-        {SheetState.DRAFT},
+        SELF_EDITABLE_STATES,
         _("The self-assessment can only be changed while the sheet is a draft."),
     )
-    errors = []
+    require_perm(actor, "scoring.self_assess_scoresheet", sheet)
+    _ensure_rows_on(sheet, rows)
+    _check_text(rows)
+    errors = _check_points(rows)
     for row in rows:
-        try:
-            validate_points(row.entry.criterion, row.points)
-        except ValidationError as exc:
-            errors.extend(exc.messages)
+        if row.evidence:
+            try:
+                validate_upload(row.evidence)
+            except ValidationError as exc:
+                errors.extend(exc.error_list)
     if errors:
         raise ValidationError(errors)
+    changes = {}
     for row in rows:
         entry = row.entry
-        if entry.sheet_id != sheet.pk:
-            raise ValidationError(_("This criterion is not on this sheet."))
+        if entry.self_points != row.points:
+            changes[entry.criterion.code] = {
+                "label": _("%(code)s, self-assessed points")
+                % {"code": entry.criterion.code},
+                "old": as_log_text(entry.self_points),
+                "new": as_log_text(row.points),
+            }
         entry.self_points = row.points
         entry.self_note = row.text
         fields = ["self_points", "self_note", "updated_at"]
         if row.evidence:
-            entry.evidence = row.evidence
-            entry.evidence_name = row.evidence.name[:255]
+            if entry.evidence:
+                delete_file_on_commit(entry.evidence)
+            entry.evidence.save(row.evidence.name, row.evidence, save=False)
+            entry.evidence_name = os.path.basename(row.evidence.name)[:255]
             fields += ["evidence", "evidence_name"]
         elif row.clear_evidence and entry.evidence:
-            entry.evidence.delete(save=False)
+            delete_file_on_commit(entry.evidence)
             entry.evidence = ""
             entry.evidence_name = ""
             fields += ["evidence", "evidence_name"]
         entry.save(update_fields=fields)
     if summary is not None:
+        if has_control_characters(summary):
+            raise ValidationError(
+                _(
+                    "The text contains invisible control characters (often pasted "
+                    "from another program). Please retype or paste it as plain text."
+                ),
+                code="control_characters",
+            )
         sheet.self_summary = summary
         sheet.save(update_fields=["self_summary", "updated_at"])
-    log_action(sheet, "scoring.sheet.self_assessment_saved", actor=actor)
+    log_action(
+        sheet,
+        "scoring.sheet.self_assessment_saved",
+        actor=actor,
+        data={"changes": changes} if changes else {},
+    )
     return sheet
 
 
 @transaction.atomic
 def sheet_submit(*, sheet, actor):
-    """Draft → self-assessed: every criterion scored, required evidence attached."""
+    """Draft → self-assessed: every criterion scored within its maximum, evidence attached."""
     sheet = _lock(sheet)
     ensure_transition(sheet, SheetState.SELF_ASSESSED, SHEET_TRANSITIONS)
+    _ensure_state(
+        sheet,
+        SELF_EDITABLE_STATES,
+        _("Only a draft sheet can be submitted."),
+    )
+    require_perm(actor, "scoring.submit_scoresheet", sheet)
     entries = list(
         sheet.entries.select_related("criterion").order_by("criterion__code")
     )
@@ -314,8 +524,12 @@ def sheet_submit(*, sheet, actor):
     if missing:
         raise ValidationError(
             _("Give points for every criterion before submitting; missing: %(codes)s.")
-            % {"codes": ", ".join(missing)}
+            % {"codes": ", ".join(missing)},
+            code="points_missing",
         )
+    errors = _check_points([EntryInput(entry=e, points=e.self_points) for e in entries])
+    if errors:
+        raise ValidationError(errors)
     no_evidence = [
         e.criterion.code
         for e in entries
@@ -324,7 +538,8 @@ def sheet_submit(*, sheet, actor):
     if no_evidence:
         raise ValidationError(
             _("Attach evidence for these criteria before submitting: %(codes)s.")
-            % {"codes": ", ".join(no_evidence)}
+            % {"codes": ", ".join(no_evidence)},
+            code="evidence_missing",
         )
     transition(
         sheet,
@@ -341,6 +556,8 @@ def sheet_return(*, sheet, actor, reason):
     """Self-assessed → draft: the office sends the sheet back to the unit, saying why."""
     reason = required_reason(reason, _("Say why the sheet goes back to the unit."))
     sheet = _lock(sheet)
+    ensure_transition(sheet, SheetState.DRAFT, SHEET_TRANSITIONS)
+    require_perm(actor, "scoring.return_scoresheet", sheet)
     transition(
         sheet,
         SheetState.DRAFT,
@@ -355,10 +572,6 @@ def sheet_return(*, sheet, actor, reason):
 @transaction.atomic
 def council_score_save(*, sheet, member, rows):
     """Record one council member's points and comments on a self-assessed sheet."""
-    if not roles_for(member).is_council:
-        raise ValidationError(
-            _("Only members of the Emulation-Reward Council score sheets.")
-        )
     sheet = _lock(sheet)
     _ensure_state(
         sheet,
@@ -368,14 +581,10 @@ def council_score_save(*, sheet, member, rows):
             "the office finalises it."
         ),
     )
-    errors = []
-    for row in rows:
-        if row.entry.sheet_id != sheet.pk:
-            raise ValidationError(_("This criterion is not on this sheet."))
-        try:
-            validate_points(row.entry.criterion, row.points)
-        except ValidationError as exc:
-            errors.extend(exc.messages)
+    require_perm(member, "scoring.council_score_scoresheet", sheet)
+    _ensure_rows_on(sheet, rows)
+    _check_text(rows)
+    errors = _check_points(rows)
     if errors:
         raise ValidationError(errors)
     changed = {}
@@ -383,7 +592,7 @@ def council_score_save(*, sheet, member, rows):
         if row.points is None:
             CouncilScore.objects.filter(entry=row.entry, member=member).delete()
             continue
-        score, _created = CouncilScore.objects.update_or_create(
+        CouncilScore.objects.update_or_create(
             entry=row.entry,
             member=member,
             defaults={"points": row.points, "comment": row.text},
@@ -405,24 +614,18 @@ def sheet_finalise(*, sheet, actor, rows, reason):
         {SheetState.SELF_ASSESSED},
         _("Only a self-assessed sheet can be finalised."),
     )
-    errors = []
-    for row in rows:
-        if row.entry.sheet_id != sheet.pk:
-            raise ValidationError(_("This criterion is not on this sheet."))
-        if row.points is None:
-            errors.append(
-                _("Give the final points for criterion %(code)s.")
-                % {"code": row.entry.criterion.code}
-            )
-            continue
-        try:
-            validate_points(row.entry.criterion, row.points)
-        except ValidationError as exc:
-            errors.extend(exc.messages)
+    require_perm(actor, "scoring.finalise_scoresheet", sheet)
+    _ensure_rows_on(sheet, rows)
+    _check_text(rows)
+    errors = _check_points(rows, required=True)
     scored = {row.entry.pk for row in rows}
     unscored = sheet.entries.exclude(pk__in=scored).select_related("criterion")
     errors.extend(
-        _("Give the final points for criterion %(code)s.") % {"code": e.criterion.code}
+        ValidationError(
+            _("Give the final points for criterion %(code)s.")
+            % {"code": e.criterion.code},
+            code="points_missing",
+        )
         for e in unscored
     )
     if errors:
@@ -435,7 +638,7 @@ def sheet_finalise(*, sheet, actor, rows, reason):
         final[row.entry.criterion.code] = str(row.points)
     final_sums_refresh(sheets=ScoreSheet.objects.filter(pk=sheet.pk))
     sheet.refresh_from_db(fields=["final_standard", "final_bonus", "final_penalty"])
-    sheet.finalised_by = actor
+    sheet.finalised_by = real_user(actor)
     sheet.finalised_at = timezone.now()
     sheet.final_reason = reason
     transition(
@@ -456,6 +659,11 @@ def sheet_reopen(*, sheet, actor, reason):
     """Reviewed → self-assessed: the office reopens the review, saying why."""
     reason = required_reason(reason, _("Say why the review is reopened."))
     sheet = _lock(sheet)
+    ensure_transition(sheet, SheetState.SELF_ASSESSED, SHEET_TRANSITIONS)
+    _ensure_state(
+        sheet, {SheetState.REVIEWED}, _("Only a reviewed sheet can be reopened.")
+    )
+    require_perm(actor, "scoring.reopen_scoresheet", sheet)
     transition(
         sheet,
         SheetState.SELF_ASSESSED,
@@ -471,6 +679,8 @@ def sheet_reopen(*, sheet, actor, reason):
 def sheet_lock(*, sheet, actor):
     """Reviewed → locked: the final score no longer changes."""
     sheet = _lock(sheet)
+    ensure_transition(sheet, SheetState.LOCKED, SHEET_TRANSITIONS)
+    require_perm(actor, "scoring.lock_scoresheet", sheet)
     transition(
         sheet,
         SheetState.LOCKED,
@@ -484,6 +694,7 @@ def sheet_lock(*, sheet, actor):
 @transaction.atomic
 def sheets_lock_reviewed(*, campaign, actor):
     """Lock every reviewed sheet of ``campaign``; return how many were locked."""
+    require_perm(actor, "scoring.manage_ranking", campaign)
     count = 0
     for sheet in ScoreSheet.objects.filter(
         campaign=campaign, state=SheetState.REVIEWED
@@ -493,38 +704,359 @@ def sheets_lock_reviewed(*, campaign, actor):
     return count
 
 
+# ---------------------------------------------------------------- criteria
+
+
+def clean_criterion_fields(criterion, fields):
+    """Check and normalise new values of a criterion's locked fields; return them.
+
+    Raises ValidationError listing every problem (each with a code).
+    """
+    unknown = sorted(set(fields) - set(CRITERION_LOCKED_FIELDS))
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s.")
+            % {"fields": ", ".join(unknown)},
+            code="unknown_field",
+        )
+    values, errors = {}, []
+    if "max_points" in fields:
+        try:
+            points = _decimal(
+                fields["max_points"],
+                message=_("The maximum points must be a number."),
+                code="max_points_invalid",
+            )
+        except ValidationError as exc:
+            errors.append(exc)
+        else:
+            if not ZERO < points <= MAX_CRITERION_POINTS:
+                errors.append(
+                    ValidationError(
+                        _("The maximum points must be more than 0 and at most 1000."),
+                        code="max_points_out_of_range",
+                    )
+                )
+            elif points != points.quantize(CENT):
+                errors.append(
+                    ValidationError(
+                        _("The maximum points may have at most two decimals."),
+                        code="max_points_precision",
+                    )
+                )
+            else:
+                values["max_points"] = points.quantize(CENT)
+    if "kind" in fields:
+        if fields["kind"] not in CriterionKind.values:
+            errors.append(
+                ValidationError(_("Choose a kind of points."), code="kind_invalid")
+            )
+        else:
+            values["kind"] = CriterionKind(fields["kind"]).value
+    if "unit_kinds" in fields:
+        kinds = list(fields["unit_kinds"] or [])
+        if any(kind not in UnitKind.values for kind in kinds):
+            errors.append(
+                ValidationError(
+                    _("Choose kinds of unit from the list."), code="unit_kind_invalid"
+                )
+            )
+        else:
+            values["unit_kinds"] = [k for k in UnitKind.values if k in kinds]
+    if "auto_mode" in fields:
+        if fields["auto_mode"] not in AutoMode.values:
+            errors.append(
+                ValidationError(
+                    _("Choose how the points are computed."), code="auto_mode_invalid"
+                )
+            )
+        else:
+            values["auto_mode"] = AutoMode(fields["auto_mode"]).value
+    if "indicator" in fields:
+        indicator = fields["indicator"]
+        if indicator is not None and indicator.campaign_id != criterion.campaign_id:
+            errors.append(
+                ValidationError(
+                    _("The indicator belongs to another campaign."),
+                    code="indicator_other_campaign",
+                )
+            )
+        else:
+            values["indicator"] = indicator
+    if "target" in fields:
+        target = fields["target"]
+        if target in (None, ""):
+            values["target"] = None
+        else:
+            try:
+                target = _decimal(
+                    target,
+                    message=_("The target must be a number."),
+                    code="target_invalid",
+                )
+            except ValidationError as exc:
+                errors.append(exc)
+            else:
+                if not ZERO < target <= MAX_TARGET or target != target.quantize(CENT):
+                    errors.append(
+                        ValidationError(
+                            _(
+                                "The target must be more than 0, with at most two "
+                                "decimals and twelve digits before them."
+                            ),
+                            code="target_out_of_range",
+                        )
+                    )
+                else:
+                    values["target"] = target
+    if not errors:
+        indicator = values.get("indicator", getattr(criterion, "indicator", None))
+        target = values.get("target", criterion.target)
+        if indicator is not None and target is None:
+            errors.append(
+                ValidationError(
+                    _("An automatic criterion needs a target."), code="target_required"
+                )
+            )
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _kind_labels(unit_kinds):
+    labels = dict(UnitKind.choices)
+    if not unit_kinds:
+        return _("every kind")
+    return ", ".join(str(labels.get(kind, kind)) for kind in unit_kinds)
+
+
+def criterion_changes(criterion, values):
+    """The log's {field: {label, old, new}} for ``values``, with choices by their labels."""
+    changes = field_changes(criterion, values)
+    choices = {"kind": dict(CriterionKind.choices), "auto_mode": dict(AutoMode.choices)}
+    for name, change in changes.items():
+        if name in choices:
+            change["old"] = str(choices[name].get(getattr(criterion, name), ""))
+            change["new"] = str(choices[name].get(values[name], ""))
+        elif name == "unit_kinds":
+            change["old"] = _kind_labels(criterion.unit_kinds)
+            change["new"] = _kind_labels(values[name])
+    return changes
+
+
+def _ensure_criterion_unlocked(criterion):
+    if criterion_in_use(criterion):
+        raise ValidationError(
+            _(
+                "Criterion %(code)s is on sheets the units have already submitted: its "
+                "points, kind, units and automatic scoring can no longer change."
+            )
+            % {"code": criterion.code},
+            code="criterion_locked",
+        )
+
+
+@transaction.atomic
+def criterion_change(*, criterion, actor, reason, **fields):
+    """Change a criterion's maximum, kind, units or automatic scoring, saying why.
+
+    Allowed only while no unit has submitted a sheet holding the criterion
+    (the sheets holding it are locked while this runs, so no submission slips
+    in between). Old and new values go to the activity log; draft sheets get
+    or lose the entry when the units it applies to change.
+    """
+    reason = required_reason(reason, _("Say why the criterion changes."))
+    criterion = Criterion.objects.select_for_update().get(pk=criterion.pk)
+    list(
+        ScoreSheet.objects.select_for_update()
+        .filter(entries__criterion=criterion)
+        .values_list("pk", flat=True)
+    )
+    _ensure_criterion_unlocked(criterion)
+    require_perm(actor, "scoring.amend_criterion", criterion)
+    values = clean_criterion_fields(criterion, fields)
+    changes = criterion_changes(criterion, values)
+    if not changes:
+        return criterion
+    for name, value in values.items():
+        setattr(criterion, name, value)
+    criterion.save(update_fields=list(values))
+    draft_entries_sync(campaign=criterion.campaign)
+    log_action(
+        criterion,
+        "scoring.criterion.changed",
+        actor=actor,
+        reason=reason,
+        data={"changes": changes},
+    )
+    return criterion
+
+
+# ---------------------------------------------------------------- bands
+
+
+def clean_band_fields(band, fields):
+    """Check and normalise a band's new label and lowest total; return them."""
+    unknown = sorted(set(fields) - set(BAND_LOCKED_FIELDS))
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s.")
+            % {"fields": ", ".join(unknown)},
+            code="unknown_field",
+        )
+    values, errors = {}, []
+    if "label" in fields:
+        label = (fields["label"] or "").strip()
+        if not label or len(label) > 60 or has_control_characters(label):
+            errors.append(
+                ValidationError(
+                    _("Give the classification in at most 60 characters."),
+                    code="label_invalid",
+                )
+            )
+        elif (
+            Band.objects.filter(campaign_id=band.campaign_id, label=label)
+            .exclude(pk=band.pk)
+            .exists()
+        ):
+            errors.append(
+                ValidationError(
+                    _("Another band already has this classification."),
+                    code="band_duplicate",
+                )
+            )
+        else:
+            values["label"] = label
+    if "min_total" in fields:
+        try:
+            low = _decimal(
+                fields["min_total"],
+                message=_("The lowest total must be a number."),
+                code="min_total_invalid",
+            )
+        except ValidationError as exc:
+            errors.append(exc)
+        else:
+            if not ZERO <= low <= MAX_TOTAL or low != low.quantize(CENT):
+                errors.append(
+                    ValidationError(
+                        _(
+                            "The lowest total must be between 0 and 100, with at most "
+                            "two decimals."
+                        ),
+                        code="min_total_out_of_range",
+                    )
+                )
+            elif (
+                Band.objects.filter(campaign_id=band.campaign_id, min_total=low)
+                .exclude(pk=band.pk)
+                .exists()
+            ):
+                errors.append(
+                    ValidationError(
+                        _("Another band already starts at this total."),
+                        code="band_duplicate",
+                    )
+                )
+            else:
+                values["min_total"] = low.quantize(CENT)
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _ensure_not_published(campaign_id, message):
+    if is_published(campaign_id):
+        raise ValidationError(message, code="ranking_published")
+
+
+@transaction.atomic
+def band_change(*, band, actor, reason, **fields):
+    """Change a band's classification or lowest total, saying why (before publication)."""
+    reason = required_reason(reason, _("Say why the band changes."))
+    band = Band.objects.select_for_update().get(pk=band.pk)
+    RankingPublication.objects.select_for_update().filter(
+        campaign_id=band.campaign_id
+    ).first()
+    _ensure_not_published(
+        band.campaign_id,
+        _(
+            "The ranking is published: its bands no longer change. Withdraw it from "
+            "the honor board first."
+        ),
+    )
+    require_perm(actor, "scoring.amend_band", band)
+    values = clean_band_fields(band, fields)
+    changes = field_changes(band, values)
+    if not changes:
+        return band
+    for name, value in values.items():
+        setattr(band, name, value)
+    band.save(update_fields=list(values))
+    log_action(
+        band,
+        "scoring.band.changed",
+        actor=actor,
+        reason=reason,
+        data={"changes": changes},
+    )
+    return band
+
+
 # ---------------------------------------------------------------- publication
+
+
+def _top_n(value):
+    try:
+        top_n = int(value)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ValidationError(
+            _("The number of ranks shown must be a whole number."), code="top_n_invalid"
+        ) from exc
+    if not 1 <= top_n <= MAX_TOP_N:
+        raise ValidationError(
+            _("The number of ranks shown must be between 1 and 50."),
+            code="top_n_out_of_range",
+        )
+    return top_n
 
 
 @transaction.atomic
 def ranking_publish(*, campaign, actor, top_n=3):
     """Publish the ranking's top ranks on the public honor board."""
+    top_n = _top_n(top_n)
+    publication, _created = (
+        RankingPublication.objects.select_for_update().get_or_create(
+            campaign=campaign, defaults={"top_n": top_n}
+        )
+    )
+    if publication.is_published:
+        raise ValidationError(
+            _("The ranking is already published; withdraw it first to change it."),
+            code="already_published",
+        )
+    require_perm(actor, "scoring.publish_ranking", campaign)
     sheets = ScoreSheet.objects.filter(campaign=campaign)
     if not sheets.filter(state=SheetState.LOCKED).exists():
         raise ValidationError(
-            _("Lock the reviewed sheets before publishing the ranking.")
+            _("Lock the reviewed sheets before publishing the ranking."),
+            code="nothing_locked",
         )
     if sheets.filter(state=SheetState.REVIEWED).exists():
         raise ValidationError(
-            _("Some reviewed sheets are not locked yet; lock them before publishing.")
+            _("Some reviewed sheets are not locked yet; lock them before publishing."),
+            code="reviewed_unlocked",
         )
-    try:
-        top_n = int(top_n)
-    except (TypeError, ValueError) as exc:
-        raise ValidationError(
-            _("The number of ranks shown must be a whole number.")
-        ) from exc
-    if not 1 <= top_n <= 50:
-        raise ValidationError(_("The number of ranks shown must be between 1 and 50."))
-    publication, _created = (
-        RankingPublication.objects.select_for_update().get_or_create(campaign=campaign)
-    )
+    changes = field_changes(publication, {"top_n": top_n})
     publication.top_n = top_n
     publication.published_at = timezone.now()
-    publication.published_by = actor
+    publication.published_by = real_user(actor)
     publication.save()
     log_action(
-        campaign, "scoring.ranking.published", actor=actor, data={"top_n": top_n}
+        campaign,
+        "scoring.ranking.published",
+        actor=actor,
+        data={"top_n": top_n, **({"changes": changes} if changes else {})},
     )
     return publication
 
@@ -537,7 +1069,8 @@ def ranking_unpublish(*, campaign, actor, reason):
         RankingPublication.objects.select_for_update().filter(campaign=campaign).first()
     )
     if publication is None or not publication.is_published:
-        raise ValidationError(_("The ranking is not published."))
+        raise ValidationError(_("The ranking is not published."), code="not_published")
+    require_perm(actor, "scoring.withdraw_ranking", campaign)
     publication.published_at = None
     publication.save(update_fields=["published_at"])
     log_action(campaign, "scoring.ranking.withdrawn", actor=actor, reason=reason)

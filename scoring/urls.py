@@ -52,11 +52,6 @@ urlpatterns = [
         views.RankingPublishView.as_view(),
         name="ranking_publish",
     ),
-    path(
-        "campaign/<int:campaign_pk>/ranking/nominate/",
-        views.RankingNominateView.as_view(),
-        name="ranking_nominate",
-    ),
     path("sheets/<int:pk>/", views.SheetDetailView.as_view(), name="sheet"),
     path(
         "sheets/<int:pk>/self-assessment/",

@@ -1,41 +1,45 @@
 """Pages of the scoring app: thin views that read through selectors and write through services."""
 
+import copy
 from decimal import Decimal
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from campaigns.models import Campaign
 from campaigns.selectors import current_campaign
 from phongquang_portal.core.activity import history_for
 from phongquang_portal.core.excel import xlsx_response
-from phongquang_portal.core.mixins import ScopedPermissionMixin
+from phongquang_portal.core.forms import ReasonForm
+from phongquang_portal.core.mixins import (
+    PermissionRequiredMixin,
+    ScopedPermissionMixin,
+    permission_required,
+    refuse,
+)
 from phongquang_portal.core.pdf import pdf_response, render_pdf
+from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import serve_protected
 from units.enums import UnitKind
-from units.selectors import roles_for
 
 from . import exports, imports, selectors, services
-from .enums import COUNCIL_STATES, RANKED_STATES, SheetState
+from .enums import RANKED_STATES, SheetState
 from .forms import (
     CouncilScoreForm,
     CriteriaImportForm,
     FinaliseForm,
-    NominateForm,
     PublishForm,
-    ReasonForm,
     SelfAssessmentForm,
 )
-from .models import RankingPublication, ScoreEntry, ScoreSheet
+from .models import ScoreEntry, ScoreSheet
 
 RANKING_PAGE_SIZE = 50
 GOAL_CODES = ["a", "b", "c", "d", "đ", "e", "g", "h"]
@@ -46,12 +50,29 @@ def _errors(request, exc):
         messages.error(request, message)
 
 
-class CampaignMixin:
-    """Loads the campaign named in the URL."""
+def _add_errors(form, exc):
+    for message in exc.messages:
+        form.add_error(None, message)
 
-    def dispatch(self, request, *args, **kwargs):
-        self.campaign = get_object_or_404(Campaign, pk=kwargs["campaign_pk"])
-        return super().dispatch(request, *args, **kwargs)
+
+def _reason_form(data=None):
+    return ReasonForm(
+        data,
+        label=_("Reason"),
+        required_message=_("Give a reason."),
+        auto_id="reason-%s",
+    )
+
+
+class CampaignMixin(ScopedPermissionMixin):
+    """The campaign named in the URL, which the page's permission is asked about."""
+
+    @cached_property
+    def campaign(self):
+        return get_object_or_404(Campaign, pk=self.kwargs["campaign_pk"])
+
+    def get_permission_object(self):
+        return self.campaign
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -60,12 +81,14 @@ class CampaignMixin:
         return context
 
 
+@permission_required("scoring.view_honor_board")
+@require_safe
 def index(request):
-    """Send the visitor to the current campaign's score sheets (or honor board)."""
+    """Send the visitor to the current campaign's score sheets (or the honor board)."""
     campaign = current_campaign()
     if campaign is None:
         raise Http404
-    if not request.user.is_authenticated:
+    if not has_perm(request.user, "scoring.list_sheets"):
         return redirect("scoring:honor_board_latest")
     return redirect("scoring:sheets", campaign_pk=campaign.pk)
 
@@ -73,9 +96,10 @@ def index(request):
 # ---------------------------------------------------------------- criteria
 
 
-class CriteriaView(LoginRequiredMixin, CampaignMixin, TemplateView):
-    """The campaign's criteria tree, with maxima per kind and the bands (open to all users)."""
+class CriteriaView(CampaignMixin, TemplateView):
+    """The campaign's criteria tree, with maxima per kind and the bands."""
 
+    permission_required = "scoring.view_criteria"
     template_name = "scoring/criteria.html"
 
     def get_context_data(self, **kwargs):
@@ -88,23 +112,28 @@ class CriteriaView(LoginRequiredMixin, CampaignMixin, TemplateView):
             maxima=[(label, maxima[value]) for value, label in UnitKind.choices],
             bands=selectors.bands_for(self.campaign),
             criteria_count=len(criteria),
-            may_manage=self.request.user.has_perm("scoring.manage_scoring"),
+            criteria_fixed=selectors.criteria_fixed(self.campaign),
         )
         return context
 
 
-class CriteriaTemplateView(ScopedPermissionMixin, CampaignMixin, View):
-    permission_required = "scoring.manage_scoring"
+class CriteriaTemplateView(CampaignMixin, View):
+    permission_required = "scoring.import_criteria"
 
     def get(self, request, *args, **kwargs):
         workbook = imports.criteria_template(self.campaign)
         return xlsx_response(workbook, f"mau-tieu-chi-{self.campaign.year}.xlsx")
 
 
-class CriteriaImportView(ScopedPermissionMixin, CampaignMixin, FormView):
-    permission_required = "scoring.manage_scoring"
+class CriteriaImportView(CampaignMixin, FormView):
+    permission_required = "scoring.import_criteria"
     template_name = "scoring/criteria_import.html"
     form_class = CriteriaImportForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["criteria_fixed"] = selectors.criteria_fixed(self.campaign)
+        return context
 
     def form_valid(self, form):
         try:
@@ -112,10 +141,10 @@ class CriteriaImportView(ScopedPermissionMixin, CampaignMixin, FormView):
                 campaign=self.campaign,
                 uploaded=form.cleaned_data["file"],
                 actor=self.request.user,
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            _add_errors(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -131,42 +160,38 @@ class CriteriaImportView(ScopedPermissionMixin, CampaignMixin, FormView):
 # ---------------------------------------------------------------- sheets
 
 
-class SheetListView(LoginRequiredMixin, CampaignMixin, ListView):
+class SheetListView(CampaignMixin, ListView):
     """Score sheets: all of them for the office, council and chairman; one's own for units."""
 
+    permission_required = "scoring.list_sheets"
     template_name = "scoring/sheet_list.html"
     context_object_name = "sheets"
     paginate_by = 50
 
     def get_queryset(self):
-        roles = roles_for(self.request.user)
         state = self.request.GET.get("state", "")
         kind = self.request.GET.get("kind", "")
         return selectors.sheet_list(
             campaign=self.campaign,
-            unit_ids=None if roles.reads_everything else roles.headed_unit_ids,
+            unit_ids=selectors.visible_unit_ids(self.request.user),
             state=state if state in SheetState.values else None,
             kind=kind if kind in UnitKind.values else None,
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        roles = roles_for(self.request.user)
+        user = self.request.user
+        may_filter = has_perm(user, "scoring.view_all_sheets")
         context.update(
-            roles=roles,
             states=SheetState.choices,
             kinds=UnitKind.choices,
             state=self.request.GET.get("state", ""),
             kind=self.request.GET.get("kind", ""),
-            may_manage=roles.is_office,
+            may_filter=may_filter,
+            may_open=has_perm(user, "scoring.open_sheets", self.campaign),
         )
-        if roles.reads_everything:
-            counts = dict(
-                ScoreSheet.objects.filter(campaign=self.campaign)
-                .values_list("state")
-                .annotate(n=Count("pk"))
-                .values_list("state", "n")
-            )
+        if may_filter:
+            counts = selectors.state_counts(self.campaign)
             context["state_counts"] = [
                 (value, label, counts.get(value, 0))
                 for value, label in SheetState.choices
@@ -174,8 +199,8 @@ class SheetListView(LoginRequiredMixin, CampaignMixin, ListView):
         return context
 
 
-class SheetsOpenView(ScopedPermissionMixin, CampaignMixin, View):
-    permission_required = "scoring.manage_scoring"
+class SheetsOpenView(CampaignMixin, View):
+    permission_required = "scoring.open_sheets"
 
     def post(self, request, *args, **kwargs):
         try:
@@ -190,7 +215,16 @@ class SheetsOpenView(ScopedPermissionMixin, CampaignMixin, View):
 
 
 class SheetObjectMixin(ScopedPermissionMixin):
-    """Loads the sheet with everything its page shows; strangers get 404."""
+    """Loads the sheet with everything its page shows; strangers get 404.
+
+    ``open_state`` is the state in which the page's action is open. The unit
+    head (or the office, or a council member) who comes when the sheet has
+    moved on is sent back to the sheet and told why; anyone else, whatever
+    the state, gets 404.
+    """
+
+    open_state = None
+    wrong_state_message = ""
 
     def get_object(self, queryset=None):
         if not hasattr(self, "_sheet"):
@@ -202,6 +236,25 @@ class SheetObjectMixin(ScopedPermissionMixin):
 
     def get_permission_object(self):
         return self.get_object()
+
+    def get_open_state(self):
+        return self.open_state
+
+    def handle_no_permission(self):
+        request = self.request
+        sheet = self.get_object()
+        state = self.get_open_state()
+        if state is not None and sheet.state != state and request.user.is_authenticated:
+            # Would the user be allowed if the sheet were still in that state?
+            probe = copy.copy(sheet)
+            probe.state = state
+            if all(
+                has_perm(request.user, perm, probe)
+                for perm in self.get_permission_required()
+            ):
+                messages.error(request, self.wrong_state_message)
+                return redirect(sheet.get_absolute_url())
+        return refuse(request)
 
 
 def _goal_chart(sheet, entries, field, maximum):
@@ -249,8 +302,6 @@ class SheetDetailView(SheetObjectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sheet = self.object
-        user = self.request.user
-        roles = roles_for(user)
         entries = list(sheet.entries.all())
         margin = selectors.disagreement_margin()
         maximum = selectors.kind_maxima(sheet.campaign).get(sheet.unit.kind)
@@ -269,8 +320,6 @@ class SheetDetailView(SheetObjectMixin, DetailView):
         score = selectors.sheet_rank(sheet) if ranked else None
         field = "final_points" if ranked else "self_points"
         goal_rows, chart = _goal_chart(sheet, entries, field, maximum)
-        may_self = user.has_perm("scoring.self_assess_scoresheet", sheet)
-        may_finalise = user.has_perm("scoring.finalise_scoresheet", sheet)
         context.update(
             rows=rows,
             members=members,
@@ -286,36 +335,15 @@ class SheetDetailView(SheetObjectMixin, DetailView):
             goal_rows=goal_rows,
             chart=chart,
             chart_final=ranked,
-            may_view_evidence=user.has_perm("scoring.view_evidence", sheet),
-            may_self_assess=may_self and sheet.state == SheetState.DRAFT,
-            may_council=roles.is_council and sheet.state in COUNCIL_STATES,
-            may_finalise=may_finalise and sheet.state == SheetState.SELF_ASSESSED,
-            may_return=may_finalise and sheet.state == SheetState.SELF_ASSESSED,
-            may_reopen=may_finalise and sheet.state == SheetState.REVIEWED,
-            may_lock=may_finalise and sheet.state == SheetState.REVIEWED,
             has_automatic=any(e.criterion.is_automatic for e in entries),
-            reason_form=ReasonForm(),
+            reason_form=_reason_form(),
             history=list(history_for(sheet)[:50]),
         )
         return context
 
 
 class SheetFormMixin(SheetObjectMixin):
-    """A form over the sheet's entries, allowed only in some states."""
-
-    allowed_states = ()
-    wrong_state_message = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not self.has_permission():
-            return self.handle_no_permission()
-        sheet = self.get_object()
-        if sheet.state not in self.allowed_states:
-            messages.error(request, self.wrong_state_message)
-            return redirect(sheet.get_absolute_url())
-        return super().dispatch(request, *args, **kwargs)
+    """A form over the sheet's entries, open only in some states (the permission says)."""
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -334,7 +362,7 @@ class SelfAssessView(SheetFormMixin, FormView):
     permission_required = "scoring.self_assess_scoresheet"
     template_name = "scoring/self_assess.html"
     form_class = SelfAssessmentForm
-    allowed_states = (SheetState.DRAFT,)
+    open_state = SheetState.DRAFT
 
     @property
     def wrong_state_message(self):
@@ -355,8 +383,7 @@ class SelfAssessView(SheetFormMixin, FormView):
                 summary=form.cleaned_data.get("summary", ""),
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            _add_errors(form, exc)
             return self.form_invalid(form)
         if "submit" in self.request.POST:
             try:
@@ -379,7 +406,7 @@ class CouncilScoreView(SheetFormMixin, FormView):
     permission_required = "scoring.council_score_scoresheet"
     template_name = "scoring/council_score.html"
     form_class = CouncilScoreForm
-    allowed_states = tuple(COUNCIL_STATES)
+    open_state = SheetState.SELF_ASSESSED
 
     @property
     def wrong_state_message(self):
@@ -400,8 +427,7 @@ class CouncilScoreView(SheetFormMixin, FormView):
                 sheet=sheet, member=self.request.user, rows=form.inputs()
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            _add_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Your scores were recorded."))
         return redirect(sheet.get_absolute_url())
@@ -413,7 +439,7 @@ class FinaliseView(SheetFormMixin, FormView):
     permission_required = "scoring.finalise_scoresheet"
     template_name = "scoring/finalise.html"
     form_class = FinaliseForm
-    allowed_states = (SheetState.SELF_ASSESSED,)
+    open_state = SheetState.SELF_ASSESSED
 
     @property
     def wrong_state_message(self):
@@ -446,8 +472,7 @@ class FinaliseView(SheetFormMixin, FormView):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            _add_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("The final score was recorded."))
         return redirect(sheet.get_absolute_url())
@@ -456,19 +481,30 @@ class FinaliseView(SheetFormMixin, FormView):
 class SheetActionView(SheetObjectMixin, View):
     """Buttons on the sheet page: submit, fill from reports, return, reopen, lock."""
 
+    # action → (permission, the state in which it is open)
     ACTIONS = {
-        "submit": "scoring.self_assess_scoresheet",
-        "fill": "scoring.self_assess_scoresheet",
-        "return": "scoring.finalise_scoresheet",
-        "reopen": "scoring.finalise_scoresheet",
-        "lock": "scoring.finalise_scoresheet",
+        "submit": ("scoring.submit_scoresheet", SheetState.DRAFT),
+        "fill": ("scoring.self_assess_scoresheet", SheetState.DRAFT),
+        "return": ("scoring.return_scoresheet", SheetState.SELF_ASSESSED),
+        "reopen": ("scoring.reopen_scoresheet", SheetState.REVIEWED),
+        "lock": ("scoring.lock_scoresheet", SheetState.REVIEWED),
     }
 
-    def get_permission_required(self):
+    def _action(self):
         action = self.kwargs["action"]
         if action not in self.ACTIONS:
             raise Http404
-        return (self.ACTIONS[action],)
+        return self.ACTIONS[action]
+
+    def get_permission_required(self):
+        return (self._action()[0],)
+
+    def get_open_state(self):
+        return self._action()[1]
+
+    @property
+    def wrong_state_message(self):
+        return _("This sheet has moved on: the action is no longer open.")
 
     def post(self, request, *args, **kwargs):
         sheet = self.get_object()
@@ -489,9 +525,12 @@ class SheetActionView(SheetObjectMixin, View):
                 services.sheet_lock(sheet=sheet, actor=user)
                 messages.success(request, _("The sheet is locked."))
             else:
-                form = ReasonForm(request.POST)
+                form = _reason_form(request.POST)
                 if not form.is_valid():
-                    raise ValidationError(_("Give a reason."))
+                    raise ValidationError(
+                        [m for errors in form.errors.values() for m in errors],
+                        code="reason_required",
+                    )
                 reason = form.cleaned_data["reason"]
                 if action == "return":
                     services.sheet_return(sheet=sheet, actor=user, reason=reason)
@@ -554,7 +593,7 @@ class RankingPage:
         return [selectors._as_unit_score(row) for row in self.queryset[item]]
 
 
-class RankingView(ScopedPermissionMixin, CampaignMixin, TemplateView):
+class RankingView(CampaignMixin, TemplateView):
     """Ranking per kind of unit with bands, ties and the breakdown by goal a–h."""
 
     permission_required = "scoring.view_ranking"
@@ -603,6 +642,8 @@ class RankingView(ScopedPermissionMixin, CampaignMixin, TemplateView):
             ],
         }
         publication = selectors.publication_for(campaign)
+        user = self.request.user
+        may_manage = has_perm(user, "scoring.manage_ranking", campaign)
         context.update(
             kinds=kinds,
             kind=kind,
@@ -615,21 +656,23 @@ class RankingView(ScopedPermissionMixin, CampaignMixin, TemplateView):
             bands=bands,
             maximum=maximum,
             publication=publication,
-            may_manage=self.request.user.has_perm("scoring.manage_scoring"),
+            may_manage=may_manage,
+            may_publish=has_perm(user, "scoring.publish_ranking", campaign),
+            may_withdraw=has_perm(user, "scoring.withdraw_ranking", campaign),
             publish_form=PublishForm(
                 initial={"top_n": publication.top_n if publication else 3}
             ),
-            nominate_form=NominateForm(initial={"kind": kind}),
+            reason_form=_reason_form(),
             reviewed_unlocked=ScoreSheet.objects.filter(
                 campaign=campaign, state=SheetState.REVIEWED
             ).count()
-            if self.request.user.has_perm("scoring.manage_scoring")
+            if may_manage
             else 0,
         )
         return context
 
 
-class RankingExportView(ScopedPermissionMixin, CampaignMixin, View):
+class RankingExportView(CampaignMixin, View):
     permission_required = "scoring.view_ranking"
 
     def get(self, request, *args, **kwargs):
@@ -639,10 +682,10 @@ class RankingExportView(ScopedPermissionMixin, CampaignMixin, View):
         )
 
 
-class RankingPublishView(ScopedPermissionMixin, CampaignMixin, View):
+class RankingPublishView(CampaignMixin, View):
     """Lock all reviewed sheets, publish or withdraw the honor board."""
 
-    permission_required = "scoring.manage_scoring"
+    permission_required = "scoring.manage_ranking"
 
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action")
@@ -658,7 +701,8 @@ class RankingPublishView(ScopedPermissionMixin, CampaignMixin, View):
                 form = PublishForm(request.POST)
                 if not form.is_valid():
                     raise ValidationError(
-                        [m for errors in form.errors.values() for m in errors]
+                        [m for errors in form.errors.values() for m in errors],
+                        code="top_n_invalid",
                     )
                 services.ranking_publish(
                     campaign=self.campaign,
@@ -669,9 +713,12 @@ class RankingPublishView(ScopedPermissionMixin, CampaignMixin, View):
                     request, _("The ranking is published on the honor board.")
                 )
             elif action == "unpublish":
-                form = ReasonForm(request.POST)
+                form = _reason_form(request.POST)
                 if not form.is_valid():
-                    raise ValidationError(_("Give a reason."))
+                    raise ValidationError(
+                        [m for errors in form.errors.values() for m in errors],
+                        code="reason_required",
+                    )
                 services.ranking_unpublish(
                     campaign=self.campaign,
                     actor=request.user,
@@ -687,61 +734,22 @@ class RankingPublishView(ScopedPermissionMixin, CampaignMixin, View):
         return redirect("scoring:ranking", campaign_pk=self.campaign.pk)
 
 
-class RankingNominateView(ScopedPermissionMixin, CampaignMixin, View):
-    """Turn the top N of one kind into draft nominations (awards app)."""
-
-    permission_required = "scoring.nominate_from_ranking"
-
-    def post(self, request, *args, **kwargs):
-        form = NominateForm(request.POST)
-        back = reverse("scoring:ranking", kwargs={"campaign_pk": self.campaign.pk})
-        if not form.is_valid() or form.cleaned_data["kind"] not in UnitKind.values:
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, message)
-            return redirect(back)
-        kind = form.cleaned_data["kind"]
-        top_n = form.cleaned_data["top_n"]
-        scores = selectors.ranking_rows(campaign=self.campaign, kind=kind)
-        unit_ids = [s.unit_id for s in scores if s.rank <= top_n]
-        if not unit_ids:
-            messages.error(request, _("No ranked unit of this kind yet."))
-            return redirect(f"{back}?kind={kind}")
-        from awards.services import nominations_from_ranking
-
-        try:
-            created = nominations_from_ranking(
-                campaign=self.campaign, unit_ids=unit_ids, actor=request.user
-            )
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(
-                request,
-                _("%(count)s draft nominations created from the ranking.")
-                % {"count": len(created)},
-            )
-        return redirect(f"{back}?kind={kind}")
-
-
 # ---------------------------------------------------------------- honor board
 
 
+@permission_required("scoring.view_honor_board")
+@require_safe
 def honor_board_latest(request):
-    publication = (
-        RankingPublication.objects.filter(published_at__isnull=False)
-        .select_related("campaign")
-        .order_by("-campaign__year", "-published_at")
-        .first()
-    )
+    publication = selectors.latest_publication()
     if publication is None:
         return HonorBoardView.as_view()(request, campaign_pk=None)
     return redirect("scoring:honor_board", campaign_pk=publication.campaign_id)
 
 
-class HonorBoardView(TemplateView):
+class HonorBoardView(PermissionRequiredMixin, TemplateView):
     """Public: the top ranks of each kind once the office has published them."""
 
+    permission_required = "scoring.view_honor_board"
     template_name = "scoring/honor_board.html"
 
     def get_context_data(self, **kwargs):

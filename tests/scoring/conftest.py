@@ -36,6 +36,11 @@ def council_members(db):
     return [user_with_role(Role.COUNCIL, username=f"hoidong_t{i}") for i in range(1, 3)]
 
 
+def codes(error):
+    """The codes of a ValidationError, one per message."""
+    return [e.code for e in error.error_list]
+
+
 def entries_of(sheet):
     return list(sheet.entries.select_related("criterion").order_by("criterion__code"))
 

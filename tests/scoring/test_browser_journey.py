@@ -12,6 +12,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PDF = b"%PDF-1.4\n%minh chung thon Na Mon\n%%EOF\n"
 
 
+def _watch_csp(page, refusals):
+    """Collect the browser's Content-Security-Policy refusals on ``page``."""
+    page.on(
+        "console",
+        lambda message: (
+            refusals.append(message.text)
+            if "Content Security Policy" in message.text or "Refused to" in message.text
+            else None
+        ),
+    )
+
+
 def _fill_cards(page, points):
     for card in page.locator(".criterion-card").all():
         value = "0" if card.get_attribute("data-kind") == "penalty" else points
@@ -36,6 +48,8 @@ def test_scoring_journey_from_phone_to_ranking(
 
     # 1. The hamlet head self-assesses on a phone.
     page = phone_page
+    refusals = []
+    _watch_csp(page, refusals)
     browser_login(page, "thon_test")
     page.click("#my-score-sheets >> text=Thôn Nà Mòn")
     page.wait_for_load_state("networkidle")
@@ -65,6 +79,10 @@ def test_scoring_journey_from_phone_to_ranking(
     page.wait_for_load_state("networkidle")
     assert page.locator("#sheet-state").get_attribute("data-state") == "self_assessed"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # The chart is drawn by static/js/scoring.js, with no inline script.
+    assert page.evaluate(
+        "!!window.Chart && !!Chart.getChart(document.getElementById('goal-chart'))"
+    )
 
     # 2. A council member scores.
     council = browser.new_context(
@@ -87,6 +105,7 @@ def test_scoring_journey_from_phone_to_ranking(
         viewport={"width": 1366, "height": 900}, locale="vi-VN"
     )
     office_page = office.new_page()
+    _watch_csp(office_page, refusals)
     office_page.base_url = live_server.url
     browser_login(office_page, "vanhoa_test")
     office_page.goto(live_server.url + sheet.get_absolute_url())
@@ -104,4 +123,10 @@ def test_scoring_journey_from_phone_to_ranking(
     assert row.locator("td.band").inner_text() == expected.band
     assert expected.band
     assert row.locator("td.rank").inner_text().startswith("1")
+    assert office_page.evaluate(
+        "!!Chart.getChart(document.getElementById('ranking-chart'))"
+    )
+    # The campaign switch navigates through portal.js (no onchange attribute).
+    assert office_page.locator("#campaign-switch[data-navigate]").count() == 1
     office.close()
+    assert refusals == []

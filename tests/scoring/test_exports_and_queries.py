@@ -101,7 +101,7 @@ def test_ranking_page_queries_do_not_grow(
     client.force_login(office_user)
     client.get(reverse("scoring:ranking", args=[campaign.pk]))
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         response = client.get(reverse("scoring:ranking", args=[campaign.pk]))
 
     assert len(response.context["rows"]) == size

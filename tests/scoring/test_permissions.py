@@ -136,7 +136,7 @@ def test_campaign_pages_by_role(client, users, plan, reviewed_sheet, name, allow
 
 @pytest.mark.parametrize(
     "name",
-    ["scoring:sheets_open", "scoring:ranking_publish", "scoring:ranking_nominate"],
+    ["scoring:sheets_open", "scoring:ranking_publish"],
 )
 def test_office_actions_refused_to_other_roles(client, users, plan, name):
     url = reverse(name, args=[plan.pk])

@@ -26,7 +26,7 @@ from scoring.services import (
     sheets_open,
 )
 
-from .conftest import council_score, entries_of, finalise, self_assess
+from .conftest import codes, council_score, entries_of, finalise, self_assess
 
 pytestmark = pytest.mark.django_db
 
@@ -93,14 +93,15 @@ def test_points_above_maximum_are_refused_in_vietnamese(sheet, hamlet_head):
     entry = _entry(sheet, CriterionKind.STANDARD)
     too_many = entry.criterion.max_points + 1
 
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as refused:
         self_assessment_save(
             sheet=sheet,
             actor=hamlet_head,
             rows=[EntryInput(entry=entry, points=too_many)],
         )
+    assert codes(refused.value) == ["points_out_of_range"]
 
-    assert f"tiêu chí {entry.criterion.code}" in exc.value.messages[0]
+    assert f"tiêu chí {entry.criterion.code}" in refused.value.messages[0]
     entry.refresh_from_db()
     assert entry.self_points is None
 
@@ -108,30 +109,33 @@ def test_points_above_maximum_are_refused_in_vietnamese(sheet, hamlet_head):
 def test_negative_points_are_refused(sheet, hamlet_head):
     entry = _entry(sheet, CriterionKind.STANDARD)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         self_assessment_save(
             sheet=sheet,
             actor=hamlet_head,
             rows=[EntryInput(entry=entry, points=Decimal("-1"))],
         )
+    assert codes(refused.value) == ["points_out_of_range"]
 
 
 def test_penalty_beyond_its_cap_is_refused(sheet, hamlet_head):
     entry = _entry(sheet, CriterionKind.PENALTY)
 
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as refused:
         self_assessment_save(
             sheet=sheet,
             actor=hamlet_head,
             rows=[EntryInput(entry=entry, points=entry.criterion.max_points + 1)],
         )
+    assert codes(refused.value) == ["points_out_of_range"]
 
-    assert "điểm trừ" in exc.value.messages[0].lower()
+    assert "điểm trừ" in refused.value.messages[0].lower()
 
 
 def test_submit_refused_while_a_criterion_has_no_points(sheet, hamlet_head):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         sheet_submit(sheet=sheet, actor=hamlet_head)
+    assert codes(refused.value) == ["points_missing"]
     sheet.refresh_from_db()
     assert sheet.state == SheetState.DRAFT
 
@@ -143,11 +147,12 @@ def test_submit_refused_without_required_evidence(sheet, hamlet_head):
     ]
     self_assessment_save(sheet=sheet, actor=hamlet_head, rows=rows)
 
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as refused:
         sheet_submit(sheet=sheet, actor=hamlet_head)
+    assert codes(refused.value) == ["evidence_missing"]
 
     required = next(e for e in entries_of(sheet) if e.criterion.evidence_required)
-    assert required.criterion.code in exc.value.messages[0]
+    assert required.criterion.code in refused.value.messages[0]
 
 
 def test_workflow_goes_through_every_state_and_is_logged(
@@ -170,24 +175,27 @@ def test_workflow_goes_through_every_state_and_is_logged(
 def test_locked_sheet_cannot_be_reopened(reviewed_sheet, office_user):
     sheet_lock(sheet=reviewed_sheet, actor=office_user)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         sheet_reopen(sheet=reviewed_sheet, actor=office_user, reason="Sai sót")
+    assert codes(refused.value) == ["invalid_transition"]
 
 
 def test_self_assessment_refused_once_submitted(self_assessed_sheet, hamlet_head):
     entry = entries_of(self_assessed_sheet)[0]
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         self_assessment_save(
             sheet=self_assessed_sheet,
             actor=hamlet_head,
             rows=[EntryInput(entry=entry, points=Decimal("0"))],
         )
+    assert codes(refused.value) == ["wrong_state"]
 
 
 def test_return_needs_a_reason_and_goes_back_to_draft(self_assessed_sheet, office_user):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         sheet_return(sheet=self_assessed_sheet, actor=office_user, reason=" ")
+    assert codes(refused.value) == ["reason_required"]
 
     sheet_return(
         sheet=self_assessed_sheet, actor=office_user, reason="Thiếu minh chứng"
@@ -204,10 +212,11 @@ def test_finalise_needs_a_reason(self_assessed_sheet, office_user):
         for e in entries_of(self_assessed_sheet)
     ]
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         sheet_finalise(
             sheet=self_assessed_sheet, actor=office_user, rows=rows, reason=""
         )
+    assert codes(refused.value) == ["reason_required"]
 
     self_assessed_sheet.refresh_from_db()
     assert self_assessed_sheet.state == SheetState.SELF_ASSESSED
@@ -219,10 +228,11 @@ def test_finalise_refuses_a_missing_final_point(self_assessed_sheet, office_user
         for e in entries_of(self_assessed_sheet)
     ]
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         sheet_finalise(
             sheet=self_assessed_sheet, actor=office_user, rows=rows[1:], reason="Họp HĐ"
         )
+    assert codes(refused.value) == ["points_missing"]
 
 
 def test_finalise_records_reason_actor_and_final_points(
@@ -275,23 +285,25 @@ def test_disagreement_margin_is_configurable(
 def test_council_score_refused_to_non_members(self_assessed_sheet, office_user):
     entry = entries_of(self_assessed_sheet)[0]
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         council_score_save(
             sheet=self_assessed_sheet,
             member=office_user,
             rows=[EntryInput(entry=entry, points=Decimal("1"))],
         )
+    assert codes(refused.value) == ["permission_denied"]
 
 
 def test_council_score_refused_on_a_draft(sheet, council_user):
     entry = entries_of(sheet)[0]
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         council_score_save(
             sheet=sheet,
             member=council_user,
             rows=[EntryInput(entry=entry, points=Decimal("1"))],
         )
+    assert codes(refused.value) == ["wrong_state"]
 
 
 def test_ranking_counts_final_points_only_after_review(
@@ -311,8 +323,9 @@ def test_ranking_counts_final_points_only_after_review(
 
 
 def test_publish_refused_before_locking(reviewed_sheet, office_user, plan):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         ranking_publish(campaign=plan, actor=office_user, top_n=3)
+    assert codes(refused.value) == ["nothing_locked"]
 
 
 def test_sheets_open_is_idempotent_and_skips_other_kinds_criteria(
