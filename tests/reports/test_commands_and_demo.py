@@ -50,8 +50,10 @@ def test_send_report_reminders_dry_run_sends_nothing(reminder_setup):
     assert "2 đơn vị chưa nộp" in out.getvalue()
 
 
-def test_send_report_reminders_skips_closed_campaigns(reminder_setup, plan):
-    campaign_set_status(campaign=plan, status=CampaignStatus.CLOSED, actor=None)
+def test_send_report_reminders_skips_closed_campaigns(
+    reminder_setup, plan, office_user
+):
+    campaign_set_status(campaign=plan, status=CampaignStatus.CLOSED, actor=office_user)
     call_command("send_report_reminders", stdout=io.StringIO())
     assert mail.outbox == []
 
