@@ -1,11 +1,34 @@
+"""The campaigns in the admin: the office's window on the plan, never a side door.
+
+What a service guards is read-only here (``guarded_fields``): a campaign's
+status and dates, a reporting period's due date, an indicator's type and
+bounds once values are reported. Each changes through a small admin form
+(linked from the object's page) that calls the service, which checks the
+permission, locks the row, needs a reason and logs the old and new values.
+Reports are read here; their states change only through the services.
+"""
+
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from phongquang_portal.core.admin_mixins import PortalModelAdmin
+from phongquang_portal.core.admin_mixins import PortalInlineMixin, PortalModelAdmin
+from phongquang_portal.core.permissions import has_perm
 
-from .forms import IndicatorAdminForm, ReportingPeriodAdminForm
+from .enums import CampaignStatus
+from .forms import (
+    CampaignDatesForm,
+    CampaignStatusForm,
+    IndicatorAdminForm,
+    IndicatorRulesForm,
+    PeriodDueForm,
+    ReportingPeriodAdminForm,
+)
 from .models import (
     Campaign,
     Goal,
@@ -17,17 +40,128 @@ from .models import (
     ReportingPeriod,
     ReportSection,
 )
-from .services import campaign_copy, report_accept, shift_year
+from .services import (
+    campaign_copy,
+    campaign_dates_change,
+    campaign_set_status,
+    indicator_rules_change,
+    period_due_change,
+    report_accept,
+    shift_year,
+)
 
 
-class GoalInline(admin.StackedInline):
+class ServiceFormAdmin(PortalModelAdmin):
+    """An admin with small forms that change guarded fields through a service.
+
+    ``service_forms`` maps a URL suffix to (permission, title, form factory,
+    service call, success message); each becomes
+    ``admin:<app>_<model>_<suffix>`` at ``<object id>/<suffix>/``.
+    """
+
+    service_forms = {}
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        extra = [
+            path(
+                f"<path:object_id>/{suffix}/",
+                self.admin_site.admin_view(self._service_view(suffix)),
+                name="{}_{}_{}".format(*info, suffix),
+            )
+            for suffix in self.service_forms
+        ]
+        return extra + super().get_urls()
+
+    def _service_view(self, suffix):
+        def view(request, object_id):
+            return self.service_form_view(request, object_id, suffix)
+
+        return view
+
+    def service_form_view(self, request, object_id, suffix):
+        perm, title, make_form, call, done = self.service_forms[suffix]
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not has_perm(request.user, perm, obj):
+            raise PermissionDenied
+        data = request.POST if request.method == "POST" else None
+        form = make_form(self, obj, data)
+        if data is not None and form.is_valid():
+            try:
+                call(self, request, obj, form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+            else:
+                self.message_user(request, done % {"object": obj}, messages.SUCCESS)
+                return HttpResponseRedirect(
+                    reverse(
+                        f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                        args=[obj.pk],
+                    )
+                )
+        return TemplateResponse(
+            request,
+            "admin/campaigns/service_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": title,
+                "subtitle": str(obj),
+                "opts": self.opts,
+                "original": obj,
+                "form": form,
+                "media": self.media + form.media,
+            },
+        )
+
+
+# --- Campaigns and goals --------------------------------------------------------
+
+
+class GoalInline(PortalInlineMixin, admin.StackedInline):
     model = Goal
     extra = 0
     fields = ("code", "position", "title", "text")
 
 
+def _dates_form(admin_, campaign, data):
+    return CampaignDatesForm(
+        data,
+        initial={
+            "starts_on": campaign.starts_on,
+            "ends_on": campaign.ends_on,
+            "dossier_deadline": campaign.dossier_deadline,
+        },
+    )
+
+
+def _change_dates(admin_, request, campaign, cleaned):
+    campaign_dates_change(
+        campaign=campaign,
+        actor=request.user,
+        reason=cleaned["reason"],
+        starts_on=cleaned["starts_on"],
+        ends_on=cleaned["ends_on"],
+        dossier_deadline=cleaned["dossier_deadline"],
+    )
+
+
+def _status_form(admin_, campaign, data):
+    return CampaignStatusForm(data, campaign=campaign)
+
+
+def _set_status(admin_, request, campaign, cleaned):
+    campaign_set_status(
+        campaign=campaign,
+        status=cleaned["status"],
+        actor=request.user,
+        reason=cleaned["reason"],
+    )
+
+
 @admin.register(Campaign)
-class CampaignAdmin(PortalModelAdmin):
+class CampaignAdmin(ServiceFormAdmin):
     list_display = (
         "name",
         "year",
@@ -40,9 +174,44 @@ class CampaignAdmin(PortalModelAdmin):
     search_fields = ("name", "theme")
     inlines = [GoalInline]
     actions = ["copy_to_next_year"]
+    guarded_fields = ("status", "starts_on", "ends_on", "dossier_deadline")
+    readonly_fields = ("copied_from",)
+    change_form_template = "admin/campaigns/campaign/change_form.html"
+    service_forms = {
+        "dates": (
+            "campaigns.change_campaign_rules",
+            gettext_lazy("Change the campaign's dates"),
+            _dates_form,
+            _change_dates,
+            gettext_lazy("The dates of %(object)s are changed."),
+        ),
+        "status": (
+            "campaigns.set_campaign_status",
+            gettext_lazy("Change the campaign's status"),
+            _status_form,
+            _set_status,
+            gettext_lazy("The status of %(object)s is changed."),
+        ),
+    }
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is None:
+            # A new campaign is prepared (draft); the status form opens it.
+            fields = [f for f in fields if f not in ("status", "copied_from")]
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.status = CampaignStatus.DRAFT
+        super().save_model(request, obj, form, change)
+
+    def has_copy_permission(self, request):
+        return has_perm(request.user, "campaigns.copy_campaign")
 
     @admin.action(
-        description=gettext_lazy("Copy to next year (goals, criteria, award kinds)")
+        description=gettext_lazy("Copy to next year (goals, criteria, award kinds)"),
+        permissions=["copy"],
     )
     def copy_to_next_year(self, request, queryset):
         for campaign in queryset:
@@ -65,7 +234,7 @@ class CampaignAdmin(PortalModelAdmin):
                 )
 
 
-class PriorityFieldInline(admin.TabularInline):
+class PriorityFieldInline(PortalInlineMixin, admin.TabularInline):
     model = PriorityField
     extra = 0
 
@@ -79,11 +248,24 @@ class GoalAdmin(PortalModelAdmin):
     inlines = [PriorityFieldInline]
 
 
-# --- Unit reports ------------------------------------------------------------
+# --- Reporting periods and indicators ------------------------------------------------
+
+
+def _due_form(admin_, period, data):
+    return PeriodDueForm(data, initial={"due_on": period.due_on})
+
+
+def _change_due(admin_, request, period, cleaned):
+    period_due_change(
+        period=period,
+        actor=request.user,
+        reason=cleaned["reason"],
+        due_on=cleaned["due_on"],
+    )
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(PortalModelAdmin):
+class ReportingPeriodAdmin(ServiceFormAdmin):
     form = ReportingPeriodAdminForm
     list_display = (
         "name",
@@ -96,10 +278,48 @@ class ReportingPeriodAdmin(PortalModelAdmin):
     list_filter = ("campaign",)
     search_fields = ("name",)
     list_select_related = ("campaign",)
+    # Moving the due date changes who was late: through period_due_change.
+    guarded_fields = ("campaign", "due_on")
+    change_form_template = "admin/campaigns/reportingperiod/change_form.html"
+    service_forms = {
+        "due": (
+            "campaigns.change_period_rules",
+            gettext_lazy("Change the due date"),
+            _due_form,
+            _change_due,
+            gettext_lazy("The due date of %(object)s is changed."),
+        ),
+    }
+
+
+def _rules_form(admin_, indicator, data):
+    return IndicatorRulesForm(
+        data,
+        initial={
+            "value_type": indicator.value_type,
+            "min_value": indicator.min_value,
+            "max_value": indicator.max_value,
+        },
+    )
+
+
+def _change_rules(admin_, request, indicator, cleaned):
+    indicator_rules_change(
+        indicator=indicator,
+        actor=request.user,
+        reason=cleaned["reason"],
+        value_type=cleaned["value_type"],
+        min_value=cleaned["min_value"],
+        max_value=cleaned["max_value"],
+    )
+
+
+# Once a value is reported these change only through indicator_rules_change.
+INDICATOR_RULE_FIELDS = ("value_type", "min_value", "max_value")
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(PortalModelAdmin):
+class IndicatorAdmin(ServiceFormAdmin):
     form = IndicatorAdminForm
     list_display = (
         "code",
@@ -114,39 +334,54 @@ class IndicatorAdmin(PortalModelAdmin):
     list_filter = ("campaign", "goal__code", "value_type")
     search_fields = ("code", "name")
     list_select_related = ("goal", "campaign")
+    guarded_fields = ("campaign",)
+    change_form_template = "admin/campaigns/indicator/change_form.html"
+    service_forms = {
+        "rules": (
+            "campaigns.change_indicator_rules",
+            gettext_lazy("Change the indicator's type or bounds"),
+            _rules_form,
+            _change_rules,
+            gettext_lazy("The rules of %(object)s are changed."),
+        ),
+    }
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and IndicatorValue.objects.filter(indicator=obj).exists():
+            fields += [f for f in INDICATOR_RULE_FIELDS if f not in fields]
+        return fields
 
 
-class ReportSectionInline(admin.StackedInline):
+# --- Unit reports ------------------------------------------------------------------
+
+
+class ReportSectionInline(PortalInlineMixin, admin.StackedInline):
     model = ReportSection
     extra = 0
     fields = ("goal", "narrative")
-    readonly_fields = ("goal", "narrative")
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
+    readonly_fields = fields
 
 
-class IndicatorValueInline(admin.TabularInline):
+class IndicatorValueInline(PortalInlineMixin, admin.TabularInline):
     model = IndicatorValue
     extra = 0
     fields = ("indicator", "value")
-    readonly_fields = ("indicator", "value")
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
+    readonly_fields = fields
 
 
-class ReportAttachmentInline(admin.TabularInline):
+class ReportAttachmentInline(PortalInlineMixin, admin.TabularInline):
     model = ReportAttachment
     extra = 0
-    fields = ("original_name", "goal", "size", "kind", "uploaded_by", "uploaded_at")
+    fields = (
+        "original_name",
+        "goal",
+        "size",
+        "file_type",
+        "uploaded_by",
+        "uploaded_at",
+    )
     readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Report)
@@ -175,15 +410,16 @@ class ReportAdmin(PortalModelAdmin):
     inlines = [ReportSectionInline, IndicatorValueInline, ReportAttachmentInline]
     actions = ["accept_selected"]
 
-    def has_add_permission(self, request):
-        return False
+    def has_review_permission(self, request):
+        return has_perm(request.user, "campaigns.review_reports")
 
-    @admin.action(description=gettext_lazy("Accept the selected submitted reports"))
+    @admin.action(
+        description=gettext_lazy("Accept the selected submitted reports"),
+        permissions=["review"],
+    )
     def accept_selected(self, request, queryset):
         done = 0
         for report in queryset.select_related("period", "unit"):
-            if not request.user.has_perm("campaigns.review_report", report):
-                continue
             try:
                 report_accept(report=report, actor=request.user)
             except ValidationError as exc:

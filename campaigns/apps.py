@@ -7,6 +7,6 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Emulation campaigns")
 
     def ready(self):
-        from . import receivers, sections  # noqa: F401
+        from . import actions, sections  # noqa: F401
 
         sections.register()

@@ -1,5 +1,10 @@
 """Demo unit reports: history for 2025 and the 2026 campaign's current period in every state.
 
+Everything goes through the services with the demo users as actors (the
+hamlet heads fill in and submit, vanhoa of the office reviews), so the
+activity log tells the story the pages show. Past periods are recorded as
+paper reports the office typed in (``report_record_paper``), received three
+days before their due date.
 Idempotent: a unit that already has a report for a period is left alone.
 Deterministic: a fixed random seed gives the same numbers on every machine.
 """
@@ -15,18 +20,12 @@ from django.utils import timezone
 from units.enums import Role
 from units.models import Membership, Unit
 
-from .enums import CampaignStatus, ReportState
-from .models import (
-    Campaign,
-    Indicator,
-    IndicatorValue,
-    Report,
-    ReportingPeriod,
-    ReportSection,
-)
+from .enums import CampaignStatus
+from .models import Campaign, Indicator, Report, ReportingPeriod
 from .selectors import current_period
 from .services import (
     report_accept,
+    report_record_paper,
     report_reopen,
     report_return,
     report_save,
@@ -34,6 +33,9 @@ from .services import (
     report_submit,
     submission_is_late,
 )
+
+PAPER_REASON = "Dữ liệu mẫu: báo cáo giấy đơn vị đã nộp, Phòng VH-XH nhập vào cổng."
+LATE_REASON = "Dữ liệu mẫu: cho phép nộp sau hạn."
 
 # Plausible ranges per indicator for a year's final review; mid-term is about half.
 RANGES = {
@@ -152,38 +154,24 @@ def _reporting_units(period):
 
 
 def _accepted_history(period, rng, office, factor):
-    """Bulk-create accepted reports for a past period (demo history, not a workflow)."""
+    """Accepted reports for a past period: paper reports the office typed in."""
     goals = list(period.campaign.goals.order_by("position"))
     indicators = list(Indicator.objects.filter(campaign=period.campaign))
     done = set(Report.objects.filter(period=period).values_list("unit_id", flat=True))
-    submitted_at = timezone.make_aware(
-        datetime.datetime.combine(
-            period.due_on - datetime.timedelta(days=3), datetime.time(9)
-        )
-    )
+    today = timezone.localdate()
+    received_on = min(period.due_on - datetime.timedelta(days=3), today)
+    received_on = max(received_on, period.opens_on)
     created = 0
     for unit in _reporting_units(period):
         if unit.pk in done:
             continue
         narratives, values = _content(rng, unit, goals, indicators, factor)
-        # Seeded history: created directly in its final state, like an import of
-        # last year's paper reports; today's workflow below goes through services.
-        report = Report.objects.create(
-            unit=unit,
-            period=period,
-            state=ReportState.ACCEPTED,
-            submitted_at=submitted_at,
-            reviewed_at=submitted_at + datetime.timedelta(days=2),
-            reviewed_by=office,
+        report = report_start(unit=unit, period=period, actor=office)
+        report_save(report=report, actor=office, narratives=narratives, values=values)
+        report_record_paper(
+            report=report, actor=office, received_on=received_on, reason=PAPER_REASON
         )
-        ReportSection.objects.bulk_create(
-            ReportSection(report=report, goal_id=goal_id, narrative=text)
-            for goal_id, text in narratives.items()
-        )
-        IndicatorValue.objects.bulk_create(
-            IndicatorValue(report=report, indicator_id=pk, value=value)
-            for pk, value in values.items()
-        )
+        report_accept(report=report, actor=office, notify=False)
         created += 1
     return created
 
@@ -208,7 +196,8 @@ def _current_workflow(period, rng, office):
         target = CURRENT_PATTERN[index % len(CURRENT_PATTERN)]
         if unit.pk in done or target is None:
             continue
-        head = heads.get(unit.pk)
+        # A unit without a head (a committee) reports through the office.
+        head = heads.get(unit.pk) or office
         report = report_start(unit=unit, period=period, actor=head)
         narratives, values = _content(rng, unit, goals, indicators, 1)
         if target == "draft":
@@ -221,9 +210,7 @@ def _current_workflow(period, rng, office):
         if target == "draft":
             continue
         if submission_is_late(report):
-            report_reopen(
-                report=report, actor=office, reason="Dữ liệu mẫu: cho phép nộp sau hạn."
-            )
+            report_reopen(report=report, actor=office, reason=LATE_REASON)
         report_submit(report=report, actor=head)
         if target == "accepted":
             report_accept(report=report, actor=office, notify=False)
@@ -242,7 +229,7 @@ def seed(stdout=None):
     """Fill 2025 and the 2026 campaign's earlier periods with accepted reports, and the
     2026 campaign's current period with reports in every state."""
     rng = random.Random(2026)
-    office = get_user_model().objects.filter(username="vanhoa").first()
+    office = get_user_model().objects.get(username="vanhoa")
     summary = []
     for campaign in Campaign.objects.order_by("year"):
         periods = list(
@@ -258,7 +245,7 @@ def seed(stdout=None):
             if active and period == current:
                 n = _current_workflow(period, rng, office)
                 summary.append(f"{period.name}: {n} báo cáo ở các trạng thái")
-            elif period.opens_on <= timezone.localdate(now) or not active:
+            elif period.opens_on <= timezone.localdate(now):
                 n = _accepted_history(period, rng, office, factor)
                 summary.append(f"{period.name}: {n} báo cáo đã duyệt")
     if stdout is not None:

@@ -9,6 +9,17 @@ class CampaignStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# A campaign is prepared, opened, closed; a closed campaign may be reopened,
+# which needs a reason (campaigns.services.campaign_set_status).
+CAMPAIGN_TRANSITIONS = {
+    CampaignStatus.DRAFT: {CampaignStatus.ACTIVE},
+    CampaignStatus.ACTIVE: {CampaignStatus.CLOSED},
+    CampaignStatus.CLOSED: {CampaignStatus.ACTIVE},
+}
+# The moves that need a reason, as (from, to).
+CAMPAIGN_REASON_REQUIRED = frozenset({(CampaignStatus.CLOSED, CampaignStatus.ACTIVE)})
+
+
 class GoalCode(models.TextChoices):
     """The plan's eight goal sections (II.2), in the Vietnamese alphabet's order."""
 

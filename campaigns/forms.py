@@ -1,15 +1,24 @@
-"""Forms for unit reports: thin parsing, the rules live in services."""
+"""Forms for unit reports and the admin's rule changes: thin parsing, the rules live in
+services. The reason of every return, reopening and change is core's ``ReasonForm``."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.contrib.admin.widgets import AdminDateWidget
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.uploads import EvidenceFileField
+from phongquang_portal.core.validators import no_control_characters
 from units.enums import UnitKind
 
-from .enums import BoardState, IndicatorValueType, ReportState
-from .models import Indicator, ReportingPeriod
-from .services import check_narrative, parse_indicator_value
+from .enums import (
+    CAMPAIGN_REASON_REQUIRED,
+    CAMPAIGN_TRANSITIONS,
+    BoardState,
+    IndicatorValueType,
+    ReportState,
+)
+from .models import NUMBER_BOUNDS, Indicator, ReportingPeriod
+from .services.values import check_narrative, parse_indicator_value
 
 
 class NarrativeField(forms.CharField):
@@ -18,6 +27,8 @@ class NarrativeField(forms.CharField):
     No ``maxlength`` attribute, so a browser never silently cuts what was
     typed or pasted: the user sees the message and keeps the text.
     """
+
+    default_validators = [no_control_characters]
 
     def __init__(self, *, goal, **kwargs):
         self.goal = goal
@@ -149,23 +160,6 @@ class AttachmentForm(forms.Form):
         return next((g for g in self.goals if g.pk == goal_id), None)
 
 
-class ReasonForm(forms.Form):
-    """The office's comment when returning or reopening a report."""
-
-    reason = forms.CharField(
-        label=_("Comment for the unit"),
-        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
-        required=True,
-        error_messages={"required": _("Please write what the unit should correct.")},
-    )
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if len(reason) > 2000:
-            raise ValidationError(_("Please keep the comment under 2,000 characters."))
-        return reason
-
-
 class BoardFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
@@ -193,7 +187,12 @@ class ReportListFilterForm(forms.Form):
         required=False,
         choices=[("", _("All kinds"))] + list(UnitKind.choices),
     )
-    q = forms.CharField(label=_("Unit name"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Unit name"),
+        required=False,
+        max_length=100,
+        validators=[no_control_characters],
+    )
 
     def __init__(self, *args, periods, **kwargs):
         super().__init__(*args, **kwargs)
@@ -251,7 +250,104 @@ class IndicatorAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        campaign, goal = cleaned.get("campaign"), cleaned.get("goal")
+        campaign = cleaned.get("campaign") or (
+            self.instance.campaign if self.instance.campaign_id else None
+        )
+        goal = cleaned.get("goal")
         if campaign and goal and goal.campaign_id != campaign.pk:
             self.add_error("goal", _("Choose a goal of the same campaign."))
         return cleaned
+
+
+# --- The admin's rule changes: each calls a service, with a reason -------------------
+
+
+def _date_field(label):
+    return forms.DateField(label=label, widget=AdminDateWidget)
+
+
+class CampaignDatesForm(ReasonForm):
+    """Move a campaign's start, end or dossier deadline (campaign_dates_change)."""
+
+    starts_on = _date_field(_("starts on"))
+    ends_on = _date_field(_("ends on"))
+    dossier_deadline = _date_field(_("dossier deadline"))
+    field_order = ["starts_on", "ends_on", "dossier_deadline", "reason"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Reason for the change"))
+        kwargs.setdefault(
+            "required_message",
+            _("Please give the reason for changing the campaign's dates."),
+        )
+        super().__init__(*args, **kwargs)
+
+
+class CampaignStatusForm(ReasonForm):
+    """Open, close or reopen a campaign (campaign_set_status); reopening needs a reason."""
+
+    status = forms.ChoiceField(label=_("New status"))
+    field_order = ["status", "reason"]
+
+    def __init__(self, *args, campaign, **kwargs):
+        kwargs.setdefault("label", _("Reason"))
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+        labels = dict(type(campaign).status.field.choices)
+        self.fields["status"].choices = [
+            (target.value, labels[target])
+            for target in sorted(CAMPAIGN_TRANSITIONS.get(campaign.status, ()))
+        ]
+        self.fields["reason"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        move = (self.campaign.status, cleaned.get("status"))
+        if move in CAMPAIGN_REASON_REQUIRED and not cleaned.get("reason"):
+            self.add_error(
+                "reason", _("Please give the reason for reopening this campaign.")
+            )
+        return cleaned
+
+
+class PeriodDueForm(ReasonForm):
+    """Move a reporting period's due date (period_due_change)."""
+
+    due_on = _date_field(_("due on"))
+    field_order = ["due_on", "reason"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Reason for the change"))
+        kwargs.setdefault(
+            "required_message", _("Please give the reason for changing the due date.")
+        )
+        super().__init__(*args, **kwargs)
+
+
+def _bound_field(label):
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        validators=NUMBER_BOUNDS,
+    )
+
+
+class IndicatorRulesForm(ReasonForm):
+    """Change an indicator's type and bounds once values exist (indicator_rules_change)."""
+
+    value_type = forms.ChoiceField(
+        label=_("value type"), choices=IndicatorValueType.choices
+    )
+    min_value = _bound_field(_("minimum"))
+    max_value = _bound_field(_("maximum"))
+    field_order = ["value_type", "min_value", "max_value", "reason"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Reason for the change"))
+        kwargs.setdefault(
+            "required_message",
+            _("Please give the reason for changing the indicator's rules."),
+        )
+        super().__init__(*args, **kwargs)

@@ -3,12 +3,14 @@ import zoneinfo
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from phongquang_portal.core.uploads import generated_upload_path
+from phongquang_portal.core.models import EvidenceFile
+from phongquang_portal.core.validators import no_control_characters
 
 from .enums import (
     REPORT_EDITABLE_STATES,
@@ -18,6 +20,23 @@ from .enums import (
     IndicatorValueType,
     ReportState,
 )
+from .validators import (
+    MAX_POSITION,
+    MAX_YEAR,
+    MIN_YEAR,
+    NUMBER_LIMIT,
+    check_campaign_dates,
+    check_indicator_rules,
+    check_period_dates,
+)
+
+TEXT = [no_control_characters]
+POSITION = [MinValueValidator(1), MaxValueValidator(MAX_POSITION)]
+# What a DecimalField(max_digits=14, decimal_places=2) holds, as form bounds.
+NUMBER_BOUNDS = [
+    MinValueValidator(-NUMBER_LIMIT + Decimal("0.01")),
+    MaxValueValidator(NUMBER_LIMIT - Decimal("0.01")),
+]
 
 
 def end_of_day(day):
@@ -31,19 +50,32 @@ def end_of_day(day):
 class Campaign(models.Model):
     """One yearly emulation campaign; everything else hangs off it."""
 
-    name = models.CharField(_("name"), max_length=255)
-    year = models.PositiveSmallIntegerField(_("year"), db_index=True)
-    plan_number = models.CharField(_("plan number"), max_length=60, blank=True)
-    plan_date = models.DateField(_("plan date"), null=True, blank=True)
-    theme = models.CharField(_("theme"), max_length=255, blank=True)
-    preamble = models.TextField(_("preamble"), blank=True)
-    legal_bases = models.TextField(
-        _("legal bases"), blank=True, help_text=_("One “Căn cứ …” per line.")
+    name = models.CharField(_("name"), max_length=255, validators=TEXT)
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        db_index=True,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
     )
-    purpose = models.TextField(_("purpose"), blank=True)
-    requirements = models.TextField(_("requirements"), blank=True)
-    participants_collective = models.TextField(_("collective participants"), blank=True)
-    participants_individual = models.TextField(_("individual participants"), blank=True)
+    plan_number = models.CharField(
+        _("plan number"), max_length=60, blank=True, validators=TEXT
+    )
+    plan_date = models.DateField(_("plan date"), null=True, blank=True)
+    theme = models.CharField(_("theme"), max_length=255, blank=True, validators=TEXT)
+    preamble = models.TextField(_("preamble"), blank=True, validators=TEXT)
+    legal_bases = models.TextField(
+        _("legal bases"),
+        blank=True,
+        help_text=_("One “Căn cứ …” per line."),
+        validators=TEXT,
+    )
+    purpose = models.TextField(_("purpose"), blank=True, validators=TEXT)
+    requirements = models.TextField(_("requirements"), blank=True, validators=TEXT)
+    participants_collective = models.TextField(
+        _("collective participants"), blank=True, validators=TEXT
+    )
+    participants_individual = models.TextField(
+        _("individual participants"), blank=True, validators=TEXT
+    )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     dossier_deadline = models.DateField(
@@ -79,6 +111,14 @@ class Campaign(models.Model):
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="campaign_ends_after_start",
             ),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR),
+                name="campaign_year_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(dossier_deadline__gte=models.F("starts_on")),
+                name="campaign_deadline_after_start",
+            ),
         ]
 
     def __str__(self):
@@ -86,6 +126,16 @@ class Campaign(models.Model):
 
     def get_absolute_url(self):
         return reverse("campaigns:detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.year is not None and MIN_YEAR <= self.year <= MAX_YEAR:
+            check_campaign_dates(
+                year=self.year,
+                starts_on=self.starts_on,
+                ends_on=self.ends_on,
+                dossier_deadline=self.dossier_deadline,
+            )
 
     @property
     def dossier_deadline_ends_at(self):
@@ -110,9 +160,9 @@ class Goal(models.Model):
         verbose_name=_("campaign"),
     )
     code = models.CharField(_("section"), max_length=2, choices=GoalCode.choices)
-    position = models.PositiveSmallIntegerField(_("order"))
-    title = models.CharField(_("title"), max_length=255)
-    text = models.TextField(_("text in the plan"))
+    position = models.PositiveSmallIntegerField(_("order"), validators=POSITION)
+    title = models.CharField(_("title"), max_length=255, validators=TEXT)
+    text = models.TextField(_("text in the plan"), validators=TEXT)
 
     class Meta:
         verbose_name = _("goal")
@@ -140,9 +190,9 @@ class PriorityField(models.Model):
         related_name="priority_fields",
         verbose_name=_("goal"),
     )
-    position = models.PositiveSmallIntegerField(_("order"))
-    name = models.CharField(_("field"), max_length=120)
-    text = models.TextField(_("text in the plan"))
+    position = models.PositiveSmallIntegerField(_("order"), validators=POSITION)
+    name = models.CharField(_("field"), max_length=120, validators=TEXT)
+    text = models.TextField(_("text in the plan"), validators=TEXT)
 
     class Meta:
         verbose_name = _("priority field")
@@ -181,8 +231,10 @@ class ReportingPeriod(models.Model):
         related_name="periods",
         verbose_name=_("campaign"),
     )
-    name = models.CharField(_("name"), max_length=150)
-    position = models.PositiveSmallIntegerField(_("order"), default=1)
+    name = models.CharField(_("name"), max_length=150, validators=TEXT)
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=1, validators=POSITION
+    )
     opens_on = models.DateField(_("opens on"))
     due_on = models.DateField(
         _("due on"),
@@ -220,6 +272,15 @@ class ReportingPeriod(models.Model):
     def get_absolute_url(self):
         return reverse("campaigns:board", args=[self.pk])
 
+    def clean(self):
+        super().clean()
+        campaign = getattr(self, "campaign", None) if self.campaign_id else None
+        check_period_dates(
+            campaign_year=campaign.year if campaign else None,
+            opens_on=self.opens_on,
+            due_on=self.due_on,
+        )
+
     @property
     def due_ends_at(self):
         """The aware instant from which a submission is late."""
@@ -256,11 +317,12 @@ class Indicator(models.Model):
         verbose_name=_("goal"),
     )
     code = models.SlugField(_("code"), max_length=40)
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(_("name"), max_length=255, validators=TEXT)
     unit_of_measure = models.CharField(
         _("unit of measure"),
         max_length=30,
         help_text=_("For example %, hộ, người, buổi, lượt."),
+        validators=TEXT,
     )
     value_type = models.CharField(
         _("value type"),
@@ -269,10 +331,21 @@ class Indicator(models.Model):
         default=IndicatorValueType.INTEGER,
     )
     min_value = models.DecimalField(
-        _("minimum"), max_digits=14, decimal_places=2, null=True, blank=True, default=0
+        _("minimum"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        default=0,
+        validators=NUMBER_BOUNDS,
     )
     max_value = models.DecimalField(
-        _("maximum"), max_digits=14, decimal_places=2, null=True, blank=True
+        _("maximum"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NUMBER_BOUNDS,
     )
     target = models.DecimalField(
         _("commune target"),
@@ -281,6 +354,7 @@ class Indicator(models.Model):
         null=True,
         blank=True,
         help_text=_("Optional; the dashboard shows progress towards it."),
+        validators=[MinValueValidator(0), NUMBER_BOUNDS[1]],
     )
     aggregation = models.CharField(
         _("aggregation"),
@@ -294,8 +368,12 @@ class Indicator(models.Model):
         blank=True,
         help_text=_("Unit kind codes; empty means every kind."),
     )
-    help_text = models.CharField(_("help for the units"), max_length=255, blank=True)
-    position = models.PositiveSmallIntegerField(_("order"), default=1)
+    help_text = models.CharField(
+        _("help for the units"), max_length=255, blank=True, validators=TEXT
+    )
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=1, validators=POSITION
+    )
 
     class Meta:
         verbose_name = _("indicator")
@@ -311,10 +389,23 @@ class Indicator(models.Model):
                 | models.Q(max_value__gte=models.F("min_value")),
                 name="indicator_max_not_below_min",
             ),
+            models.CheckConstraint(
+                condition=models.Q(target__isnull=True) | models.Q(target__gte=0),
+                name="indicator_target_not_negative",
+            ),
         ]
 
     def __str__(self):
         return f"{self.name} ({self.unit_of_measure})"
+
+    def clean(self):
+        super().clean()
+        check_indicator_rules(
+            value_type=self.value_type,
+            min_value=self.min_value,
+            max_value=self.max_value,
+            target=self.target,
+        )
 
     def applies_to(self, kind):
         return not self.unit_kinds or kind in self.unit_kinds
@@ -484,8 +575,8 @@ class IndicatorValue(models.Model):
         return f"{self.indicator_id}: {self.value}"
 
 
-class ReportAttachment(models.Model):
-    """An evidence file attached to a report, stored under a generated name."""
+class ReportAttachment(EvidenceFile):
+    """An evidence file attached to a report (core.models.EvidenceFile)."""
 
     report = models.ForeignKey(
         Report,
@@ -501,27 +592,11 @@ class ReportAttachment(models.Model):
         related_name="+",
         verbose_name=_("goal section"),
     )
-    file = models.FileField(_("file"), upload_to=generated_upload_path, max_length=255)
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveIntegerField(_("size in bytes"), default=0)
-    kind = models.CharField(_("file kind"), max_length=10, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("report attachment")
         verbose_name_plural = _("report attachments")
         ordering = ["report", "uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.original_name
 
     def get_absolute_url(self):
         return reverse("campaigns:attachment", args=[self.report_id, self.pk])

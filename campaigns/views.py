@@ -1,6 +1,11 @@
+"""The campaigns app's pages: the plan, the unit reports, the office's board and exports.
+
+Every view names a rules permission (``permission_required``); strangers are
+sent to the login page, signed-in users without the permission get 404.
+"""
+
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
@@ -9,21 +14,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from phongquang_portal.core.excel import xlsx_response
-from phongquang_portal.core.mixins import ScopedPermissionMixin
+from phongquang_portal.core.forms import ReasonForm
+from phongquang_portal.core.mixins import PermissionRequiredMixin, ScopedPermissionMixin
 from phongquang_portal.core.pdf import pdf_response
+from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import ACCEPT_ATTRIBUTE, serve_protected
 from units.models import Unit
-from units.selectors import participant_counts, roles_for
+from units.selectors import participant_counts
 
 from .enums import BoardState
 from .exports import aggregate_pdf, aggregate_period, aggregate_workbook
 from .forms import (
     AttachmentForm,
     BoardFilterForm,
-    ReasonForm,
     ReportForm,
     ReportListFilterForm,
 )
@@ -58,7 +65,16 @@ from .services import (
 )
 
 
-class CampaignListView(ListView):
+class PublicPageMixin(PermissionRequiredMixin):
+    """A page anyone may see (the permission's rule allows every visitor)."""
+
+    permission_required = "campaigns.view_campaigns"
+
+    def get_permission_object(self):
+        return None
+
+
+class CampaignListView(PublicPageMixin, ListView):
     """Every campaign, newest first; public."""
 
     template_name = "campaigns/campaign_list.html"
@@ -68,7 +84,7 @@ class CampaignListView(ListView):
         return campaign_list()
 
 
-class CampaignDetailView(DetailView):
+class CampaignDetailView(PublicPageMixin, DetailView):
     """The plan as a page: purpose, goals a–h with h's fields, participants, timeline."""
 
     template_name = "campaigns/campaign_detail.html"
@@ -78,8 +94,6 @@ class CampaignDetailView(DetailView):
         try:
             return campaign_with_goals(self.kwargs["pk"])
         except Campaign.DoesNotExist as exc:
-            from django.http import Http404
-
             raise Http404 from exc
 
     def get_context_data(self, **kwargs):
@@ -106,7 +120,7 @@ class CampaignDetailView(DetailView):
 class ReportObjectMixin(ScopedPermissionMixin):
     """Load the report named in the URL once; strangers get 404."""
 
-    permission_required = "campaigns.view_report"
+    permission_required = "campaigns.read_report"
 
     def get_report(self):
         if not hasattr(self, "_report"):
@@ -138,24 +152,27 @@ def _campaign_from_request(request):
     return current_campaign()
 
 
-class ReportListView(LoginRequiredMixin, TemplateView):
+class ReportListView(PermissionRequiredMixin, TemplateView):
     """A unit head's reports per period, or every report for the office and the council."""
 
+    permission_required = "campaigns.view_report_list"
     template_name = "campaigns/report_list.html"
     paginate_by = 50
+
+    def get_permission_object(self):
+        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        roles = roles_for(user)
         campaign = _campaign_from_request(self.request)
         periods = periods_of(campaign) if campaign else []
-        context.update(campaign=campaign, periods=periods, roles=roles)
+        context.update(campaign=campaign, periods=periods)
         if campaign is None:
             return context
-        if roles.is_unit_head:
+        if has_perm(user, "campaigns.list_own_reports"):
             context["head_rows"] = report_rows_for_head(user, campaign, periods=periods)
-        if roles.reads_everything or roles.is_sysadmin:
+        if has_perm(user, "campaigns.list_all_reports"):
             form = ReportListFilterForm(self.request.GET or None, periods=periods)
             filters = form.cleaned_data if form.is_valid() else {}
             period = next((p for p in periods if p.pk == filters.get("period")), None)
@@ -180,25 +197,32 @@ class ReportListView(LoginRequiredMixin, TemplateView):
         return context
 
 
-class ReportStartView(LoginRequiredMixin, View):
-    """Open (or create) the unit's report for a period, then go to its form."""
+class ReportStartView(PermissionRequiredMixin, View):
+    """Open (or create) the unit's report for a period, then go to its form.
 
+    The unit's head goes on to fill it in; the office (opening it for a
+    silent unit) to the report's page.
+    """
+
+    permission_required = "campaigns.start_report"
     http_method_names = ["post"]
+
+    def get_permission_object(self):
+        if not hasattr(self, "_unit"):
+            self._unit = get_object_or_404(Unit, pk=self.kwargs["unit_pk"])
+        return self._unit
 
     def post(self, request, period_pk, unit_pk):
         period = get_object_or_404(
             ReportingPeriod.objects.select_related("campaign"), pk=period_pk
         )
-        unit = get_object_or_404(Unit, pk=unit_pk)
-        roles = roles_for(request.user)
-        if not (roles.heads(unit.pk) or roles.is_office):
-            raise Http404
+        unit = self.get_permission_object()
         try:
             report = report_start(unit=unit, period=period, actor=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("campaigns:report_list")
-        if roles.heads(unit.pk):
+        if has_perm(request.user, "campaigns.report_for_unit", unit):
             return redirect("campaigns:report_edit", pk=report.pk)
         return redirect(report.get_absolute_url())
 
@@ -211,7 +235,6 @@ class ReportDetailView(ReportObjectMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         report = self.get_report()
-        user = self.request.user
         goals = list(
             Goal.objects.filter(campaign_id=report.period.campaign_id).order_by(
                 "position"
@@ -247,11 +270,7 @@ class ReportDetailView(ReportObjectMixin, TemplateView):
                 narratives=sections,
                 values=values,
             ),
-            can_edit=user.has_perm("campaigns.edit_report", report),
-            can_review=user.has_perm("campaigns.review_report", report),
-            can_reopen=user.has_perm("campaigns.reopen_report", report),
             late=submission_is_late(report),
-            reason_form=ReasonForm(),
             days_late=report.days_late(),
         )
         return context
@@ -265,8 +284,8 @@ class ReportEditView(ReportObjectMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             report = self.get_report()
-            may_view = request.user.has_perm("campaigns.view_report", report)
-            if may_view and not request.user.has_perm("campaigns.edit_report", report):
+            may_read = has_perm(request.user, "campaigns.read_report", report)
+            if may_read and not has_perm(request.user, "campaigns.edit_report", report):
                 messages.info(
                     request,
                     _("This report is “%(state)s” and cannot be edited now.")
@@ -392,7 +411,7 @@ class ReportEditView(ReportObjectMixin, TemplateView):
 class AttachmentUploadView(ReportObjectMixin, View):
     """Receive one evidence file (JavaScript upload with progress, or a plain form)."""
 
-    permission_required = "campaigns.edit_report"
+    permission_required = "campaigns.write_report"
     http_method_names = ["post"]
 
     def post(self, request, pk):
@@ -458,7 +477,9 @@ class AttachmentDownloadView(ReportObjectMixin, View):
 
 
 class AttachmentDeleteView(ReportObjectMixin, View):
-    permission_required = "campaigns.edit_report"
+    """Remove one evidence file from an editable report."""
+
+    permission_required = "campaigns.write_report"
     http_method_names = ["post"]
 
     def post(self, request, pk, attachment_pk):
@@ -479,11 +500,23 @@ class AttachmentDeleteView(ReportObjectMixin, View):
         )
 
 
+# Each action's page gate (who may act on the report at all); the service then
+# asks the action's own permission, state included, and says why it refuses.
 REPORT_ACTIONS = {
-    "submit": "campaigns.submit_report",
-    "return": "campaigns.review_report",
-    "accept": "campaigns.review_report",
-    "reopen": "campaigns.reopen_report",
+    "submit": "campaigns.write_report",
+    "return": "campaigns.review_reports",
+    "accept": "campaigns.review_reports",
+    "reopen": "campaigns.review_reports",
+}
+REASON_MESSAGES = {
+    "return": (
+        _lazy("Comment for the unit"),
+        _lazy("Please write what the unit should correct."),
+    ),
+    "reopen": (
+        _lazy("Reason (recorded in the history)"),
+        _lazy("Please give the reason for reopening this report."),
+    ),
 }
 
 
@@ -496,7 +529,7 @@ class ReportActionView(ReportObjectMixin, View):
         action = self.kwargs["action"]
         if action not in REPORT_ACTIONS:
             raise Http404
-        return ("campaigns.view_report", REPORT_ACTIONS[action])
+        return ("campaigns.read_report", REPORT_ACTIONS[action])
 
     def post(self, request, pk, action):
         report = self.get_report()
@@ -511,7 +544,8 @@ class ReportActionView(ReportObjectMixin, View):
                     "unit": report.unit.name
                 }
             else:
-                form = ReasonForm(request.POST)
+                label, required = REASON_MESSAGES[action]
+                form = ReasonForm(request.POST, label=label, required_message=required)
                 if not form.is_valid():
                     raise ValidationError(
                         [m for errors in form.errors.values() for m in errors]
@@ -535,6 +569,8 @@ class ReportActionView(ReportObjectMixin, View):
 
 
 class PeriodMixin(ScopedPermissionMixin):
+    """Load the period named in the URL once; check the permission on it."""
+
     permission_required = "campaigns.view_board"
 
     def get_period(self):
@@ -543,6 +579,9 @@ class PeriodMixin(ScopedPermissionMixin):
                 ReportingPeriod.objects.select_related("campaign"), pk=self.kwargs["pk"]
             )
         return self._period
+
+    def get_permission_object(self):
+        return self.get_period()
 
 
 class BoardView(PeriodMixin, TemplateView):
@@ -571,15 +610,14 @@ class BoardView(PeriodMixin, TemplateView):
             total=len(all_rows),
             filter_form=form,
             overdue=period.is_overdue(now),
-            can_review=self.request.user.has_perm("campaigns.review_report"),
-            can_remind=self.request.user.has_perm("campaigns.remind_units"),
-            reason_form=ReasonForm(),
             here=self.request.get_full_path(),
         )
         return context
 
 
 class RemindView(PeriodMixin, View):
+    """E-mail the units of the period that have not submitted."""
+
     permission_required = "campaigns.remind_units"
     http_method_names = ["post"]
 
@@ -606,6 +644,8 @@ class RemindView(PeriodMixin, View):
 
 
 class AggregateMixin(PeriodMixin):
+    """The period's reports added up (accepted only with ``?accepted=1``)."""
+
     def get_aggregate(self):
         period = self.get_period()
         accepted_only = self.request.GET.get("accepted") == "1"
@@ -632,6 +672,8 @@ class AggregateView(AggregateMixin, TemplateView):
 
 
 class AggregateExcelView(AggregateMixin, View):
+    """The aggregated report as an Excel workbook."""
+
     def get(self, request, pk):
         aggregate = self.get_aggregate()
         workbook = aggregate_workbook(aggregate)
@@ -639,6 +681,8 @@ class AggregateExcelView(AggregateMixin, View):
 
 
 class AggregatePdfView(AggregateMixin, View):
+    """The aggregated report as a printable PDF."""
+
     def get(self, request, pk):
         aggregate = self.get_aggregate()
         return pdf_response(
@@ -650,12 +694,20 @@ class AggregatePdfView(AggregateMixin, View):
 class DashboardView(ScopedPermissionMixin, TemplateView):
     """Pictures of progress: submissions per period, indicators per goal, hamlets compared."""
 
-    permission_required = "campaigns.view_board"
+    permission_required = "campaigns.view_dashboard"
     template_name = "campaigns/dashboard.html"
+
+    def get_campaign(self):
+        if not hasattr(self, "_campaign"):
+            self._campaign = get_object_or_404(Campaign, pk=self.kwargs["pk"])
+        return self._campaign
+
+    def get_permission_object(self):
+        return self.get_campaign()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        campaign = get_object_or_404(Campaign, pk=self.kwargs["pk"])
+        campaign = self.get_campaign()
         periods = periods_of(campaign)
         period_id = self.request.GET.get("period", "")
         period = next(

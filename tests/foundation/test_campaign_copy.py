@@ -49,12 +49,13 @@ def test_campaign_copy_copies_goals_fields_and_quotas_with_new_dates(plan, offic
     assert entry.data["source_year"] == 2025
 
 
-def test_campaign_copy_twice_for_same_year_is_refused(plan):
-    _copy(plan)
+def test_campaign_copy_twice_for_same_year_is_refused(plan, office_user):
+    _copy(plan, actor=office_user)
 
     with pytest.raises(ValidationError) as excinfo:
-        _copy(plan)
+        _copy(plan, actor=office_user)
 
+    assert excinfo.value.code == "duplicate"
     assert "2026" in excinfo.value.messages[0]
 
 

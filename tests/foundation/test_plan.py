@@ -98,3 +98,74 @@ def test_load_plan_command_reports_the_deadline(capsys):
     call_command("load_plan")
 
     assert "15/12/2025" in capsys.readouterr().out
+
+
+def test_plan_load_periods_and_indicators_as_the_plan_says():
+    campaign = plan_load()
+
+    periods = list(
+        campaign.periods.values_list(
+            "position", "name", "opens_on", "due_on", "unit_kinds"
+        )
+    )
+    kinds = ["office", "steering", "hamlet", "organisation"]
+    assert periods == [
+        (
+            1,
+            "Sơ kết 6 tháng năm 2025",
+            datetime.date(2025, 6, 1),
+            datetime.date(2025, 7, 10),
+            kinds,
+        ),
+        (
+            2,
+            "Tổng kết năm 2025",
+            datetime.date(2025, 11, 15),
+            datetime.date(2025, 12, 10),
+            kinds,
+        ),
+    ]
+    indicators = {i.code: i for i in campaign.indicators.select_related("goal")}
+    assert len(indicators) == 16
+    vneid = indicators["d_vneid_muc_2"]
+    assert (
+        vneid.goal.code,
+        vneid.value_type,
+        vneid.aggregation,
+        vneid.unit_kinds,
+        vneid.target,
+        vneid.min_value,
+        vneid.max_value,
+        vneid.position,
+    ) == ("d", "percentage", "average", ["hamlet"], 90, 0, None, 6)
+    assert indicators["e_su_co_xu_ly"].target is None
+    assert indicators["c_kinh_phi"].unit_of_measure == "triệu đồng"
+
+
+def test_plan_load_reads_the_campaigns_part_from_the_plan_files(settings, tmp_path):
+    import shutil
+
+    shutil.copytree(settings.BASE_DIR / "plan", tmp_path / "plan")
+    part = tmp_path / "plan" / "2025" / "campaigns.toml"
+    part.write_text(
+        part.read_text(encoding="utf-8").replace(
+            'theme = "Thi đua xây dựng', 'theme = "Đã sửa: Thi đua xây dựng'
+        ),
+        encoding="utf-8",
+    )
+    settings.PLAN_DIR = tmp_path / "plan"
+
+    campaign = plan_load()
+
+    assert campaign.theme.startswith("Đã sửa: Thi đua xây dựng")
+
+
+def test_campaigns_plan_data_lives_only_in_the_plan_files():
+    import campaigns.plan
+    import campaigns.services
+
+    assert not hasattr(campaigns.plan, "GOALS")
+    assert not hasattr(campaigns.plan, "CAMPAIGN_2025")
+    assert not any(
+        name.startswith("REPORT_DEFAULT") for name in dir(campaigns.services)
+    )

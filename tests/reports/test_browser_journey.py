@@ -127,3 +127,35 @@ def test_report_journey_on_a_phone(
     sheet = workbook["Mục đ"]
     assert [c.value for c in sheet[4]][:2] == ["Thôn Nà Mòn", "Đã duyệt"]
     assert 42 in [c.value for c in sheet[4]]
+
+
+def test_report_pages_run_under_the_content_security_policy(
+    desktop_page, open_period, hamlet, hamlet_head, office_user
+):
+    """No inline script, handler or style is refused on the app's pages."""
+    from campaigns.services import report_start
+
+    report = report_start(unit=hamlet, period=open_period, actor=hamlet_head)
+    page = desktop_page
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    browser_login(page, "vanhoa_test")
+    for url in [
+        open_period.campaign.get_absolute_url(),
+        open_period.get_absolute_url(),
+        f"/campaigns/{open_period.campaign_id}/dashboard/",
+        f"/campaigns/periods/{open_period.pk}/aggregate/",
+        report.get_absolute_url(),
+        f"/campaigns/reports/{report.pk}/edit/",
+        f"/admin/campaigns/campaign/{open_period.campaign_id}/dates/",
+    ]:
+        page.goto(page.base_url + url)
+        page.wait_for_load_state("networkidle")
+    assert refused == []

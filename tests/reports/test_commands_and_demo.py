@@ -50,8 +50,10 @@ def test_send_report_reminders_dry_run_sends_nothing(reminder_setup):
     assert "2 đơn vị chưa nộp" in out.getvalue()
 
 
-def test_send_report_reminders_skips_closed_campaigns(reminder_setup, plan):
-    campaign_set_status(campaign=plan, status=CampaignStatus.CLOSED, actor=None)
+def test_send_report_reminders_skips_closed_campaigns(
+    reminder_setup, plan, office_user
+):
+    campaign_set_status(campaign=plan, status=CampaignStatus.CLOSED, actor=office_user)
     call_command("send_report_reminders", stdout=io.StringIO())
     assert mail.outbox == []
 
@@ -83,3 +85,25 @@ def test_seed_demo_fills_current_period_in_every_state_and_is_idempotent(db):
     past = Report.objects.filter(period__campaign__year=2025)
     assert past.exists()
     assert set(past.values_list("state", flat=True)) == {ReportState.ACCEPTED}
+    # Through the services, with the demo users as actors: a real history.
+    entries = ActivityLog.objects.filter(action__startswith="campaigns.")
+    without_actor = set(
+        entries.filter(actor=None).values_list("action", flat=True).distinct()
+    )
+    assert without_actor == {"campaigns.campaign.loaded"}  # load_plan: the system
+    report = past.first()
+    assert list(
+        ActivityLog.objects.filter(
+            object_id=report.pk, action__startswith="campaigns.report."
+        )
+        .order_by("pk")
+        .values_list("action", "actor__username")
+    ) == [
+        ("campaigns.report.created", "vanhoa"),
+        ("campaigns.report.saved", "vanhoa"),
+        ("campaigns.report.recorded_from_paper", "vanhoa"),
+        ("campaigns.report.accepted", "vanhoa"),
+    ]
+    assert entries.filter(
+        action="campaigns.report.submitted", actor__username="thon1"
+    ).exists()

@@ -47,13 +47,14 @@ def test_plan_load_seeds_periods_and_indicators_idempotently(plan):
     }
 
 
-def test_campaign_copy_shifts_periods_and_remaps_indicator_goals(plan):
+def test_campaign_copy_shifts_periods_and_remaps_indicator_goals(plan, office_user):
     target = campaign_copy(
         source=plan,
         year=2026,
         starts_on=datetime.date(2026, 1, 1),
         ends_on=datetime.date(2026, 12, 31),
         dossier_deadline=datetime.date(2026, 12, 15),
+        actor=office_user,
     )
 
     final = target.periods.get(name="Tổng kết năm 2026")
@@ -103,6 +104,7 @@ def test_report_flow_draft_submit_return_resubmit_accept(
 def test_report_accept_draft_is_refused(filled_report, office_user):
     with pytest.raises(ValidationError) as exc:
         report_accept(report=filled_report, actor=office_user)
+    assert exc.value.code == "invalid_transition"
     assert "Không thể chuyển" in exc.value.messages[0]
     filled_report.refresh_from_db()
     assert filled_report.state == ReportState.DRAFT
@@ -111,6 +113,7 @@ def test_report_accept_draft_is_refused(filled_report, office_user):
 def test_report_return_without_reason_is_refused(submitted_report, office_user):
     with pytest.raises(ValidationError) as exc:
         report_return(report=submitted_report, actor=office_user, reason="   ")
+    assert exc.value.code == "reason_required"
     assert exc.value.messages == ["Vui lòng ghi rõ nội dung đơn vị cần sửa."]
     submitted_report.refresh_from_db()
     assert submitted_report.state == ReportState.SUBMITTED
@@ -139,6 +142,7 @@ def test_report_submit_incomplete_lists_what_is_empty(
     with pytest.raises(ValidationError) as exc:
         report_submit(report=report, actor=hamlet_head)
 
+    assert exc.value.code == "incomplete"
     message = exc.value.messages[0]
     assert message.startswith("Báo cáo chưa đầy đủ.")
     assert "Mục b: kết quả" in message
@@ -224,8 +228,9 @@ def test_report_reopen_accepted_report_goes_back_to_returned(
 
 
 def test_report_reopen_without_reason_is_refused(submitted_report, office_user):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         report_reopen(report=submitted_report, actor=office_user, reason="")
+    assert refused.value.code == "reason_required"
     submitted_report.refresh_from_db()
     assert submitted_report.reopened is False
 
@@ -240,29 +245,32 @@ def test_report_save_on_submitted_report_is_refused(submitted_report, hamlet_hea
 
 
 @pytest.mark.parametrize(
-    ("code", "value", "fragment"),
+    ("code", "value", "fragment", "code_expected"),
     [
-        ("a_buoi_tuyen_truyen", Decimal(-1), "không được âm"),
-        ("a_buoi_tuyen_truyen", Decimal("2.5"), "số nguyên"),
-        ("d_vneid_muc_2", Decimal("100.5"), "tối đa 100"),
+        ("a_buoi_tuyen_truyen", Decimal(-1), "không được âm", "negative"),
+        ("a_buoi_tuyen_truyen", Decimal("2.5"), "số nguyên", "not_integer"),
+        ("d_vneid_muc_2", Decimal("100.5"), "tối đa 100", "above_max"),
+        ("a_buoi_tuyen_truyen", Decimal("1E+15"), "quá lớn", "too_large"),
     ],
 )
 def test_report_save_bad_value_is_refused_and_nothing_stored(
-    filled_report, hamlet_head, code, value, fragment
+    filled_report, hamlet_head, code, value, fragment, code_expected
 ):
     indicator = Indicator.objects.get(campaign=filled_report.period.campaign, code=code)
     with pytest.raises(ValidationError) as exc:
         report_save(
             report=filled_report, actor=hamlet_head, values={indicator.pk: value}
         )
+    assert [e.code for e in exc.value.error_list] == [code_expected]
     assert fragment in exc.value.messages[0]
     assert filled_report.values.get(indicator=indicator).value == Decimal(5)
 
 
-def test_report_start_for_unit_kind_outside_period_is_refused(period):
+def test_report_start_for_unit_kind_outside_period_is_refused(period, office_user):
     team = UnitFactory(kind="digital_team")
-    with pytest.raises(ValidationError):
-        report_start(unit=team, period=period, actor=None)
+    with pytest.raises(ValidationError) as refused:
+        report_start(unit=team, period=period, actor=office_user)
+    assert refused.value.code == "not_reporting"
     assert not Report.objects.filter(unit=team).exists()
 
 

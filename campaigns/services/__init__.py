@@ -1,0 +1,73 @@
+"""Every write about campaigns, by concern; import from here.
+
+- ``plan``: loading the yearly plan (``plan/<year>/campaigns.toml``);
+- ``campaigns``: a campaign's status, dates and copy to the next year;
+- ``periods``: a reporting period's due date, an indicator's rules;
+- ``values``: numbers and texts as units type them;
+- ``reports``: the unit report's workflow;
+- ``notifications``: e-mails to the units.
+"""
+
+from .campaigns import (
+    CAMPAIGN_DATE_FIELDS,
+    campaign_copy,
+    campaign_dates_change,
+    campaign_set_status,
+    lock_campaign,
+    reporting_plan_copy,
+)
+from .notifications import notify_unit, report_reminders_send, unit_recipients
+from .periods import indicator_rules_change, period_due_change
+from .plan import plan_data, plan_load, reporting_plan_load, shift_year
+from .reports import (
+    lock_report,
+    report_accept,
+    report_attachment_add,
+    report_attachment_remove,
+    report_record_paper,
+    report_reopen,
+    report_return,
+    report_save,
+    report_start,
+    report_submit,
+    submission_is_late,
+)
+from .values import (
+    check_indicator_value,
+    check_narrative,
+    format_number,
+    parse_indicator_value,
+)
+
+__all__ = [
+    "CAMPAIGN_DATE_FIELDS",
+    "campaign_copy",
+    "campaign_dates_change",
+    "campaign_set_status",
+    "check_indicator_value",
+    "check_narrative",
+    "format_number",
+    "indicator_rules_change",
+    "lock_campaign",
+    "lock_report",
+    "notify_unit",
+    "parse_indicator_value",
+    "period_due_change",
+    "plan_data",
+    "plan_load",
+    "report_accept",
+    "report_attachment_add",
+    "report_attachment_remove",
+    "report_record_paper",
+    "report_reminders_send",
+    "report_reopen",
+    "report_return",
+    "report_save",
+    "report_start",
+    "report_submit",
+    "reporting_plan_copy",
+    "reporting_plan_load",
+    "shift_year",
+    "submission_is_late",
+    "unit_recipients",
+]

@@ -1,0 +1,100 @@
+"""E-mails to the units: a report returned or accepted, reminders before the due date."""
+
+from django.core.mail import EmailMessage, get_connection, send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phongquang_portal.core.activity import log_action
+from phongquang_portal.core.permissions import SYSTEM, require_perm
+
+from ..enums import REPORT_EDITABLE_STATES
+
+
+def unit_recipients(unit_ids):
+    """Return {unit_id: [e-mail, ...]} for the heads of the units and the units' own address."""
+    from units.models import Unit
+    from units.selectors import heads_of_units
+
+    heads = heads_of_units(unit_ids)
+    result = {}
+    for unit in Unit.objects.filter(pk__in=unit_ids).only("pk", "email"):
+        emails = [user.email for user in heads.get(unit.pk, []) if user.email]
+        if unit.email:
+            emails.append(unit.email)
+        result[unit.pk] = sorted(set(emails))
+    return result
+
+
+def notify_unit(report, subject_template, body):
+    """E-mail the unit about its report once the transaction commits."""
+    recipients = unit_recipients([report.unit_id]).get(report.unit_id, [])
+    if not recipients:
+        return
+    subject = subject_template % {"report": str(report)}
+    link = report.get_absolute_url()
+    message = "\n\n".join(part for part in (subject, body, link) if part)
+    transaction.on_commit(
+        lambda: send_mail(subject, message, None, recipients, fail_silently=True)
+    )
+
+
+def report_reminders_send(*, period, actor=SYSTEM, now=None, base_url=""):
+    """E-mail every unit that must report in ``period`` and has not submitted.
+
+    Returns the list of (unit, recipients) reminded; units without any
+    address are skipped (and listed with no recipients).
+    """
+    from ..selectors import board_rows
+
+    require_perm(actor, "campaigns.remind_units", period)
+    now = now or timezone.now()
+    rows = [
+        row
+        for row in board_rows(period, now=now)
+        if row.report is None or row.report.state in REPORT_EDITABLE_STATES
+    ]
+    recipients = unit_recipients([row.unit.pk for row in rows])
+    messages, reminded = [], []
+    for row in rows:
+        emails = recipients.get(row.unit.pk, [])
+        reminded.append((row.unit, emails))
+        if not emails:
+            continue
+        subject = _("Reminder: report “%(period)s” due %(date)s") % {
+            "period": period.name,
+            "date": period.due_on.strftime("%d/%m/%Y"),
+        }
+        if row.is_overdue:
+            status = _("The due date has passed; please submit as soon as possible.")
+        else:
+            status = _("%(days)s day(s) left.") % {"days": row.days_left}
+        body = "\n\n".join(
+            [
+                _("Dear head of %(unit)s,") % {"unit": row.unit.name},
+                _(
+                    "Your unit has not yet submitted its report for “%(period)s” of the "
+                    "campaign “%(campaign)s”. It is due by the end of %(date)s."
+                )
+                % {
+                    "period": period.name,
+                    "campaign": period.campaign.name,
+                    "date": period.due_on.strftime("%d/%m/%Y"),
+                },
+                str(status),
+                _("Fill in the report online: %(url)s")
+                % {"url": base_url + reverse("campaigns:report_list")},
+                _("Culture-Social office, People's Committee of the commune"),
+            ]
+        )
+        messages.append(EmailMessage(subject, body, None, emails))
+    if messages:
+        get_connection().send_messages(messages)
+    log_action(
+        period,
+        "campaigns.period.reminded",
+        actor=actor,
+        data={"units": len(reminded), "emails": len(messages)},
+    )
+    return reminded
