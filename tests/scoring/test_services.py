@@ -71,13 +71,14 @@ def test_plan_load_twice_changes_nothing(plan):
     assert after == before
 
 
-def test_campaign_copy_copies_criteria_with_next_years_goals(plan):
+def test_campaign_copy_copies_criteria_with_next_years_goals(plan, office_user):
     target = campaign_copy(
         source=plan,
         year=2026,
         starts_on=datetime.date(2026, 1, 1),
         ends_on=datetime.date(2026, 12, 31),
         dossier_deadline=datetime.date(2026, 12, 15),
+        actor=office_user,
     )
 
     copied = Criterion.objects.filter(campaign=target).select_related("group__goal")
