@@ -9,3 +9,6 @@ campaign_copied = Signal()
 # app loads its part of the plan (award kinds, indicators, criteria...).
 # Receivers must be idempotent. Arguments: campaign.
 plan_loaded = Signal()
+
+# Sent inside the campaign rules service before a guarded change is saved; a receiver raising ValidationError refuses it. Arguments: campaign, changes ({field: (old, new)}).
+campaign_rules_changing = Signal()
