@@ -69,8 +69,10 @@ class ServiceFormMixin:
 
     def _service_object(self, request, pk):
         obj = self.get_queryset(request).filter(pk=pk).first()
-        if obj is None or not self.has_view_permission(request, obj):
+        if obj is None:
             raise Http404
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
         return obj
 
     def _service_page(self, request, obj, form, *, title, intro, locked_message=""):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from campaigns.models import Campaign
 from campaigns.selectors import current_campaign
@@ -90,6 +90,7 @@ def _deadline_notice(campaign):
     return selectors.deadline_notice(campaign)
 
 
+@require_safe
 @permission_required("awards.view_nomination_list")
 def nomination_list(request):
     """The dossiers a user may see; the office's queue is the "submitted" filter."""
@@ -122,6 +123,7 @@ def nomination_list(request):
     )
 
 
+@require_safe
 @permission_required("awards.view_checking_queue")
 def checking_queue(request):
     """The office's queue: submitted dossiers, oldest first."""
@@ -203,6 +205,7 @@ def nomination_create(request):
     )
 
 
+@require_safe
 @permission_required("awards.add_nomination")
 @permission_required("awards.propose_for_unit", _proposing_unit, obj_arg="unit")
 def nominee_options(request, unit):
@@ -255,6 +258,7 @@ def nomination_edit(request, pk, nomination):
     )
 
 
+@require_safe
 @permission_required("awards.view_nomination", _nomination, obj_arg="nomination")
 def nomination_detail(request, pk, nomination):
     selectors.attach_scores([nomination])
@@ -385,6 +389,7 @@ def attachment_add(request, pk, nomination):
     return redirect(nomination)
 
 
+@require_safe
 @permission_required("awards.view_nomination", _attachment)
 def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment, pk=pk)
@@ -404,6 +409,7 @@ def attachment_delete(request, pk, nomination):
     return redirect(nomination)
 
 
+@require_safe
 @permission_required("awards.view_nomination", _nomination, obj_arg="nomination")
 def to_trinh_pdf(request, pk, nomination):
     return pdf_response(
@@ -411,6 +417,7 @@ def to_trinh_pdf(request, pk, nomination):
     )
 
 
+@require_safe
 @permission_required("awards.view_nomination", _nomination, obj_arg="nomination")
 def report_pdf(request, pk, nomination):
     return pdf_response(
@@ -519,6 +526,7 @@ def decision_list(request):
     )
 
 
+@require_safe
 @permission_required("awards.view_decision", _decision, obj_arg="decision")
 def decision_detail(request, pk, decision):
     rows = exports.awardee_rows(decision)
@@ -534,6 +542,7 @@ def decision_detail(request, pk, decision):
     )
 
 
+@require_safe
 @permission_required("awards.view_decision", _decision, obj_arg="decision")
 def decision_pdf(request, pk, decision):
     return pdf_response(
@@ -541,6 +550,7 @@ def decision_pdf(request, pk, decision):
     )
 
 
+@require_safe
 @permission_required("awards.view_decision", _decision, obj_arg="decision")
 def certificates_pdf(request, pk, decision):
     return pdf_response(
@@ -548,6 +558,7 @@ def certificates_pdf(request, pk, decision):
     )
 
 
+@require_safe
 @permission_required("awards.view_decision", _decision, obj_arg="decision")
 def certificates_blank_pdf(request, pk, decision):
     form = BlankOffsetForm(request.GET or None)
@@ -561,6 +572,7 @@ def certificates_blank_pdf(request, pk, decision):
     )
 
 
+@require_safe
 @permission_required("awards.view_decision", _decision, obj_arg="decision")
 def decision_xlsx(request, pk, decision):
     return xlsx_response(
@@ -569,6 +581,7 @@ def decision_xlsx(request, pk, decision):
     )
 
 
+@require_safe
 @permission_required("awards.view_honor_board")
 def honor_board(request):
     """Public: the decided awards of a campaign (công khai), no login needed."""
