@@ -7,8 +7,8 @@ quota, the state rules and the permissions are enforced once.
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -16,12 +16,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns.selectors import current_campaign
+from phongquang_portal.core.activity import as_log_text, history_for
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
+from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.names import user_display_name
-from units.selectors import roles_for
+from phongquang_portal.core.permissions import has_perm
+from phongquang_portal.core.validators import no_control_characters
 
 from . import selectors, services
-from .enums import AttachmentKind, NominationState
+from .enums import ATTENDANCE_FIELDS, AWARD_RULE_FIELDS, AttachmentKind, NominationState
+from .forms import AttendanceForm, AwardRulesForm
 from .models import AwardKind, CouncilMeeting, Decision, Nomination
 
 S = NominationState
@@ -52,9 +56,65 @@ class AwardKindForm(forms.ModelForm):
             "multiplier_household",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "name" in self.fields:
+            self.fields["name"].validators.append(no_control_characters)
+
+
+class ServiceFormMixin:
+    """A small admin page whose form calls a service (with a reason), never save()."""
+
+    service_form_template = "admin/awards/service_form.html"
+
+    def _service_object(self, request, pk):
+        obj = self.get_queryset(request).filter(pk=pk).first()
+        if obj is None:
+            raise Http404
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def _service_page(self, request, obj, form, *, title, intro, locked_message=""):
+        return TemplateResponse(
+            request,
+            self.service_form_template,
+            {
+                **self.admin_site.each_context(request),
+                "title": title,
+                "intro": intro,
+                "opts": self.model._meta,
+                "original": obj,
+                "form": form,
+                "locked_message": locked_message,
+                "back": reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                    args=[obj.pk],
+                ),
+            },
+        )
+
+    def _run_service(self, request, obj, form, service, success, **kwargs):
+        """Call ``service``; on success go back to the object, else show the refusal."""
+        try:
+            service(actor=request.user, reason=form.cleaned_data["reason"], **kwargs)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return None
+        self.message_user(request, success, messages.SUCCESS)
+        return HttpResponseRedirect(
+            reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                args=[obj.pk],
+            )
+        )
+
 
 @admin.register(AwardKind)
-class AwardKindAdmin(PortalModelAdmin):
+class AwardKindAdmin(ServiceFormMixin, PortalModelAdmin):
+    """Award kinds: the rules (quotas, prizes, deadline, documents) change only
+    through "Change the rules", with a reason, and never once dossiers are in."""
+
     form = AwardKindForm
     list_display = (
         "name",
@@ -69,6 +129,72 @@ class AwardKindAdmin(PortalModelAdmin):
     )
     list_filter = ("campaign", "code")
     list_select_related = ("campaign",)
+    guarded_fields = ("campaign", "code", *AWARD_RULE_FIELDS)
+    change_form_template = "admin/awards/awardkind/change_form.html"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None:
+            # The rules are read-only here: the plain form has no rules field.
+            kwargs["form"] = forms.ModelForm
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/rules/",
+                self.admin_site.admin_view(self.rules_view),
+                name="awards_awardkind_rules",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id) if object_id else None
+        extra_context = {
+            **(extra_context or {}),
+            "may_change_rules": obj is not None
+            and has_perm(request.user, "awards.change_award_rules", obj),
+            "rules_locked": obj is not None and services.award_rules_locked(obj),
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def rules_view(self, request, pk):
+        kind = self._service_object(request, pk)
+        if not has_perm(request.user, "awards.manage_award_rules"):
+            raise PermissionDenied
+        form = AwardRulesForm.for_kind(
+            kind, request.POST if request.method == "POST" else None
+        )
+        if request.method == "POST" and form.is_valid():
+            done = self._run_service(
+                request,
+                kind,
+                form,
+                services.award_rules_change,
+                _("The award's rules are changed."),
+                award_kind=kind,
+                **form.changed_rules(),
+            )
+            if done is not None:
+                return done
+        locked = services.award_rules_locked(kind)
+        return self._service_page(
+            request,
+            kind,
+            form,
+            title=_("Change the rules of %(award)s") % {"award": kind},
+            intro=_(
+                "Quotas, prize multipliers, the deadline rule and the required "
+                "documents change only before any dossier of this award is "
+                "submitted, with a reason; the change is logged with the old and "
+                "new values."
+            ),
+            locked_message=_(
+                "Dossiers of this award have been submitted: its rules are fixed."
+            )
+            if locked
+            else "",
+        )
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -116,11 +242,11 @@ class ScoredChangeList(ChangeList):
         self.result_list = rows
 
 
-class RejectForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Reason for not approving"),
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        max_length=2000,
+def reject_form(data=None):
+    return ReasonForm(
+        data,
+        label=_("Reason for not approving"),
+        required_message=_("Give the reason for not approving."),
     )
 
 
@@ -175,8 +301,7 @@ class NominationAdmin(PortalModelAdmin):
 
     def get_queryset(self, request):
         qs = super().get_queryset(request).select_related(*selectors.NOMINATION_RELATED)
-        roles = roles_for(request.user)
-        if roles.is_chairman and not (roles.is_office or roles.is_sysadmin):
+        if not has_perm(request.user, "awards.view_dossiers_in_progress"):
             qs = qs.filter(state__in=CHAIRMAN_STATES)
         return qs
 
@@ -194,7 +319,7 @@ class NominationAdmin(PortalModelAdmin):
         return False
 
     def has_approve_permission(self, request):
-        return request.user.has_perm("awards.approve_nomination")
+        return has_perm(request.user, "awards.decide_nominations")
 
     # --- Columns ---------------------------------------------------------------
 
@@ -272,21 +397,22 @@ class NominationAdmin(PortalModelAdmin):
 
     @admin.display(description=gettext_lazy("History"))
     def history(self, obj):
-        from phongquang_portal.core.activity import history_for
-
+        """The log as on the portal's pages: Vietnam time, sentences, state labels."""
         rows = [
             (
-                e.created_at.strftime("%H:%M %d/%m/%Y"),
+                as_log_text(e.created_at),
                 user_display_name(e.actor) if e.actor else _("system"),
-                e.from_state or "—",
-                e.to_state or e.action,
-                e.reason,
+                e.action_label,
+                f" ({e.from_label or '—'} → {e.to_label})"
+                if e.from_state or e.to_state
+                else "",
+                f" — {e.reason}" if e.reason else "",
             )
-            for e in history_for(obj)[:50]
+            for e in history_for(obj).select_related("content_type")[:50]
         ]
         return format_html(
             "<ul>{}</ul>",
-            format_html_join("", "<li>{} · {} · {} → {} {}</li>", rows),
+            format_html_join("", "<li>{} · {} · {}{}{}</li>", rows),
         )
 
     # --- Quota panel -------------------------------------------------------------
@@ -318,10 +444,12 @@ class NominationAdmin(PortalModelAdmin):
             **(extra_context or {}),
             "quota": selectors.quota_panel(obj.campaign if obj else current_campaign()),
             "quota_campaign": obj.campaign if obj else None,
-            "can_decide": obj is not None
-            and obj.state == S.VOTED
-            and request.user.has_perm("awards.approve_nomination", obj),
+            "can_approve": has_perm(request.user, "awards.approve_nomination", obj),
+            "can_reject": has_perm(request.user, "awards.reject_nomination", obj),
         }
+        extra_context["can_decide"] = (
+            extra_context["can_approve"] or extra_context["can_reject"]
+        )
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     # --- Actions (same services as the portal) ------------------------------------
@@ -359,7 +487,7 @@ class NominationAdmin(PortalModelAdmin):
 
     @admin.action(description=gettext_lazy("Do not approve"), permissions=["approve"])
     def reject_selected(self, request, queryset):
-        form = RejectForm(request.POST if "reason" in request.POST else None)
+        form = reject_form(request.POST if "reason" in request.POST else None)
         if form.is_bound and form.is_valid():
             self._apply(
                 request,
@@ -399,22 +527,26 @@ class NominationAdmin(PortalModelAdmin):
         ]
 
     def _one(self, request, pk):
+        """The nomination to decide on: 404 if unseen, 403 for who does not decide."""
         nomination = self.get_queryset(request).filter(pk=pk).first()
         if nomination is None or not self.has_view_permission(request, nomination):
             raise Http404
+        if not self.has_approve_permission(request):
+            raise PermissionDenied
         return nomination
 
     def approve_one(self, request, pk):
         nomination = self._one(request, pk)
-        if request.method == "POST":
-            self._approve(request, [nomination])
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        self._approve(request, [nomination])
         return HttpResponseRedirect(
             reverse("admin:awards_nomination_change", args=[nomination.pk])
         )
 
     def reject_one(self, request, pk):
         nomination = self._one(request, pk)
-        form = RejectForm(request.POST or None)
+        form = reject_form(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
                 services.nomination_reject(
@@ -447,7 +579,8 @@ class NominationAdmin(PortalModelAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(PortalModelAdmin):
-    shown_to_chairman = True
+    """Decisions are issued on the portal's decisions page; here they are read."""
+
     list_display = ("__str__", "award_kind", "campaign", "signer_name", "links")
     list_filter = ("campaign",)
     list_select_related = ("award_kind", "campaign")
@@ -455,6 +588,7 @@ class DecisionAdmin(PortalModelAdmin):
         "campaign",
         "award_kind",
         "number",
+        "year",
         "signed_on",
         "signer_name",
         "issued_by",
@@ -485,12 +619,77 @@ class DecisionAdmin(PortalModelAdmin):
 
 
 @admin.register(CouncilMeeting)
-class CouncilMeetingAdmin(PortalModelAdmin):
+class CouncilMeetingAdmin(ServiceFormMixin, PortalModelAdmin):
+    """Meetings are recorded on the council board (which checks the quorum); the
+    attendance changes only through "Correct the attendance", with a reason,
+    before any vote is recorded against the meeting."""
+
     list_display = ("__str__", "campaign", "members_present", "members_total")
     list_filter = ("campaign",)
     list_select_related = ("campaign",)
+    fields = ("campaign", "held_on", *ATTENDANCE_FIELDS, "notes", "recorded_by")
     readonly_fields = ("recorded_by",)
+    guarded_fields = ("campaign", *ATTENDANCE_FIELDS)
+    change_form_template = "admin/awards/councilmeeting/change_form.html"
 
     def has_add_permission(self, request):
         # Meetings are recorded on the council board, which checks the quorum.
         return False
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/attendance/",
+                self.admin_site.admin_view(self.attendance_view),
+                name="awards_councilmeeting_attendance",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id) if object_id else None
+        extra_context = {
+            **(extra_context or {}),
+            "may_change_attendance": obj is not None
+            and has_perm(request.user, "awards.change_meeting_attendance", obj),
+            "attendance_locked": obj is not None and services.meeting_has_votes(obj),
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def attendance_view(self, request, pk):
+        meeting = self._service_object(request, pk)
+        if not has_perm(request.user, "awards.change_attendance"):
+            raise PermissionDenied
+        form = AttendanceForm(
+            request.POST if request.method == "POST" else None,
+            initial={name: getattr(meeting, name) for name in ATTENDANCE_FIELDS},
+        )
+        if request.method == "POST" and form.is_valid():
+            done = self._run_service(
+                request,
+                meeting,
+                form,
+                services.council_attendance_change,
+                _("The meeting's attendance is corrected."),
+                meeting=meeting,
+                members_total=form.cleaned_data["members_total"],
+                members_present=form.cleaned_data["members_present"],
+            )
+            if done is not None:
+                return done
+        return self._service_page(
+            request,
+            meeting,
+            form,
+            title=_("Correct the attendance of %(meeting)s") % {"meeting": meeting},
+            intro=_(
+                "The number of council members and of members present change only "
+                "before any vote is recorded against the meeting, with a reason; "
+                "the change is logged with the old and new values."
+            ),
+            locked_message=_(
+                "Votes were recorded at this meeting: its attendance is fixed."
+            )
+            if services.meeting_has_votes(meeting)
+            else "",
+        )

@@ -7,6 +7,6 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Nominations and awards")
 
     def ready(self):
-        from . import receivers, sections  # noqa: F401
+        from . import actions, receivers, sections  # noqa: F401
 
         sections.register()

@@ -64,3 +64,31 @@ QUOTA_STATES = frozenset({S.APPROVED, S.DECIDED})
 ACTIVE_STATES = frozenset(
     {S.DRAFT, S.SUBMITTED, S.RETURNED, S.CHECKED, S.VOTED, S.APPROVED, S.DECIDED}
 )
+
+# The states in which a dossier has left the unit's hands: once one exists for
+# an award kind, the kind's rules (quotas, prize, deadline, documents) and the
+# campaign's dossier deadline for it are fixed.
+SUBMITTED_STATES = frozenset(set(NominationState) - {S.DRAFT})
+
+# Bounds of the numbers the office and the council type (model validators,
+# database constraints and form fields all use these).
+QUOTA_MAX = 99
+MULTIPLIER_MAX = 20  # × the base salary; Decree 152/2025 stays far below
+COUNCIL_MAX_MEMBERS = 99
+POSITION_MAX = 999
+PRIOR_AWARD_YEAR_MIN = 1945
+PRIOR_AWARD_YEAR_MAX = 2100
+DECISION_NUMBER_MAX = 99999
+
+# The fields of an award kind that only ``award_rules_change`` changes.
+AWARD_RULE_FIELDS = (
+    "deadline_bound",
+    "quota_collective",
+    "quota_individual",
+    "required_documents",
+    "multiplier_individual",
+    "multiplier_collective",
+    "multiplier_household",
+)
+# The attendance of a council meeting that only ``council_attendance_change`` changes.
+ATTENDANCE_FIELDS = ("members_total", "members_present")

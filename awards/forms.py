@@ -4,13 +4,59 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core.forms import ReasonForm
+from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import EvidenceFileField
+from phongquang_portal.core.validators import no_control_characters
+from units.enums import UnitKind
 from units.models import Household, Person, Unit
-from units.selectors import roles_for
 
 from . import selectors
-from .enums import AttachmentKind, Category, NomineeType
+from .enums import (
+    COUNCIL_MAX_MEMBERS,
+    DECISION_NUMBER_MAX,
+    MULTIPLIER_MAX,
+    PRIOR_AWARD_YEAR_MAX,
+    PRIOR_AWARD_YEAR_MIN,
+    QUOTA_MAX,
+    AttachmentKind,
+    Category,
+    NomineeType,
+)
 from .models import AwardKind, Nomination, PriorAward
+
+NUMBER_MESSAGES = {
+    "required": _("Please enter a number."),
+    "invalid": _("Enter a whole number."),
+    "min_value": _("Enter a number of at least %(limit_value)s."),
+    "max_value": _("Enter a number of at most %(limit_value)s."),
+}
+DECIMAL_MESSAGES = {
+    **NUMBER_MESSAGES,
+    "invalid": _("Enter a number, such as 0.30."),
+    "max_digits": _("Enter a number of at most %(max)s digits."),
+    "max_decimal_places": _("Enter at most %(max)s digits after the decimal point."),
+    "max_whole_digits": _("Enter at most %(max)s digits before the decimal point."),
+}
+
+
+def count_field(label, *, min_value=0, max_value=COUNCIL_MAX_MEMBERS, **kwargs):
+    """A whole number the council or the office types, bounded, in Vietnamese."""
+    return forms.IntegerField(
+        label=label,
+        min_value=min_value,
+        max_value=max_value,
+        error_messages=NUMBER_MESSAGES,
+        **kwargs,
+    )
+
+
+def typed_text(field):
+    """Refuse invisible control characters in a text field users type into."""
+    if no_control_characters not in field.validators:
+        field.validators.append(no_control_characters)
+    return field
+
 
 NOMINEE_MODELS = {
     NomineeType.UNIT.value: Unit,
@@ -96,13 +142,11 @@ class NominationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.campaign = campaign
-        roles = roles_for(user)
         self.fields["award_kind"].queryset = AwardKind.objects.filter(campaign=campaign)
         self.fields["award_kind"].empty_label = None
-        units = Unit.objects.filter(is_active=True).order_by("kind", "position", "name")
-        if not roles.is_office:
-            units = units.filter(pk__in=roles.headed_unit_ids)
-        units = list(units)
+        for name in ("profile", "achievements", "citation"):
+            typed_text(self.fields[name])
+        units = list(selectors.proposing_units_for(user))
         self.fields["proposing_unit"].queryset = Unit.objects.filter(
             pk__in=[u.pk for u in units]
         ).order_by("kind", "position", "name")
@@ -143,7 +187,7 @@ class NominationForm(forms.ModelForm):
         initial = self.initial.get("proposing_unit")
         if initial is not None and str(initial) in by_pk:
             return by_pk[str(initial)]
-        if roles_for(self.user).is_office:
+        if has_perm(self.user, "awards.propose_for_any_unit"):
             return None
         headed = {u.pk for u in units}
         top = [u for u in units if u.parent_id not in headed]
@@ -184,10 +228,25 @@ class NominationForm(forms.ModelForm):
         return cleaned
 
 
+class PriorAwardForm(forms.ModelForm):
+    year = count_field(
+        _("Year"), min_value=PRIOR_AWARD_YEAR_MIN, max_value=PRIOR_AWARD_YEAR_MAX
+    )
+
+    class Meta:
+        model = PriorAward
+        fields = ["year", "title", "decision_reference", "issued_by"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "decision_reference", "issued_by"):
+            typed_text(self.fields[name])
+
+
 PriorAwardFormSet = inlineformset_factory(
     Nomination,
     PriorAward,
-    fields=["year", "title", "decision_reference", "issued_by"],
+    form=PriorAwardForm,
     extra=2,
     can_delete=True,
 )
@@ -198,27 +257,31 @@ class AttachmentForm(forms.Form):
     file = EvidenceFileField(label=_("File"))
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
-    )
-
-
 class VoteForm(forms.Form):
-    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0)
-    votes_against = forms.IntegerField(label=_("Votes against"), min_value=0)
-    abstain = forms.IntegerField(label=_("Abstentions"), min_value=0, initial=0)
-    members_present = forms.IntegerField(label=_("Members present"), min_value=0)
+    votes_for = count_field(_("Votes for"))
+    votes_against = count_field(_("Votes against"))
+    abstain = count_field(_("Abstentions"), initial=0)
+    members_present = count_field(_("Members present"))
 
 
 class MeetingForm(forms.Form):
     held_on = forms.DateField(
-        label=_("Meeting date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Meeting date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("Enter the meeting date."),
+            "invalid": _("Enter a date as dd/mm/yyyy."),
+        },
     )
-    members_total = forms.IntegerField(label=_("Council members"), min_value=1)
-    members_present = forms.IntegerField(label=_("Members present"), min_value=0)
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    members_total = count_field(_("Council members"), min_value=1)
+    members_present = count_field(_("Members present"))
+    notes = typed_text(
+        forms.CharField(
+            label=_("Notes"),
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 2}),
+        )
     )
 
 
@@ -226,18 +289,137 @@ class DecisionForm(forms.Form):
     award_kind = forms.ModelChoiceField(
         label=_("Award"), queryset=AwardKind.objects.none()
     )
-    number = forms.CharField(
-        label=_("Decision number"),
-        max_length=30,
-        help_text=_("The number only, e.g. 125 (printed as 125/QĐ-UBND)."),
+    number = typed_text(
+        forms.CharField(
+            label=_("Decision number"),
+            max_length=30,
+            required=False,
+            help_text=_(
+                "The number only, e.g. 125 (printed as 125/QĐ-UBND). Leave it empty "
+                "to take the next number of the year."
+            ),
+        )
     )
     signed_on = forms.DateField(
-        label=_("Signed on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Signed on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("Enter the signing date."),
+            "invalid": _("Enter a date as dd/mm/yyyy."),
+        },
     )
 
-    def __init__(self, *args, campaign, **kwargs):
+    def __init__(self, *args, campaign, next_number=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_kind"].queryset = AwardKind.objects.filter(campaign=campaign)
+        if next_number is not None:
+            self.fields["number"].widget.attrs["placeholder"] = str(next_number)
+
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        digits = number.upper().removesuffix("/QĐ-UBND").removesuffix("/QD-UBND")
+        if digits and (
+            not digits.strip().isdigit()
+            or not 1 <= int(digits.strip()) <= DECISION_NUMBER_MAX
+        ):
+            raise forms.ValidationError(
+                _("A decision number is a whole number from 1 to %(max)s."),
+                code="number_format",
+                params={"max": DECISION_NUMBER_MAX},
+            )
+        return number
+
+
+class NominateFromRankingForm(forms.Form):
+    """The top N of one unit kind of the ranking, to become draft nominations."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind of unit"),
+        choices=UnitKind.choices,
+        error_messages={
+            "required": _("Choose the kind of unit."),
+            "invalid_choice": _("Choose the kind of unit."),
+        },
+    )
+    top_n = count_field(
+        _("How many of the top-ranked units"), min_value=1, max_value=50, initial=2
+    )
+
+
+class AwardRulesForm(forms.Form):
+    """The admin's form for an award kind's rules; ``award_rules_change`` decides."""
+
+    deadline_bound = forms.BooleanField(
+        label=_("bound by the dossier deadline"), required=False
+    )
+    quota_collective = count_field(
+        _("quota for collectives"),
+        max_value=QUOTA_MAX,
+        required=False,
+        help_text=_("Empty: no quota."),
+    )
+    quota_individual = count_field(
+        _("quota for individuals"),
+        max_value=QUOTA_MAX,
+        required=False,
+        help_text=_("Empty: no quota. Households count as individuals."),
+    )
+    required_documents = forms.MultipleChoiceField(
+        label=_("Required documents"),
+        choices=AttachmentKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    multiplier_individual = forms.DecimalField(
+        label=_("prize for an individual (× base salary)"),
+        min_value=0,
+        max_value=MULTIPLIER_MAX,
+        max_digits=5,
+        decimal_places=2,
+        error_messages=DECIMAL_MESSAGES,
+    )
+    multiplier_collective = forms.DecimalField(
+        label=_("prize for a collective (× base salary)"),
+        min_value=0,
+        max_value=MULTIPLIER_MAX,
+        max_digits=5,
+        decimal_places=2,
+        error_messages=DECIMAL_MESSAGES,
+    )
+    multiplier_household = forms.DecimalField(
+        label=_("prize for a household (× the individual prize)"),
+        min_value=0,
+        max_value=MULTIPLIER_MAX,
+        max_digits=5,
+        decimal_places=2,
+        error_messages=DECIMAL_MESSAGES,
+    )
+    reason = ReasonForm.base_fields["reason"]
+
+    @classmethod
+    def for_kind(cls, award_kind, data=None):
+        initial = {
+            name: getattr(award_kind, name)
+            for name in cls.base_fields
+            if name != "reason"
+        }
+        return cls(data, initial=initial)
+
+    def changed_rules(self):
+        """{field: new value} of the rules the office changed."""
+        return {
+            name: self.cleaned_data[name]
+            for name in self.changed_data
+            if name != "reason"
+        }
+
+
+class AttendanceForm(forms.Form):
+    """The admin's form for a meeting's attendance; ``council_attendance_change`` decides."""
+
+    members_total = count_field(_("Council members"), min_value=1)
+    members_present = count_field(_("Members present"))
+    reason = ReasonForm.base_fields["reason"]
 
 
 class BlankOffsetForm(forms.Form):
@@ -257,4 +439,4 @@ class BlankOffsetForm(forms.Form):
     )
 
 
-__all__ = ["Category"]
+__all__ = ["Category", "ReasonForm"]

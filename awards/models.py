@@ -1,14 +1,27 @@
 import decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from phongquang_portal.core.uploads import generated_upload_path
+from phongquang_portal.core.models import EvidenceFile
 
-from .enums import AttachmentKind, AwardKindCode, Category, NominationState, NomineeType
+from .enums import (
+    COUNCIL_MAX_MEMBERS,
+    MULTIPLIER_MAX,
+    POSITION_MAX,
+    PRIOR_AWARD_YEAR_MAX,
+    PRIOR_AWARD_YEAR_MIN,
+    QUOTA_MAX,
+    AttachmentKind,
+    AwardKindCode,
+    Category,
+    NominationState,
+    NomineeType,
+)
 
 DEFAULT_REQUIRED_DOCUMENTS = [
     AttachmentKind.TO_TRINH.value,
@@ -19,6 +32,26 @@ DEFAULT_REQUIRED_DOCUMENTS = [
 
 def default_required_documents():
     return list(DEFAULT_REQUIRED_DOCUMENTS)
+
+
+def _quota_validators():
+    return [MaxValueValidator(QUOTA_MAX)]
+
+
+def _multiplier_validators():
+    return [
+        MinValueValidator(decimal.Decimal(0)),
+        MaxValueValidator(decimal.Decimal(MULTIPLIER_MAX)),
+    ]
+
+
+def _count_validators():
+    return [MaxValueValidator(COUNCIL_MAX_MEMBERS)]
+
+
+def _at_most(field, maximum):
+    """A database check that ``field`` is empty or at most ``maximum``."""
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": maximum})
 
 
 def round_up(amount, step):
@@ -49,15 +82,19 @@ class AwardKind(models.Model):
         _("quota for collectives"),
         null=True,
         blank=True,
+        validators=_quota_validators(),
         help_text=_("Empty: no quota."),
     )
     quota_individual = models.PositiveSmallIntegerField(
         _("quota for individuals"),
         null=True,
         blank=True,
+        validators=_quota_validators(),
         help_text=_("Empty: no quota. Households count as individuals."),
     )
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, validators=[MaxValueValidator(POSITION_MAX)]
+    )
     required_documents = models.JSONField(
         _("required documents"),
         default=default_required_documents,
@@ -68,18 +105,21 @@ class AwardKind(models.Model):
         _("prize for an individual (× base salary)"),
         max_digits=5,
         decimal_places=2,
+        validators=_multiplier_validators(),
         default=decimal.Decimal("0.30"),
     )
     multiplier_collective = models.DecimalField(
         _("prize for a collective (× base salary)"),
         max_digits=5,
         decimal_places=2,
+        validators=_multiplier_validators(),
         default=decimal.Decimal("0.60"),
     )
     multiplier_household = models.DecimalField(
         _("prize for a household (× the individual prize)"),
         max_digits=5,
         decimal_places=2,
+        validators=_multiplier_validators(),
         default=decimal.Decimal("1.50"),
     )
 
@@ -91,6 +131,30 @@ class AwardKind(models.Model):
             models.UniqueConstraint(
                 fields=["campaign", "code"], name="awardkind_unique_code"
             ),
+            models.CheckConstraint(
+                condition=_at_most("quota_collective", QUOTA_MAX),
+                name="awardkind_quota_collective_bounded",
+            ),
+            models.CheckConstraint(
+                condition=_at_most("quota_individual", QUOTA_MAX),
+                name="awardkind_quota_individual_bounded",
+            ),
+            models.CheckConstraint(
+                condition=Q(position__lte=POSITION_MAX),
+                name="awardkind_position_bounded",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{field}__gte": 0})
+                    & Q(**{f"{field}__lte": MULTIPLIER_MAX}),
+                    name=f"awardkind_{field}_bounded",
+                )
+                for field in (
+                    "multiplier_individual",
+                    "multiplier_collective",
+                    "multiplier_household",
+                )
+            ],
         ]
 
     def __str__(self):
@@ -137,8 +201,13 @@ class CouncilMeeting(models.Model):
         verbose_name=_("campaign"),
     )
     held_on = models.DateField(_("meeting date"))
-    members_total = models.PositiveSmallIntegerField(_("council members"))
-    members_present = models.PositiveSmallIntegerField(_("members present"))
+    members_total = models.PositiveSmallIntegerField(
+        _("council members"),
+        validators=[MinValueValidator(1), MaxValueValidator(COUNCIL_MAX_MEMBERS)],
+    )
+    members_present = models.PositiveSmallIntegerField(
+        _("members present"), validators=_count_validators()
+    )
     notes = models.TextField(_("notes"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -158,6 +227,11 @@ class CouncilMeeting(models.Model):
             models.CheckConstraint(
                 condition=Q(members_present__lte=models.F("members_total")),
                 name="councilmeeting_present_within_total",
+            ),
+            models.CheckConstraint(
+                condition=Q(members_total__gte=1)
+                & Q(members_total__lte=COUNCIL_MAX_MEMBERS),
+                name="councilmeeting_total_bounded",
             ),
         ]
 
@@ -184,6 +258,8 @@ class Decision(models.Model):
     )
     number = models.CharField(_("number"), max_length=30)
     signed_on = models.DateField(_("signed on"))
+    # The year of ``signed_on``: numbers restart every year (…/QĐ-UBND).
+    year = models.PositiveSmallIntegerField(_("year"), editable=False)
     signer_name = models.CharField(_("signed by"), max_length=150, blank=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -199,12 +275,21 @@ class Decision(models.Model):
         verbose_name = _("award decision")
         verbose_name_plural = _("award decisions")
         ordering = ["-signed_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "number"], name="decision_unique_number_per_year"
+            ),
+        ]
 
     def __str__(self):
         return _("Decision No. %(number)s of %(date)s") % {
             "number": self.full_number,
             "date": self.signed_on.strftime("%d/%m/%Y"),
         }
+
+    def save(self, *args, **kwargs):
+        self.year = self.signed_on.year
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("awards:decision_detail", args=[self.pk])
@@ -306,15 +391,17 @@ class Nomination(models.Model):
         related_name="nominations",
         verbose_name=_("council meeting"),
     )
-    votes_for = models.PositiveSmallIntegerField(_("votes for"), null=True, blank=True)
+    votes_for = models.PositiveSmallIntegerField(
+        _("votes for"), null=True, blank=True, validators=_count_validators()
+    )
     votes_against = models.PositiveSmallIntegerField(
-        _("votes against"), null=True, blank=True
+        _("votes against"), null=True, blank=True, validators=_count_validators()
     )
     votes_abstain = models.PositiveSmallIntegerField(
-        _("abstentions"), null=True, blank=True
+        _("abstentions"), null=True, blank=True, validators=_count_validators()
     )
     members_present = models.PositiveSmallIntegerField(
-        _("members present"), null=True, blank=True
+        _("members present"), null=True, blank=True, validators=_count_validators()
     )
     council_passed = models.BooleanField(
         _("passed by the council"), null=True, blank=True
@@ -354,12 +441,6 @@ class Nomination(models.Model):
         verbose_name = _("nomination")
         verbose_name_plural = _("nominations")
         ordering = ["campaign", "award_kind", "pk"]
-        permissions = [
-            ("submit_nomination", "Can submit a nomination"),
-            ("check_nomination", "Can check or return a nomination"),
-            ("vote_nomination", "Can record the council's vote"),
-            ("approve_nomination", "Can approve or reject a nomination"),
-        ]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -380,6 +461,23 @@ class Nomination(models.Model):
                     )
                 ),
                 name="nomination_exactly_one_nominee",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=_at_most(field, COUNCIL_MAX_MEMBERS),
+                    name=f"nomination_{field}_bounded",
+                )
+                for field in (
+                    "votes_for",
+                    "votes_against",
+                    "votes_abstain",
+                    "members_present",
+                )
+            ],
+            models.UniqueConstraint(
+                fields=["golden_book_number"],
+                condition=~Q(golden_book_number=""),
+                name="nomination_unique_golden_book_number",
             ),
         ]
         indexes = [
@@ -477,7 +575,13 @@ class PriorAward(models.Model):
     nomination = models.ForeignKey(
         Nomination, on_delete=models.CASCADE, related_name="prior_awards"
     )
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[
+            MinValueValidator(PRIOR_AWARD_YEAR_MIN),
+            MaxValueValidator(PRIOR_AWARD_YEAR_MAX),
+        ],
+    )
     title = models.CharField(_("title or award"), max_length=255)
     decision_reference = models.CharField(
         _("decision number and date"), max_length=120, blank=True
@@ -488,12 +592,19 @@ class PriorAward(models.Model):
         verbose_name = _("award already received")
         verbose_name_plural = _("awards already received")
         ordering = ["nomination", "year", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=PRIOR_AWARD_YEAR_MIN)
+                & Q(year__lte=PRIOR_AWARD_YEAR_MAX),
+                name="prioraward_year_bounded",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.year} {self.title}"
 
 
-class Attachment(models.Model):
+class Attachment(EvidenceFile):
     """A document of a dossier: tờ trình, báo cáo thành tích, biên bản or other."""
 
     nomination = models.ForeignKey(
@@ -502,18 +613,6 @@ class Attachment(models.Model):
     kind = models.CharField(
         _("document type"), max_length=20, choices=AttachmentKind.choices
     )
-    file = models.FileField(_("file"), upload_to=generated_upload_path, max_length=255)
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveIntegerField(_("size"), default=0)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("attachment")

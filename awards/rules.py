@@ -1,18 +1,30 @@
-"""Who may see or change nominations; views, the admin and services all ask these."""
+"""Who may see or do what with nominations and awards: pages, actions, the admin.
+
+Views (``permission_required``), templates (``{% has_perm %}``), the admin
+(``PortalModelAdmin``) and the services (``require_perm``) all ask these
+permissions. The state part of "may do X now" comes from the workflow's
+transition map (``state_allows``), so a button, a page and a service agree.
+Approving is the chairman's or a vice-chairman's (``is_leader``), never a
+superuser's as such: a superuser is a system administrator.
+"""
 
 import rules
 
+from phongquang_portal.core.permissions import state_allows
 from units.rules import (
-    is_chairman,
     is_council_member,
+    is_leader,
     is_office_staff,
     is_sysadmin,
     is_unit_head,
+    is_unit_head_of,
+    nobody,
     reads_everything,
 )
 from units.selectors import roles_for
 
-from .enums import EDITABLE_STATES
+from .enums import EDITABLE_STATES, NOMINATION_TRANSITIONS, SUBMITTED_STATES
+from .enums import NominationState as S
 
 
 @rules.predicate
@@ -29,40 +41,107 @@ def is_editable(user, nomination):
 
 
 @rules.predicate
-def is_superuser(user):
-    return user.is_superuser
+def award_kind_used(user, award_kind):
+    """A dossier of this award kind has left draft: its rules are fixed."""
+    if award_kind is None:
+        return False
+    return award_kind.nominations.filter(state__in=SUBMITTED_STATES).exists()
 
 
-rules.add_perm("awards.view_awardkind", reads_everything | is_sysadmin)
-rules.add_perm("awards.add_awardkind", is_office_staff | is_sysadmin)
-rules.add_perm("awards.change_awardkind", is_office_staff | is_sysadmin)
-rules.add_perm("awards.delete_awardkind", is_sysadmin)
+@rules.predicate
+def award_kind_has_nominations(user, award_kind):
+    return award_kind is not None and award_kind.nominations.exists()
 
-# Nominations. Unit heads work on their own units' dossiers only; the office
-# receives and checks them (and may propose ad-hoc awards itself).
-rules.add_perm(
-    "awards.view_nomination", reads_everything | heads_proposing_unit | is_sysadmin
-)
+
+@rules.predicate
+def meeting_has_votes(user, meeting):
+    """A vote was recorded against this council meeting: its attendance is fixed."""
+    return meeting is not None and meeting.nominations.exists()
+
+
+reads_nominations = reads_everything | is_sysadmin
+
+# --- Pages --------------------------------------------------------------------
+
+rules.add_perm("awards.view_nomination_list", reads_nominations | is_unit_head)
+rules.add_perm("awards.view_every_nomination", reads_nominations)
+rules.add_perm("awards.view_checking_queue", is_office_staff)
+rules.add_perm("awards.view_council_board", reads_nominations)
+rules.add_perm("awards.view_decision_list", reads_nominations)
+rules.add_perm("awards.view_honor_board", rules.always_allow)
+
+# --- Dossiers -----------------------------------------------------------------
+# Unit heads work on their own units' dossiers only; the office receives and
+# checks them (and may propose ad-hoc awards itself, for any unit).
+
+rules.add_perm("awards.view_nomination", reads_nominations | heads_proposing_unit)
 rules.add_perm("awards.add_nomination", is_unit_head | is_office_staff)
+rules.add_perm("awards.propose_for_any_unit", is_office_staff)
+# obj: a Unit.
+rules.add_perm("awards.propose_for_unit", is_office_staff | is_unit_head_of)
 rules.add_perm(
     "awards.change_nomination",
     is_editable & (heads_proposing_unit | is_office_staff),
 )
-rules.add_perm("awards.delete_nomination", is_superuser)
-rules.add_perm("awards.submit_nomination", heads_proposing_unit | is_office_staff)
-rules.add_perm("awards.check_nomination", is_office_staff)
-rules.add_perm("awards.vote_nomination", is_council_member | is_superuser)
-rules.add_perm("awards.approve_nomination", is_chairman)
+rules.add_perm("awards.delete_nomination", nobody)
+rules.add_perm(
+    "awards.submit_nomination",
+    state_allows(NOMINATION_TRANSITIONS, S.SUBMITTED)
+    & (heads_proposing_unit | is_office_staff),
+)
+rules.add_perm(
+    "awards.check_nomination",
+    state_allows(NOMINATION_TRANSITIONS, S.CHECKED) & is_office_staff,
+)
+rules.add_perm(
+    "awards.return_nomination",
+    state_allows(NOMINATION_TRANSITIONS, S.RETURNED) & is_office_staff,
+)
+rules.add_perm("awards.nominate_from_ranking", is_office_staff)
 
-rules.add_perm("awards.view_decision", reads_everything | is_sysadmin)
-rules.add_perm("awards.add_decision", is_office_staff)
-rules.add_perm("awards.change_decision", rules.always_deny)
-rules.add_perm("awards.delete_decision", rules.always_deny)
+# --- Council ------------------------------------------------------------------
 
-rules.add_perm("awards.view_councilmeeting", reads_everything | is_sysadmin)
+rules.add_perm("awards.record_votes", is_council_member)
+rules.add_perm(
+    "awards.vote_nomination",
+    state_allows(NOMINATION_TRANSITIONS, S.VOTED) & is_council_member,
+)
+rules.add_perm("awards.view_councilmeeting", is_office_staff | is_sysadmin)
 rules.add_perm("awards.add_councilmeeting", is_office_staff | is_council_member)
 rules.add_perm("awards.change_councilmeeting", is_office_staff)
-rules.add_perm("awards.delete_councilmeeting", is_sysadmin)
+rules.add_perm("awards.delete_councilmeeting", is_office_staff & ~meeting_has_votes)
+rules.add_perm("awards.change_attendance", is_office_staff)
+rules.add_perm("awards.change_meeting_attendance", is_office_staff & ~meeting_has_votes)
+
+# --- The chairman's decisions ---------------------------------------------------
+
+rules.add_perm("awards.decide_nominations", is_leader)
+rules.add_perm(
+    "awards.approve_nomination",
+    state_allows(NOMINATION_TRANSITIONS, S.APPROVED) & is_leader,
+)
+rules.add_perm(
+    "awards.reject_nomination",
+    state_allows(NOMINATION_TRANSITIONS, S.REJECTED) & is_leader,
+)
+# Admin scope: who sees dossiers still with the units, the office or the council.
+rules.add_perm("awards.view_dossiers_in_progress", is_office_staff | is_sysadmin)
+
+# --- Decisions ------------------------------------------------------------------
+
+rules.add_perm("awards.view_decision", reads_nominations)
+rules.add_perm("awards.add_decision", is_office_staff)
+rules.add_perm("awards.change_decision", nobody)
+rules.add_perm("awards.delete_decision", nobody)
+
+# --- Award kinds (the plan's rules) ----------------------------------------------
+
+rules.add_perm("awards.view_awardkind", is_office_staff | is_sysadmin)
+rules.add_perm("awards.add_awardkind", is_office_staff)
+rules.add_perm("awards.change_awardkind", is_office_staff)
+rules.add_perm("awards.delete_awardkind", is_office_staff & ~award_kind_has_nominations)
+rules.add_perm("awards.manage_award_rules", is_office_staff)
+rules.add_perm("awards.change_award_rules", is_office_staff & ~award_kind_used)
 
 # The "awards" section of the admin index.
-rules.add_perm("awards", reads_everything | is_sysadmin)
+rules.add_perm("awards", is_office_staff | is_leader | is_sysadmin)

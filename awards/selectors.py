@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phongquang_portal.core.permissions import has_perm
 from units.models import Household, Person, Unit
 from units.selectors import roles_for
 
@@ -43,12 +44,19 @@ def nomination_queryset():
 
 
 def nominations_visible_to(user):
-    """All nominations for the office, council and chairman; a head's own units' else."""
-    roles = roles_for(user)
+    """All nominations for who reads everything; a head's own units' else."""
     qs = nomination_queryset()
-    if roles.reads_everything or roles.is_sysadmin:
+    if has_perm(user, "awards.view_every_nomination"):
         return qs
-    return qs.filter(proposing_unit_id__in=roles.headed_unit_ids)
+    return qs.filter(proposing_unit_id__in=roles_for(user).headed_unit_ids)
+
+
+def proposing_units_for(user):
+    """The active units ``user`` may propose nominations for, in the register's order."""
+    units = Unit.objects.filter(is_active=True).order_by("kind", "position", "name")
+    if has_perm(user, "awards.propose_for_any_unit"):
+        return units
+    return units.filter(pk__in=roles_for(user).headed_unit_ids)
 
 
 def unit_scores_for(campaign):
@@ -162,6 +170,36 @@ class QuotaLine:
         return q is not None and self.individual_used >= q
 
 
+def quota_usage(*, campaign, kinds):
+    """{award kind id: {"collective": n, "individual": n}}: approved and decided
+    nominations per category (households count as individuals), in one query.
+
+    The one count of what a quota has used: the chairman's approval checks
+    it and every quota panel shows it.
+    """
+    kinds = list(kinds)
+    usage = {k.pk: {Category.COLLECTIVE: 0, Category.INDIVIDUAL: 0} for k in kinds}
+    if campaign is None or not kinds:
+        return usage
+    rows = (
+        Nomination.objects.filter(
+            campaign=campaign, award_kind__in=kinds, state__in=QUOTA_STATES
+        )
+        .values("award_kind_id")
+        .annotate(
+            collective=Count("pk", filter=Q(nominee_unit__isnull=False)),
+            individual=Count("pk", filter=Q(nominee_unit__isnull=True)),
+        )
+        .order_by()
+    )
+    for row in rows:
+        usage[row["award_kind_id"]] = {
+            Category.COLLECTIVE: row["collective"],
+            Category.INDIVIDUAL: row["individual"],
+        }
+    return usage
+
+
 def quota_panel(campaign, kinds=None):
     """Approved+decided per category against the quota, for each kind with a quota.
 
@@ -172,22 +210,12 @@ def quota_panel(campaign, kinds=None):
     if kinds is None:
         kinds = AwardKind.objects.filter(campaign=campaign)
     kinds = [k for k in kinds if k.code != AwardKindCode.DOT_XUAT and k.has_quota]
-    counts = {
-        row["award_kind_id"]: row
-        for row in Nomination.objects.filter(
-            campaign=campaign, award_kind__in=kinds, state__in=QUOTA_STATES
-        )
-        .values("award_kind_id")
-        .annotate(
-            collective=Count("pk", filter=Q(nominee_unit__isnull=False)),
-            individual=Count("pk", filter=Q(nominee_unit__isnull=True)),
-        )
-    }
+    usage = quota_usage(campaign=campaign, kinds=kinds)
     return [
         QuotaLine(
             kind=k,
-            collective_used=counts.get(k.pk, {}).get("collective", 0),
-            individual_used=counts.get(k.pk, {}).get("individual", 0),
+            collective_used=usage[k.pk][Category.COLLECTIVE],
+            individual_used=usage[k.pk][Category.INDIVIDUAL],
         )
         for k in kinds
     ]

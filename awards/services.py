@@ -1,5 +1,6 @@
 """Every write that matters for nominations and awards: one service per transition."""
 
+import decimal
 import fractions
 
 from django.conf import settings
@@ -8,15 +9,30 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phongquang_portal.core.activity import log_action, required_reason, transition
+from campaigns.models import Campaign
+from phongquang_portal.core.activity import (
+    ensure_transition,
+    field_changes,
+    log_action,
+    required_reason,
+    transition,
+)
+from phongquang_portal.core.counters import counter_next, counter_observe
 from phongquang_portal.core.names import user_display_name
-from phongquang_portal.core.uploads import validate_upload
+from phongquang_portal.core.permissions import has_perm, real_user, require_perm
+from phongquang_portal.core.uploads import evidence_attach, evidence_remove
 from units.enums import Role
 from units.models import Membership, Unit
 
 from .enums import (
+    ATTENDANCE_FIELDS,
+    AWARD_RULE_FIELDS,
+    COUNCIL_MAX_MEMBERS,
+    DECISION_NUMBER_MAX,
+    MULTIPLIER_MAX,
     NOMINATION_TRANSITIONS,
-    QUOTA_STATES,
+    QUOTA_MAX,
+    SUBMITTED_STATES,
     AttachmentKind,
     AwardKindCode,
     Category,
@@ -24,7 +40,7 @@ from .enums import (
     NomineeType,
 )
 from .models import Attachment, AwardKind, CouncilMeeting, Decision, Nomination
-from .selectors import nominee_belongs_to
+from .selectors import nominee_belongs_to, quota_usage
 
 S = NominationState
 
@@ -40,11 +56,22 @@ def council_pass_share():
     return fractions.Fraction(str(getattr(settings, "COUNCIL_PASS_SHARE", "1/2")))
 
 
-def _require(actor, perm, obj=None):
-    if actor is None or not actor.is_authenticated or not actor.has_perm(perm, obj):
+def _ensure_may_propose_for(actor, unit):
+    if not has_perm(actor, "awards.propose_for_unit", unit):
         raise ValidationError(
-            _("You are not allowed to do this."), code="permission_denied"
+            _("You may only propose nominations for the units you head."),
+            code="permission_denied",
         )
+
+
+def _ensure_state_then_perm(nomination, target, actor, perm):
+    """Refuse a move the workflow does not allow, then one the actor may not make.
+
+    Whoever may not even see the dossier is told only that he may not act.
+    """
+    require_perm(actor, "awards.view_nomination", nomination)
+    ensure_transition(nomination, target, NOMINATION_TRANSITIONS)
+    require_perm(actor, perm, nomination)
 
 
 def _locked(nomination):
@@ -142,15 +169,12 @@ def nomination_create(
     goals=(),
 ):
     """Create a draft nomination; a unit head may only propose for their own unit."""
-    _require(actor, "awards.add_nomination")
+    require_perm(actor, "awards.add_nomination")
     if award_kind.campaign_id != campaign.pk:
-        raise ValidationError(_("This award does not belong to the campaign."))
-    probe = Nomination(proposing_unit=proposing_unit)
-    if not actor.has_perm("awards.submit_nomination", probe):
         raise ValidationError(
-            _("You may only propose nominations for the units you head."),
-            code="permission_denied",
+            _("This award does not belong to the campaign."), code="wrong_campaign"
         )
+    _ensure_may_propose_for(actor, proposing_unit)
     nominees = [
         (nominee_type, nominee)
         for nominee_type, nominee in (
@@ -173,7 +197,7 @@ def nomination_create(
         profile=profile,
         achievements=achievements,
         citation=citation,
-        created_by=actor,
+        created_by=real_user(actor),
     )
     if goals:
         nomination.goals.set(goals)
@@ -188,13 +212,9 @@ def nomination_update(
     *, nomination, actor, proposing_unit, profile, achievements, citation, goals
 ):
     """Change a draft or returned dossier's text; the award and nominee stay."""
-    _require(actor, "awards.change_nomination", nomination)
-    probe = Nomination(proposing_unit=proposing_unit)
-    if not actor.has_perm("awards.submit_nomination", probe):
-        raise ValidationError(
-            _("You may only propose nominations for the units you head."),
-            code="permission_denied",
-        )
+    nomination = _sync(nomination, _locked(nomination))
+    require_perm(actor, "awards.change_nomination", nomination)
+    _ensure_may_propose_for(actor, proposing_unit)
     ensure_nominee_of(proposing_unit, nomination.nominee_type, nomination.nominee)
     nomination.proposing_unit = proposing_unit
     nomination.profile = profile
@@ -224,17 +244,13 @@ def nominations_from_ranking(
     proposing unit is the unit itself, or its parent (a team → its hamlet).
     Returns the list of created nominations.
     """
-    if actor is None or not (
-        actor.has_perm("awards.check_nomination") or actor.is_superuser
-    ):
-        raise ValidationError(
-            _("You are not allowed to do this."), code="permission_denied"
-        )
+    require_perm(actor, "awards.nominate_from_ranking")
     try:
         kind = AwardKind.objects.get(campaign=campaign, code=award_kind_code)
     except AwardKind.DoesNotExist as exc:
         raise ValidationError(
-            _("The campaign has no award “%(code)s”.") % {"code": award_kind_code}
+            _("The campaign has no award “%(code)s”.") % {"code": award_kind_code},
+            code="no_award_kind",
         ) from exc
     already = set(
         Nomination.objects.filter(
@@ -256,7 +272,7 @@ def nominations_from_ranking(
             award_kind=kind,
             proposing_unit=proposing_unit_for(unit),
             nominee_unit=unit,
-            created_by=actor,
+            created_by=real_user(actor),
         )
         log_action(
             nomination,
@@ -272,19 +288,15 @@ def nominations_from_ranking(
 @transaction.atomic
 def attachment_add(*, nomination, kind, uploaded, actor):
     """Attach one checked document to a dossier the unit may still edit."""
-    _require(actor, "awards.change_nomination", nomination)
+    nomination = _sync(nomination, _locked(nomination))
+    require_perm(actor, "awards.change_nomination", nomination)
     if kind not in AttachmentKind.values:
-        raise ValidationError(_("Choose the type of the document."))
-    validate_upload(uploaded)
-    attachment = Attachment(
-        nomination=nomination,
-        kind=kind,
-        original_name=uploaded.name[:255],
-        size=uploaded.size,
-        uploaded_by=actor,
+        raise ValidationError(
+            _("Choose the type of the document."), code="attachment_kind"
+        )
+    attachment = evidence_attach(
+        Attachment(nomination=nomination, kind=kind), uploaded, actor=actor
     )
-    attachment.file.save(uploaded.name, uploaded, save=False)
-    attachment.save()
     log_action(
         nomination,
         "awards.nomination.attachment_added",
@@ -296,11 +308,11 @@ def attachment_add(*, nomination, kind, uploaded, actor):
 
 @transaction.atomic
 def attachment_delete(*, attachment, actor):
-    nomination = attachment.nomination
-    _require(actor, "awards.change_nomination", nomination)
+    """Remove a document from a dossier the unit may still edit."""
+    nomination = _locked(attachment.nomination)
+    require_perm(actor, "awards.change_nomination", nomination)
     name = attachment.original_name
-    attachment.file.delete(save=False)
-    attachment.delete()
+    evidence_remove(attachment)
     log_action(
         nomination,
         "awards.nomination.attachment_removed",
@@ -314,13 +326,21 @@ def attachment_delete(*, attachment, actor):
 
 @transaction.atomic
 def nomination_submit(*, nomination, actor):
-    """Send the dossier to the office (first time or after a return) by the deadline."""
+    """Send the dossier to the office (first time or after a return) by the deadline.
+
+    The campaign and the award kind are locked first, in the order every
+    service takes them, so a change of the deadline or of the award's rules
+    and a submission happen one after the other, never across each other.
+    """
+    Campaign.objects.select_for_update().get(pk=nomination.campaign_id)
+    AwardKind.objects.select_for_update().get(pk=nomination.award_kind_id)
     locked = _locked(nomination)
-    _require(actor, "awards.submit_nomination", locked)
+    require_perm(actor, "awards.view_nomination", locked)
     if locked.state not in (S.DRAFT, S.RETURNED):
         raise ValidationError(
             _("Only a draft or a returned dossier can be submitted."), code="state"
         )
+    require_perm(actor, "awards.submit_nomination", locked)
     ensure_deadline(locked)
     _ensure_complete(locked)
     locked.submitted_at = timezone.now()
@@ -339,7 +359,7 @@ def nomination_submit(*, nomination, actor):
 def nomination_return(*, nomination, actor, reason):
     """The office sends the dossier back for supplement, saying why."""
     locked = _locked(nomination)
-    _require(actor, "awards.check_nomination", locked)
+    _ensure_state_then_perm(locked, S.RETURNED, actor, "awards.return_nomination")
     reason = required_reason(reason, _("Say what the unit must supplement or correct."))
     locked.reason = reason
     transition(
@@ -358,9 +378,8 @@ def nomination_return(*, nomination, actor, reason):
 def nomination_check(*, nomination, actor):
     """The office finds the dossier complete and eligible and puts it to the council."""
     locked = _locked(nomination)
-    _require(actor, "awards.check_nomination", locked)
-    if locked.state == S.SUBMITTED:
-        _ensure_complete(locked)
+    _ensure_state_then_perm(locked, S.CHECKED, actor, "awards.check_nomination")
+    _ensure_complete(locked)
     transition(
         locked,
         S.CHECKED,
@@ -404,26 +423,54 @@ def _ensure_quorum(members_present, members_total):
         )
 
 
+def _whole_number(value):
+    """``value`` (an int or its digits as text) as an int, or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip() if isinstance(value, str) else ""
+    if text.lstrip("-").isdigit():
+        return int(text)
+    return None
+
+
+def _ensure_attendance(members_total, members_present):
+    """Check a meeting's attendance: bounded, present within total, a quorum."""
+    total, present = _whole_number(members_total), _whole_number(members_present)
+    if total is None or not 1 <= total <= COUNCIL_MAX_MEMBERS:
+        raise ValidationError(
+            _("The council has between 1 and %(max)s members.")
+            % {"max": COUNCIL_MAX_MEMBERS},
+            code="members_total",
+        )
+    if present is None or present < 0:
+        raise ValidationError(
+            _("Members present must be a whole number, zero or more."),
+            code="members_present",
+        )
+    if present > total:
+        raise ValidationError(
+            _("More members present than the council has."), code="present"
+        )
+    _ensure_quorum(present, total)
+    return total, present
+
+
 @transaction.atomic
 def council_meeting_record(
     *, campaign, held_on, members_total, members_present, actor, notes=""
 ):
     """Record a council meeting; it must reach the quorum to vote."""
-    _require(actor, "awards.add_councilmeeting")
-    if members_total < 1:
-        raise ValidationError(_("The council has at least one member."))
-    if members_present > members_total:
-        raise ValidationError(
-            _("More members present than the council has."), code="present"
-        )
-    _ensure_quorum(members_present, members_total)
+    require_perm(actor, "awards.add_councilmeeting")
+    members_total, members_present = _ensure_attendance(members_total, members_present)
     meeting = CouncilMeeting.objects.create(
         campaign=campaign,
         held_on=held_on,
         members_total=members_total,
         members_present=members_present,
         notes=notes,
-        recorded_by=actor,
+        recorded_by=real_user(actor),
     )
     log_action(
         meeting,
@@ -432,6 +479,49 @@ def council_meeting_record(
         data={"present": members_present, "total": members_total},
     )
     return meeting
+
+
+def meeting_has_votes(meeting):
+    """Whether a vote was recorded against ``meeting`` (its attendance is then fixed)."""
+    return Nomination.objects.filter(meeting=meeting).exists()
+
+
+@transaction.atomic
+def council_attendance_change(
+    *, meeting, actor, reason, members_total, members_present
+):
+    """Correct a meeting's attendance, with a reason, before any vote counts on it."""
+    require_perm(actor, "awards.change_attendance")
+    locked = CouncilMeeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting_has_votes(locked):
+        raise ValidationError(
+            _(
+                "Votes were already recorded at this meeting: its attendance can no "
+                "longer change."
+            ),
+            code="attendance_locked",
+        )
+    reason = required_reason(reason, _("Say why the attendance is corrected."))
+    members_total, members_present = _ensure_attendance(members_total, members_present)
+    changes = field_changes(
+        locked, {"members_total": members_total, "members_present": members_present}
+    )
+    if not changes:
+        raise ValidationError(
+            _("The attendance given is the one recorded: nothing to change."),
+            code="no_change",
+        )
+    locked.members_total = members_total
+    locked.members_present = members_present
+    locked.save(update_fields=list(ATTENDANCE_FIELDS))
+    log_action(
+        locked,
+        "awards.council.attendance_changed",
+        actor=actor,
+        reason=reason,
+        data={"changes": changes},
+    )
+    return _sync(meeting, locked)
 
 
 def vote_passes(votes_for, members_present):
@@ -443,13 +533,23 @@ def vote_passes(votes_for, members_present):
 def nomination_record_vote(
     *, nomination, actor, votes_for, votes_against, abstain, members_present
 ):
-    """Record the council's vote on a checked nomination."""
+    """Record the council's vote on a checked nomination, against the latest meeting.
+
+    The meeting's row is locked, so its attendance cannot be corrected while
+    the vote is being counted against it.
+    """
     locked = _locked(nomination)
-    _require(actor, "awards.vote_nomination", locked)
-    numbers = (votes_for, votes_against, abstain, members_present)
-    if any(n is None or int(n) < 0 for n in numbers):
-        raise ValidationError(_("Vote counts must be whole numbers, zero or more."))
-    votes_for, votes_against, abstain, members_present = (int(n) for n in numbers)
+    _ensure_state_then_perm(locked, S.VOTED, actor, "awards.vote_nomination")
+    numbers = [_whole_number(n) for n in (votes_for, votes_against, abstain)]
+    present = _whole_number(members_present)
+    if any(n is None or not 0 <= n <= COUNCIL_MAX_MEMBERS for n in [*numbers, present]):
+        raise ValidationError(
+            _("Vote counts must be whole numbers from 0 to %(max)s.")
+            % {"max": COUNCIL_MAX_MEMBERS},
+            code="vote_range",
+        )
+    votes_for, votes_against, abstain = numbers
+    members_present = present
     if votes_for + votes_against + abstain > members_present:
         raise ValidationError(
             _("%(votes)s votes were counted but only %(present)s members are present.")
@@ -459,7 +559,12 @@ def nomination_record_vote(
             },
             code="votes",
         )
-    meeting = CouncilMeeting.objects.filter(campaign_id=locked.campaign_id).first()
+    meeting = (
+        CouncilMeeting.objects.select_for_update()
+        .filter(campaign_id=locked.campaign_id)
+        .order_by("-held_on", "-pk")
+        .first()
+    )
     if meeting is not None:
         total = meeting.members_total
         if members_present > total:
@@ -510,31 +615,22 @@ def category_filter(category):
     return {"nominee_unit__isnull": True}
 
 
-def quota_used(*, campaign, award_kind, category):
-    """Count approved and decided nominations of that category (not rejected ones)."""
-    return Nomination.objects.filter(
-        campaign=campaign,
-        award_kind=award_kind,
-        state__in=QUOTA_STATES,
-        **category_filter(category),
-    ).count()
-
-
 @transaction.atomic
 def nomination_approve(*, nomination, actor):
-    """The chairman approves a voted nomination within the award's quota.
+    """The chairman (or a vice-chairman) approves a voted nomination within the quota.
 
     Every approval for a campaign's award takes the lock on the AwardKind row
     first, so two approvals at the same moment are counted one after the other.
     """
-    _require(actor, "awards.approve_nomination", nomination)
     kind = AwardKind.objects.select_for_update().get(pk=nomination.award_kind_id)
     locked = _locked(nomination)
+    require_perm(actor, "awards.view_nomination", locked)
     if locked.state != S.VOTED:
         raise ValidationError(
             _("Only a nomination the council has voted on can be approved."),
             code="state",
         )
+    require_perm(actor, "awards.approve_nomination", locked)
     if locked.council_passed is False:
         raise ValidationError(
             _("The council did not pass this nomination; it cannot be approved."),
@@ -543,7 +639,7 @@ def nomination_approve(*, nomination, actor):
     category = locked.category
     quota = kind.quota_for(category)
     if quota is not None:
-        used = quota_used(campaign=locked.campaign, award_kind=kind, category=category)
+        used = quota_usage(campaign=locked.campaign, kinds=[kind])[kind.pk][category]
         if used >= quota:
             label = (
                 _("collectives")
@@ -570,9 +666,9 @@ def nomination_approve(*, nomination, actor):
 
 @transaction.atomic
 def nomination_reject(*, nomination, actor, reason):
-    """The chairman does not approve a voted nomination, giving the reason."""
-    _require(actor, "awards.approve_nomination", nomination)
+    """The chairman (or a vice-chairman) does not approve a voted nomination, saying why."""
     locked = _locked(nomination)
+    _ensure_state_then_perm(locked, S.REJECTED, actor, "awards.reject_nomination")
     reason = required_reason(reason, _("Give the reason for not approving."))
     locked.reason = reason
     transition(
@@ -585,6 +681,108 @@ def nomination_reject(*, nomination, actor, reason):
         extra_fields=("reason",),
     )
     return _sync(nomination, locked)
+
+
+# --- Award rules --------------------------------------------------------------
+
+
+def award_rules_locked(award_kind):
+    """Whether a dossier of ``award_kind`` has left draft: its rules are then fixed."""
+    return Nomination.objects.filter(
+        award_kind=award_kind, state__in=SUBMITTED_STATES
+    ).exists()
+
+
+def _clean_rule(name, value):
+    """Check one award rule's new value; return it in the field's type."""
+    if name == "deadline_bound":
+        if not isinstance(value, bool):
+            raise ValidationError(
+                _("Say whether the award is bound by the deadline."),
+                code="deadline_bound",
+            )
+        return value
+    if name in ("quota_collective", "quota_individual"):
+        if value is None or value == "":
+            return None
+        number = _whole_number(value)
+        if number is None or not 0 <= number <= QUOTA_MAX:
+            raise ValidationError(
+                _("A quota is a whole number from 0 to %(max)s, or empty (no quota).")
+                % {"max": QUOTA_MAX},
+                code="quota_range",
+            )
+        return number
+    if name == "required_documents":
+        documents = list(value or [])
+        unknown = [code for code in documents if code not in AttachmentKind.values]
+        if unknown:
+            raise ValidationError(
+                _("Unknown document type: %(codes)s.") % {"codes": ", ".join(unknown)},
+                code="required_documents",
+            )
+        return [code for code in AttachmentKind.values if code in documents]
+    try:
+        amount = decimal.Decimal(str(value))
+    except (decimal.InvalidOperation, ValueError):
+        amount = None
+    if amount is None or not amount.is_finite() or not 0 <= amount <= MULTIPLIER_MAX:
+        raise ValidationError(
+            _("A prize multiplier is a number from 0 to %(max)s.")
+            % {"max": MULTIPLIER_MAX},
+            code="multiplier_range",
+        )
+    return amount.quantize(decimal.Decimal("0.01"))
+
+
+@transaction.atomic
+def award_rules_change(*, award_kind, actor, reason, **fields):
+    """Change an award kind's quotas, prize multipliers, deadline rule or documents.
+
+    Only before any dossier of that kind has been submitted (after that, the
+    rules the units applied under are fixed), with a reason, logged with the
+    old and new values.
+    """
+    require_perm(actor, "awards.manage_award_rules")
+    unknown = sorted(set(fields) - set(AWARD_RULE_FIELDS))
+    if unknown:
+        raise ValidationError(
+            _("These are not award rules: %(fields)s.")
+            % {"fields": ", ".join(unknown)},
+            code="unknown_field",
+        )
+    locked = AwardKind.objects.select_for_update().get(pk=award_kind.pk)
+    if award_rules_locked(locked):
+        raise ValidationError(
+            _(
+                "Dossiers for “%(award)s” have already been submitted: its quotas, "
+                "prizes, deadline rule and required documents can no longer change."
+            )
+            % {"award": locked.name},
+            code="rules_locked",
+        )
+    reason = required_reason(reason, _("Say why the award's rules change."))
+    new_values = {name: _clean_rule(name, value) for name, value in fields.items()}
+    changes = field_changes(locked, new_values)
+    if not changes:
+        raise ValidationError(
+            _("The values given are the ones recorded: nothing to change."),
+            code="no_change",
+        )
+    for name in changes:
+        setattr(locked, name, new_values[name])
+    locked.save(update_fields=list(changes))
+    log_action(
+        locked,
+        "awards.award_kind.rules_changed",
+        actor=actor,
+        reason=reason,
+        data={"changes": changes},
+    )
+    return _sync(award_kind, locked)
+
+
+# --- Decisions ----------------------------------------------------------------
 
 
 def chairman_name():
@@ -600,36 +798,70 @@ def chairman_name():
     return getattr(settings, "CHAIRMAN_NAME", "")
 
 
+def decision_counter_key(year):
+    return f"awards.decision.{year}"
+
+
+def golden_book_counter_key(year):
+    return f"awards.golden_book.{year}"
+
+
 def _normalise_number(number):
+    """The typed decision number without its "/QĐ-UBND" suffix; None if blank."""
     number = (number or "").strip()
-    for suffix in ("/QĐ-UBND", "/QD-UBND", "/qđ-ubnd"):
+    for suffix in ("/QĐ-UBND", "/QD-UBND"):
         if number.upper().endswith(suffix.upper()):
             number = number[: -len(suffix)].strip()
-    return number
+    return number or None
+
+
+def _decision_number(number, year):
+    """The number of a new decision of ``year``: the typed one checked, or the next."""
+    key = decision_counter_key(year)
+    typed = _normalise_number(number)
+    if typed is None:
+        while True:
+            candidate = str(counter_next(key))
+            if not Decision.objects.filter(year=year, number=candidate).exists():
+                return candidate
+    if not typed.isdigit() or not 1 <= int(typed) <= DECISION_NUMBER_MAX:
+        raise ValidationError(
+            _(
+                "A decision number is a whole number from 1 to %(max)s "
+                "(printed as …/QĐ-UBND)."
+            )
+            % {"max": DECISION_NUMBER_MAX},
+            code="number_format",
+        )
+    typed = str(int(typed))
+    if Decision.objects.filter(year=year, number=typed).exists():
+        raise ValidationError(
+            _("Decision number %(number)s/QĐ-UBND is already used in %(year)s.")
+            % {"number": typed, "year": year},
+            code="number_taken",
+        )
+    counter_observe(key, int(typed))
+    return typed
 
 
 @transaction.atomic
-def decision_issue(*, campaign, award_kind, number, signed_on, actor):
+def decision_issue(*, campaign, award_kind, number=None, signed_on, actor):
     """Number and date the decision awarding every approved nomination of that kind.
 
+    A blank ``number`` takes the next one of the signing year's counter; a
+    typed one must be free that year, and the counter continues after it.
     Each approved nomination moves to ``decided`` with its place in the list,
-    its golden-book number and its prize money (computed, never typed).
+    its golden-book number (from the year's counter) and its prize money
+    (computed, never typed).
     """
-    _require(actor, "awards.add_decision")
+    require_perm(actor, "awards.add_decision")
     kind = AwardKind.objects.select_for_update().get(pk=award_kind.pk)
     if kind.campaign_id != campaign.pk:
-        raise ValidationError(_("This award does not belong to the campaign."))
-    number = _normalise_number(number)
-    if not number:
-        raise ValidationError(_("Enter the decision number."), code="number")
+        raise ValidationError(
+            _("This award does not belong to the campaign."), code="wrong_campaign"
+        )
     if signed_on is None:
         raise ValidationError(_("Enter the signing date."), code="signed_on")
-    if Decision.objects.filter(number=number, signed_on__year=signed_on.year).exists():
-        raise ValidationError(
-            _("Decision number %(number)s/QĐ-UBND is already used in %(year)s.")
-            % {"number": number, "year": signed_on.year},
-            code="number_taken",
-        )
     approved = list(
         Nomination.objects.select_for_update(of=("self",))
         .filter(campaign=campaign, award_kind=kind, state=S.APPROVED)
@@ -642,6 +874,7 @@ def decision_issue(*, campaign, award_kind, number, signed_on, actor):
             % {"award": kind.name},
             code="nothing_approved",
         )
+    number = _decision_number(number, signed_on.year)
     # Collectives first, then individuals, as decisions list them.
     approved.sort(key=lambda n: (n.category != Category.COLLECTIVE, n.pk))
     decision = Decision.objects.create(
@@ -650,15 +883,13 @@ def decision_issue(*, campaign, award_kind, number, signed_on, actor):
         number=number,
         signed_on=signed_on,
         signer_name=chairman_name(),
-        issued_by=actor,
+        issued_by=real_user(actor),
     )
-    already = Nomination.objects.filter(
-        campaign__year=campaign.year, golden_book_number__gt=""
-    ).count()
+    book_key = golden_book_counter_key(campaign.year)
     for position, nomination in enumerate(approved, start=1):
         nomination.decision = decision
         nomination.decision_position = position
-        nomination.golden_book_number = f"{campaign.year}/{already + position:03d}"
+        nomination.golden_book_number = f"{campaign.year}/{counter_next(book_key):03d}"
         nomination.prize_amount = kind.prize_amount(nomination.nominee_type)
         transition(
             nomination,
@@ -687,6 +918,8 @@ __all__ = [
     "NomineeType",
     "attachment_add",
     "attachment_delete",
+    "award_rules_change",
+    "council_attendance_change",
     "council_meeting_record",
     "decision_issue",
     "nomination_approve",

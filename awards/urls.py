@@ -11,6 +11,11 @@ urlpatterns = [
     path("queue/", views.checking_queue, name="queue"),
     path("council/", views.council_board, name="council"),
     path("honor/", views.honor_board, name="honor"),
+    path(
+        "from-ranking/<int:campaign_pk>/",
+        views.nominate_from_ranking,
+        name="nominate_from_ranking",
+    ),
     path("decisions/", views.decision_list, name="decisions"),
     path("decisions/<int:pk>/", views.decision_detail, name="decision_detail"),
     path("decisions/<int:pk>/quyet-dinh.pdf", views.decision_pdf, name="decision_pdf"),

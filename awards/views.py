@@ -3,24 +3,27 @@
 import decimal
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from campaigns.models import Campaign
 from campaigns.selectors import current_campaign
+from phongquang_portal.core.counters import counter_peek
 from phongquang_portal.core.excel import xlsx_response
+from phongquang_portal.core.forms import ReasonForm
+from phongquang_portal.core.mixins import permission_required
 from phongquang_portal.core.pdf import pdf_response
+from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import serve_protected
 from units.models import Unit
-from units.selectors import roles_for
 
 from . import exports, selectors, services
 from .enums import AwardKindCode, NominationState
@@ -29,12 +32,12 @@ from .forms import (
     BlankOffsetForm,
     DecisionForm,
     MeetingForm,
+    NominateFromRankingForm,
     NominationForm,
     PriorAwardFormSet,
-    ReasonForm,
     VoteForm,
 )
-from .models import Attachment, Decision, Nomination
+from .models import Attachment, Decision
 
 S = NominationState
 PAGE_SIZE = 50
@@ -47,28 +50,50 @@ def _campaign_from(request):
     return current_campaign()
 
 
-def _nomination_for(request, pk, perm="awards.view_nomination"):
-    """The nomination, or 404 for a user who may not see it."""
-    nomination = get_object_or_404(selectors.nomination_queryset(), pk=pk)
-    if not request.user.has_perm(perm, nomination):
+def _nomination(request, pk, **kwargs):
+    """The nomination of the URL (the object the permission is checked on)."""
+    return get_object_or_404(selectors.nomination_queryset(), pk=pk)
+
+
+def _attachment(request, pk, **kwargs):
+    return get_object_or_404(
+        Attachment.objects.select_related("nomination"), pk=pk
+    ).nomination
+
+
+def _decision(request, pk, **kwargs):
+    return get_object_or_404(
+        Decision.objects.select_related("campaign", "award_kind"), pk=pk
+    )
+
+
+def _proposing_unit(request, **kwargs):
+    """The unit named by ``?proposing_unit=``: the nominee list is its own."""
+    pk = request.GET.get("proposing_unit", "")
+    if not pk.isdigit():
         raise Http404
-    return nomination
+    return get_object_or_404(Unit, pk=pk, is_active=True)
 
 
 def _error_text(exc):
     return " ".join(exc.messages)
 
 
+def _form_errors(request, form):
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+
+
 def _deadline_notice(campaign):
     return selectors.deadline_notice(campaign)
 
 
-@login_required
+@require_safe
+@permission_required("awards.view_nomination_list")
 def nomination_list(request):
     """The dossiers a user may see; the office's queue is the "submitted" filter."""
-    roles = roles_for(request.user)
-    if not (roles.reads_everything or roles.is_unit_head or roles.is_sysadmin):
-        raise Http404
     campaign = _campaign_from(request)
     qs = selectors.nominations_visible_to(request.user).filter(campaign=campaign)
     state = request.GET.get("state", "")
@@ -94,17 +119,14 @@ def nomination_list(request):
             "kinds": AwardKindCode.choices,
             "kind": kind,
             "deadline_notice": _deadline_notice(campaign),
-            "can_add": request.user.has_perm("awards.add_nomination"),
-            "roles": roles,
         },
     )
 
 
-@login_required
+@require_safe
+@permission_required("awards.view_checking_queue")
 def checking_queue(request):
     """The office's queue: submitted dossiers, oldest first."""
-    if not request.user.has_perm("awards.check_nomination"):
-        raise Http404
     campaign = _campaign_from(request)
     queue = (
         selectors.nomination_queryset()
@@ -154,10 +176,8 @@ def _save_form(request, form, formset, nomination=None):
     return nomination
 
 
-@login_required
+@permission_required("awards.add_nomination")
 def nomination_create(request):
-    if not request.user.has_perm("awards.add_nomination"):
-        raise Http404
     campaign = _campaign_from(request)
     if campaign is None:
         raise Http404
@@ -185,21 +205,15 @@ def nomination_create(request):
     )
 
 
-@login_required
-def nominee_options(request):
+@require_safe
+@permission_required("awards.add_nomination")
+@permission_required("awards.propose_for_unit", _proposing_unit, obj_arg="unit")
+def nominee_options(request, unit):
     """The proposing unit's own collectives, people and households, as JSON.
 
     The dossier form reloads its nominee list from here when the proposing
     unit changes; a unit the user may not propose for answers 404.
     """
-    pk = request.GET.get("proposing_unit", "")
-    if not pk.isdigit() or not request.user.has_perm("awards.add_nomination"):
-        raise Http404
-    unit = get_object_or_404(Unit, pk=pk, is_active=True)
-    if not request.user.has_perm(
-        "awards.submit_nomination", Nomination(proposing_unit=unit)
-    ):
-        raise Http404
     return JsonResponse(
         {
             "groups": [
@@ -212,11 +226,8 @@ def nominee_options(request):
     )
 
 
-@login_required
-def nomination_edit(request, pk):
-    nomination = _nomination_for(request, pk)
-    if not request.user.has_perm("awards.change_nomination", nomination):
-        raise Http404
+@permission_required("awards.change_nomination", _nomination, obj_arg="nomination")
+def nomination_edit(request, pk, nomination):
     form = NominationForm(
         request.POST or None,
         instance=nomination,
@@ -247,12 +258,11 @@ def nomination_edit(request, pk):
     )
 
 
-@login_required
-def nomination_detail(request, pk):
-    nomination = _nomination_for(request, pk)
+@require_safe
+@permission_required("awards.view_nomination", _nomination, obj_arg="nomination")
+def nomination_detail(request, pk, nomination):
     selectors.attach_scores([nomination])
     selectors.attach_warnings([nomination])
-    user = request.user
     return render(
         request,
         "awards/nomination_detail.html",
@@ -262,17 +272,10 @@ def nomination_detail(request, pk):
             "prior_awards": list(nomination.prior_awards.all()),
             "goals": list(nomination.goals.all()),
             "missing": services.missing_documents(nomination),
-            "can_edit": user.has_perm("awards.change_nomination", nomination),
-            "can_submit": nomination.is_editable
-            and user.has_perm("awards.submit_nomination", nomination),
-            "can_check": nomination.state in (S.SUBMITTED, S.CHECKED)
-            and user.has_perm("awards.check_nomination", nomination),
-            "can_vote": nomination.state == S.CHECKED
-            and user.has_perm("awards.vote_nomination", nomination),
-            "can_approve": nomination.state == S.VOTED
-            and user.has_perm("awards.approve_nomination", nomination),
             "attachment_form": AttachmentForm(),
-            "reason_form": ReasonForm(),
+            "reason_form": ReasonForm(
+                label=_("What the unit must supplement or correct")
+            ),
             "vote_form": VoteForm(),
             "deadline_notice": _deadline_notice(nomination.campaign),
             "deadline_open": nomination.campaign.dossiers_open(timezone.now())
@@ -292,9 +295,8 @@ def _run(request, nomination, service, success, **kwargs):
 
 
 @require_POST
-@login_required
-def nomination_submit(request, pk):
-    nomination = _nomination_for(request, pk)
+@permission_required("awards.submit_nomination", _nomination, obj_arg="nomination")
+def nomination_submit(request, pk, nomination):
     return _run(
         request,
         nomination,
@@ -304,9 +306,8 @@ def nomination_submit(request, pk):
 
 
 @require_POST
-@login_required
-def nomination_check(request, pk):
-    nomination = _nomination_for(request, pk, "awards.check_nomination")
+@permission_required("awards.check_nomination", _nomination, obj_arg="nomination")
+def nomination_check(request, pk, nomination):
     return _run(
         request,
         nomination,
@@ -316,27 +317,30 @@ def nomination_check(request, pk):
 
 
 @require_POST
-@login_required
-def nomination_return(request, pk):
-    nomination = _nomination_for(request, pk, "awards.check_nomination")
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+@permission_required("awards.return_nomination", _nomination, obj_arg="nomination")
+def nomination_return(request, pk, nomination):
+    form = ReasonForm(
+        request.POST,
+        required_message=_("Say what the unit must supplement or correct."),
+    )
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(nomination)
     return _run(
         request,
         nomination,
         services.nomination_return,
         _("The dossier is returned to the unit for supplement."),
-        reason=reason,
+        reason=form.cleaned_data["reason"],
     )
 
 
 @require_POST
-@login_required
-def nomination_vote(request, pk):
-    nomination = _nomination_for(request, pk, "awards.vote_nomination")
+@permission_required("awards.vote_nomination", _nomination, obj_arg="nomination")
+def nomination_vote(request, pk, nomination):
     form = VoteForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Enter the vote counts as whole numbers."))
+        _form_errors(request, form)
         return _back_to_board(request, nomination)
     try:
         services.nomination_record_vote(
@@ -363,11 +367,8 @@ def _back_to_board(request, nomination):
 
 
 @require_POST
-@login_required
-def attachment_add(request, pk):
-    nomination = _nomination_for(request, pk)
-    if not request.user.has_perm("awards.change_nomination", nomination):
-        raise Http404
+@permission_required("awards.change_nomination", _nomination, obj_arg="nomination")
+def attachment_add(request, pk, nomination):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -388,60 +389,51 @@ def attachment_add(request, pk):
     return redirect(nomination)
 
 
-@login_required
+@require_safe
+@permission_required("awards.view_nomination", _attachment)
 def attachment_download(request, pk):
-    attachment = get_object_or_404(
-        Attachment.objects.select_related("nomination"), pk=pk
-    )
-    if not request.user.has_perm("awards.view_nomination", attachment.nomination):
-        raise Http404
+    attachment = get_object_or_404(Attachment, pk=pk)
     return serve_protected(attachment.file, attachment.original_name)
 
 
 @require_POST
-@login_required
-def attachment_delete(request, pk):
-    attachment = get_object_or_404(
-        Attachment.objects.select_related("nomination"), pk=pk
-    )
-    nomination = attachment.nomination
-    if not request.user.has_perm("awards.change_nomination", nomination):
-        raise Http404
+@permission_required("awards.change_nomination", _attachment, obj_arg="nomination")
+def attachment_delete(request, pk, nomination):
+    attachment = get_object_or_404(Attachment, pk=pk)
     try:
         services.attachment_delete(attachment=attachment, actor=request.user)
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, _("The document is removed."))
     return redirect(nomination)
 
 
-@login_required
-def to_trinh_pdf(request, pk):
-    nomination = _nomination_for(request, pk)
+@require_safe
+@permission_required("awards.view_nomination", _nomination, obj_arg="nomination")
+def to_trinh_pdf(request, pk, nomination):
     return pdf_response(
         exports.to_trinh_pdf(nomination), f"to-trinh-{nomination.pk}.pdf"
     )
 
 
-@login_required
-def report_pdf(request, pk):
-    nomination = _nomination_for(request, pk)
+@require_safe
+@permission_required("awards.view_nomination", _nomination, obj_arg="nomination")
+def report_pdf(request, pk, nomination):
     return pdf_response(
         exports.report_pdf(nomination), f"bao-cao-thanh-tich-{nomination.pk}.pdf"
     )
 
 
-@login_required
+@permission_required("awards.view_council_board")
 def council_board(request):
     """The council's board: meeting, nominations ranked by votes then score."""
-    roles = roles_for(request.user)
-    if not (roles.reads_everything or roles.is_sysadmin):
-        raise Http404
     campaign = _campaign_from(request)
     if campaign is None:
         raise Http404
     meeting_form = MeetingForm(request.POST or None, prefix="meeting")
     if request.method == "POST":
-        if not request.user.has_perm("awards.add_councilmeeting"):
+        if not has_perm(request.user, "awards.add_councilmeeting"):
             raise Http404
         if meeting_form.is_valid():
             try:
@@ -481,25 +473,25 @@ def council_board(request):
             "nominations": page.object_list,
             "page_obj": page,
             "quota": selectors.quota_panel(campaign, kinds),
-            "can_vote": request.user.has_perm("awards.vote_nomination"),
-            "can_record_meeting": request.user.has_perm("awards.add_councilmeeting"),
         },
     )
 
 
-@login_required
+@permission_required("awards.view_decision_list")
 def decision_list(request):
     """The office issues decisions; everyone who reads everything sees them."""
-    roles = roles_for(request.user)
-    if not (roles.reads_everything or roles.is_sysadmin):
-        raise Http404
     campaign = _campaign_from(request)
     if campaign is None:
         raise Http404
-    can_issue = request.user.has_perm("awards.add_decision")
-    form = DecisionForm(request.POST or None, campaign=campaign)
+    form = DecisionForm(
+        request.POST or None,
+        campaign=campaign,
+        next_number=counter_peek(
+            services.decision_counter_key(timezone.localdate().year)
+        ),
+    )
     if request.method == "POST":
-        if not can_issue:
+        if not has_perm(request.user, "awards.add_decision"):
             raise Http404
         if form.is_valid():
             try:
@@ -529,24 +521,14 @@ def decision_list(request):
             "decisions": list(selectors.decisions_for(campaign)),
             "approved": approved,
             "form": form,
-            "can_issue": can_issue,
             "quota": selectors.quota_panel(campaign),
         },
     )
 
 
-def _decision_for(request, pk):
-    decision = get_object_or_404(
-        Decision.objects.select_related("campaign", "award_kind"), pk=pk
-    )
-    if not request.user.has_perm("awards.view_decision", decision):
-        raise Http404
-    return decision
-
-
-@login_required
-def decision_detail(request, pk):
-    decision = _decision_for(request, pk)
+@require_safe
+@permission_required("awards.view_decision", _decision, obj_arg="decision")
+def decision_detail(request, pk, decision):
     rows = exports.awardee_rows(decision)
     return render(
         request,
@@ -560,25 +542,25 @@ def decision_detail(request, pk):
     )
 
 
-@login_required
-def decision_pdf(request, pk):
-    decision = _decision_for(request, pk)
+@require_safe
+@permission_required("awards.view_decision", _decision, obj_arg="decision")
+def decision_pdf(request, pk, decision):
     return pdf_response(
         exports.decision_pdf(decision), f"quyet-dinh-{decision.number}.pdf"
     )
 
 
-@login_required
-def certificates_pdf(request, pk):
-    decision = _decision_for(request, pk)
+@require_safe
+@permission_required("awards.view_decision", _decision, obj_arg="decision")
+def certificates_pdf(request, pk, decision):
     return pdf_response(
         exports.certificates_pdf(decision), f"giay-khen-{decision.number}.pdf"
     )
 
 
-@login_required
-def certificates_blank_pdf(request, pk):
-    decision = _decision_for(request, pk)
+@require_safe
+@permission_required("awards.view_decision", _decision, obj_arg="decision")
+def certificates_blank_pdf(request, pk, decision):
     form = BlankOffsetForm(request.GET or None)
     dx = dy = decimal.Decimal(0)
     if form.is_valid():
@@ -590,15 +572,17 @@ def certificates_blank_pdf(request, pk):
     )
 
 
-@login_required
-def decision_xlsx(request, pk):
-    decision = _decision_for(request, pk)
+@require_safe
+@permission_required("awards.view_decision", _decision, obj_arg="decision")
+def decision_xlsx(request, pk, decision):
     return xlsx_response(
         exports.decision_workbook(decision),
         f"danh-sach-khen-thuong-{decision.number}.xlsx",
     )
 
 
+@require_safe
+@permission_required("awards.view_honor_board")
 def honor_board(request):
     """Public: the decided awards of a campaign (công khai), no login needed."""
     campaign = _campaign_from(request)
@@ -612,3 +596,55 @@ def honor_board(request):
             "awards": awards,
         },
     )
+
+
+def _ranking_campaign(request, campaign_pk, **kwargs):
+    return get_object_or_404(Campaign, pk=campaign_pk)
+
+
+@require_POST
+@permission_required("awards.nominate_from_ranking", _ranking_campaign)
+def nominate_from_ranking(request, campaign_pk):
+    """Turn the top N of one kind of unit in the ranking into draft nominations.
+
+    The ranking is scoring's (``scoring.selectors.ranking_rows``); the
+    nominations are ours. Back to the ranking page with what was done.
+    """
+    from scoring.selectors import ranking_rows
+
+    campaign = get_object_or_404(Campaign, pk=campaign_pk)
+    form = NominateFromRankingForm(request.POST)
+    back = reverse("scoring:ranking", kwargs={"campaign_pk": campaign.pk})
+    if not form.is_valid():
+        _form_errors(request, form)
+        kind = "" if form.has_error("kind") else form.cleaned_data.get("kind", "")
+        return redirect(f"{back}?kind={kind}" if kind else back)
+    kind, top_n = form.cleaned_data["kind"], form.cleaned_data["top_n"]
+    back = f"{back}?kind={kind}"
+    unit_ids = [
+        score.unit_id
+        for score in ranking_rows(campaign=campaign, kind=kind)
+        if score.rank <= top_n
+    ]
+    if not unit_ids:
+        messages.error(request, _("No ranked unit of this kind yet."))
+        return redirect(back)
+    try:
+        created = services.nominations_from_ranking(
+            campaign=campaign, unit_ids=unit_ids, actor=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        if created:
+            messages.success(
+                request,
+                _("%(count)s draft nominations created from the ranking.")
+                % {"count": len(created)},
+            )
+        else:
+            messages.info(
+                request,
+                _("The top-ranked units of this kind are already nominated."),
+            )
+    return redirect(back)

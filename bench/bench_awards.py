@@ -43,12 +43,13 @@ def build():
     from awards import services
     from awards.models import AwardKind, Nomination
     from campaigns.services import plan_load
+    from phongquang_portal.core.permissions import SYSTEM
     from units.enums import Role, UnitKind
     from units.models import Household, Person, Unit
     from units.services import membership_grant
 
     call_command("migrate", verbosity=0)
-    campaign = plan_load()
+    campaign = plan_load(actor=SYSTEM)
     User = get_user_model()
     users = {}
     for username, role in (
@@ -59,7 +60,7 @@ def build():
         user = User.objects.create_user(
             username, password="x", first_name="Xuân", last_name="Nguyễn Ánh"
         )
-        membership_grant(user=user, role=role)
+        membership_grant(user=user, role=role, actor=SYSTEM, reason="Bench")
         users[username] = user
     rng = random.Random(5)
     units = Unit.objects.bulk_create(

@@ -69,14 +69,36 @@ def test_admin_action_approve_by_non_chairman_refused(
 def test_admin_approve_button_by_office_refused(client, office_user, make_nomination):
     nomination = voted(make_nomination("unit"))
     client.force_login(office_user)
-    client.post(reverse("admin:awards_nomination_approve", args=[nomination.pk]))
+    response = client.post(
+        reverse("admin:awards_nomination_approve", args=[nomination.pk])
+    )
+    assert response.status_code == 403
     assert Nomination.objects.get(pk=nomination.pk).state == "voted"
 
 
-def test_admin_action_by_superuser_approves(client, make_nomination):
+def test_admin_action_by_superuser_refused_separation_of_duties(
+    client, make_nomination
+):
+    """A superuser is a system administrator, not the chairman."""
     root = UserFactory(username="root_admin", is_superuser=True, is_staff=True)
     nomination = voted(make_nomination("person"))
     client.force_login(root)
+    approve_via_admin(client, [nomination])
+    assert Nomination.objects.get(pk=nomination.pk).state == "voted"
+    response = client.post(
+        reverse("admin:awards_nomination_approve", args=[nomination.pk])
+    )
+    assert response.status_code == 403
+    assert Nomination.objects.get(pk=nomination.pk).state == "voted"
+
+
+def test_admin_action_by_vice_chairman_approves(client, make_nomination):
+    from tests.factories import user_with_role
+    from units.enums import Role
+
+    vice = user_with_role(Role.VICE_CHAIRMAN, username="phochutich_test")
+    nomination = voted(make_nomination("person"))
+    client.force_login(vice)
     approve_via_admin(client, [nomination])
     assert Nomination.objects.get(pk=nomination.pk).state == "approved"
 

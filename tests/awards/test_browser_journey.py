@@ -190,12 +190,42 @@ def test_office_nominee_list_follows_the_proposing_unit(
     nominees = page.locator("select[name=nominee] option")
     assert nominees.evaluate_all(values) == []
     page.select_option("select[name=proposing_unit]", str(other_hamlet.pk))
-    page.wait_for_function(
-        "document.querySelectorAll('select[name=nominee] option').length > 1"
-    )
+    # The CSP forbids evaluating strings in the page: wait on the option itself.
+    nominees.nth(1).wait_for(state="attached")
     assert nominees.evaluate_all(values) == [f"person:{theirs.pk}"]
     page.select_option("select[name=proposing_unit]", str(hamlet.pk))
-    page.wait_for_function(
-        f"!!document.querySelector('select[name=nominee] option[value=\"person:{mine.pk}\"]')"
+    page.locator(f'select[name=nominee] option[value="person:{mine.pk}"]').wait_for(
+        state="attached"
     )
     assert nominees.evaluate_all(values) == [f"person:{mine.pk}"]
+
+
+def test_award_rules_and_council_pages_pass_the_csp(
+    desktop_page, open_campaign, office_user, council_user
+):
+    """The office changes a rule through the admin form; no page breaks the CSP."""
+    kind = AwardKindFactory(campaign=open_campaign)
+    violations = []
+    page = desktop_page
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    browser_login(page, "vanhoa_test")
+    page.goto(page.base_url + f"/admin/awards/awardkind/{kind.pk}/change/")
+    page.click("#change-rules")
+    page.wait_for_load_state("networkidle")
+    page.fill("input[name=quota_individual]", "4")
+    page.fill("textarea[name=reason]", "Kế hoạch sửa đổi: 04 cá nhân")
+    page.click("#service-form input[type=submit]")
+    page.wait_for_load_state("networkidle")
+    kind.refresh_from_db()
+    assert kind.quota_individual == 4
+    page.goto(page.base_url + f"/awards/council/?campaign={open_campaign.pk}")
+    page.select_option("#campaign-picker", str(open_campaign.pk))
+    page.wait_for_load_state("networkidle")
+    assert violations == []

@@ -199,7 +199,7 @@ def test_service_create_refuses_another_units_nominee(
     plan, hamlet, office_user, people
 ):
     kind = plan.award_kinds.get(code="giay_khen_xa")
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError) as refused:
         services.nomination_create(
             campaign=plan,
             award_kind=kind,
@@ -208,18 +208,26 @@ def test_service_create_refuses_another_units_nominee(
             nominee_person=people["stranger"],
             achievements="x",
         )
-    assert caught.value.messages == ["Đối tượng đề nghị phải thuộc đơn vị đề nghị."]
+    assert refused.value.code == "nominee_scope"
+    assert refused.value.messages == ["Đối tượng đề nghị phải thuộc đơn vị đề nghị."]
     assert Nomination.objects.count() == 0
 
 
 def test_edit_moving_dossier_to_a_unit_that_does_not_own_the_nominee_refused(
     client, plan, hamlet, hamlet_head, people
 ):
+    from phongquang_portal.core.permissions import SYSTEM
     from units.enums import Role
     from units.services import membership_grant
 
     # The head heads the team too, so the team is a unit they may propose for.
-    membership_grant(user=hamlet_head, role=Role.UNIT_HEAD, unit=people["team"])
+    membership_grant(
+        user=hamlet_head,
+        role=Role.UNIT_HEAD,
+        unit=people["team"],
+        actor=SYSTEM,
+        reason="Trưởng thôn kiêm tổ trưởng tổ công nghệ số",
+    )
     mine = people["mine"]
     nomination = NominationFactory(
         award_kind=plan.award_kinds.get(code="giay_khen_xa"),

@@ -13,11 +13,11 @@ def test_approve_third_collective_refused_with_quota_message(make_nomination, ch
     first, second, third = (voted(make_nomination("unit")) for _ in range(3))
     services.nomination_approve(nomination=first, actor=chairman)
     services.nomination_approve(nomination=second, actor=chairman)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as refused:
         services.nomination_approve(nomination=third, actor=chairman)
-    assert exc.value.code == "quota"
-    assert "2/2" in exc.value.messages[0]
-    assert "tập thể" in exc.value.messages[0]
+    assert refused.value.code == "quota"
+    assert "2/2" in refused.value.messages[0]
+    assert "tập thể" in refused.value.messages[0]
     assert Nomination.objects.get(pk=third.pk).state == "voted"
 
 
@@ -27,9 +27,10 @@ def test_approve_households_count_as_individuals(make_nomination, chairman):
     fourth = voted(make_nomination("person"))
     for nomination in [*people, household]:
         services.nomination_approve(nomination=nomination, actor=chairman)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as refused:
         services.nomination_approve(nomination=fourth, actor=chairman)
-    assert "3/3" in exc.value.messages[0]
+    assert refused.value.code == "quota"
+    assert "3/3" in refused.value.messages[0]
 
 
 def test_approve_collective_quota_independent_of_individuals(make_nomination, chairman):
@@ -70,8 +71,9 @@ def test_approve_decided_nominations_count(make_nomination, chairman, office_use
         actor=office_user,
     )
     late = voted(make_nomination("unit"))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.nomination_approve(nomination=late, actor=chairman)
+    assert refused.value.code == "quota"
 
 
 def test_approve_ad_hoc_has_no_quota(make_nomination, dot_xuat, chairman):
@@ -94,13 +96,18 @@ def test_approve_ad_hoc_not_counted_in_giay_khen_quota(
     assert Nomination.objects.filter(state="approved").count() == 4
 
 
-def test_quota_editable_per_campaign(make_nomination, giay_khen, chairman):
-    giay_khen.quota_collective = 1
-    giay_khen.save()
+def test_quota_editable_per_campaign(make_nomination, giay_khen, chairman, office_user):
+    services.award_rules_change(
+        award_kind=giay_khen,
+        actor=office_user,
+        reason="Kế hoạch sửa đổi: 01 tập thể",
+        quota_collective=1,
+    )
     first, second = (voted(make_nomination("unit")) for _ in range(2))
     services.nomination_approve(nomination=first, actor=chairman)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.nomination_approve(nomination=second, actor=chairman)
+    assert refused.value.code == "quota"
 
 
 @pytest.mark.parametrize(

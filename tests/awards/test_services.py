@@ -34,11 +34,11 @@ def test_submit_last_second_of_deadline_day_accepted(draft, hamlet_head):
 def test_submit_first_second_after_deadline_refused(draft, hamlet_head):
     with (
         time_machine.travel(vn(2025, 12, 16, 0, 0, 0), tick=False),
-        pytest.raises(ValidationError) as exc,
+        pytest.raises(ValidationError) as refused,
     ):
         services.nomination_submit(nomination=draft, actor=hamlet_head)
-    assert "15/12/2025" in exc.value.messages[0]
-    assert exc.value.code == "deadline_passed"
+    assert "15/12/2025" in refused.value.messages[0]
+    assert refused.value.code == "deadline_passed"
     draft.refresh_from_db()
     assert draft.state == "draft"
 
@@ -46,8 +46,12 @@ def test_submit_first_second_after_deadline_refused(draft, hamlet_head):
 def test_submit_deadline_judged_in_vietnam_time_not_utc(draft, hamlet_head):
     # 17:00 UTC on 15/12 is already 00:00 on 16/12 in Vietnam.
     utc_moment = datetime.datetime(2025, 12, 15, 17, 0, 0, tzinfo=datetime.UTC)
-    with time_machine.travel(utc_moment, tick=False), pytest.raises(ValidationError):
+    with (
+        time_machine.travel(utc_moment, tick=False),
+        pytest.raises(ValidationError) as refused,
+    ):
         services.nomination_submit(nomination=draft, actor=hamlet_head)
+    assert refused.value.code == "deadline_passed"
 
 
 def test_resubmit_after_return_refused_after_deadline(draft, hamlet_head, office_user):
@@ -58,9 +62,10 @@ def test_resubmit_after_return_refused_after_deadline(draft, hamlet_head, office
         )
     with (
         time_machine.travel(vn(2025, 12, 16, 8, 0), tick=False),
-        pytest.raises(ValidationError),
+        pytest.raises(ValidationError) as refused,
     ):
         services.nomination_submit(nomination=draft, actor=hamlet_head)
+    assert refused.value.code == "deadline_passed"
     with time_machine.travel(vn(2025, 12, 15, 23, 0), tick=False):
         services.nomination_submit(nomination=draft, actor=hamlet_head)
     assert Nomination.objects.get(pk=draft.pk).state == "submitted"
@@ -97,11 +102,11 @@ def test_submit_incomplete_dossier_refused_with_missing_documents(
     )
     with (
         time_machine.travel(vn(2025, 12, 1, 9, 0), tick=False),
-        pytest.raises(ValidationError) as exc,
+        pytest.raises(ValidationError) as refused,
     ):
         services.nomination_submit(nomination=nomination, actor=hamlet_head)
-    assert exc.value.code == "incomplete"
-    assert "Biên bản họp xét" in exc.value.messages[0]
+    assert refused.value.code == "incomplete"
+    assert "Biên bản họp xét" in refused.value.messages[0]
 
 
 # --- Roles ----------------------------------------------------------------
@@ -110,23 +115,24 @@ def test_submit_incomplete_dossier_refused_with_missing_documents(
 def test_submit_by_other_units_head_refused(draft, other_head):
     with (
         time_machine.travel(vn(2025, 12, 1, 9, 0), tick=False),
-        pytest.raises(ValidationError) as exc,
+        pytest.raises(ValidationError) as refused,
     ):
         services.nomination_submit(nomination=draft, actor=other_head)
-    assert exc.value.code == "permission_denied"
+    assert refused.value.code == "permission_denied"
 
 
 @pytest.mark.parametrize("who", ["hamlet_head", "council_user", "chairman"])
 def test_check_by_non_office_refused(who, request, draft):
     set_state(draft, "submitted")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.nomination_check(nomination=draft, actor=request.getfixturevalue(who))
+    assert refused.value.code == "permission_denied"
 
 
 @pytest.mark.parametrize("who", ["hamlet_head", "office_user", "chairman"])
 def test_vote_by_non_council_refused(who, request, draft):
     set_state(draft, "checked")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.nomination_record_vote(
             nomination=draft,
             actor=request.getfixturevalue(who),
@@ -135,26 +141,56 @@ def test_vote_by_non_council_refused(who, request, draft):
             abstain=0,
             members_present=3,
         )
+    assert refused.value.code == "permission_denied"
 
 
 @pytest.mark.parametrize("who", ["hamlet_head", "office_user", "council_user"])
 def test_approve_by_non_chairman_refused(who, request, draft):
     voted(draft)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as refused:
         services.nomination_approve(
             nomination=draft, actor=request.getfixturevalue(who)
         )
-    assert exc.value.code == "permission_denied"
+    assert refused.value.code == "permission_denied"
     assert Nomination.objects.get(pk=draft.pk).state == "voted"
 
 
-def test_approve_by_superuser_accepted(draft):
+def test_approve_by_superuser_refused_separation_of_duties(draft):
     from tests.factories import UserFactory
 
     admin = UserFactory(username="root_test", is_superuser=True, is_staff=True)
     voted(draft)
-    services.nomination_approve(nomination=draft, actor=admin)
+    with pytest.raises(ValidationError) as refused:
+        services.nomination_approve(nomination=draft, actor=admin)
+    assert refused.value.code == "permission_denied"
+    assert Nomination.objects.get(pk=draft.pk).state == "voted"
+
+
+def test_approve_by_vice_chairman_accepted(draft):
+    from tests.factories import user_with_role
+    from units.enums import Role
+
+    vice = user_with_role(Role.VICE_CHAIRMAN, username="phochutich_test")
+    voted(draft)
+    services.nomination_approve(nomination=draft, actor=vice)
     assert Nomination.objects.get(pk=draft.pk).state == "approved"
+
+
+def test_vote_by_superuser_refused_separation_of_duties(draft):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(username="root_vote", is_superuser=True, is_staff=True)
+    set_state(draft, "checked")
+    with pytest.raises(ValidationError) as refused:
+        services.nomination_record_vote(
+            nomination=draft,
+            actor=admin,
+            votes_for=3,
+            votes_against=0,
+            abstain=0,
+            members_present=3,
+        )
+    assert refused.value.code == "permission_denied"
 
 
 # --- Full path and the log ----------------------------------------------------
@@ -210,8 +246,9 @@ def test_full_path_leaves_one_log_row_per_transition(
 
 def test_return_without_reason_refused(draft, office_user):
     set_state(draft, "submitted")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.nomination_return(nomination=draft, actor=office_user, reason="  ")
+    assert refused.value.code == "reason_required"
 
 
 def test_reject_records_reason(draft, chairman):
@@ -228,9 +265,12 @@ def test_reject_records_reason(draft, chairman):
 
 
 def test_invalid_transition_refused_with_vietnamese_message(draft, office_user):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as refused:
         services.nomination_check(nomination=draft, actor=office_user)
-    assert "Không thể" in exc.value.messages[0] or "không" in exc.value.messages[0]
+    assert refused.value.code == "invalid_transition"
+    assert (
+        "Không thể" in refused.value.messages[0] or "không" in refused.value.messages[0]
+    )
 
 
 # --- Council ----------------------------------------------------------------
@@ -245,7 +285,7 @@ def test_vote_without_quorum_refused(draft, council_user, office_user, plan):
         actor=office_user,
     )
     set_state(draft, "checked")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as refused:
         services.nomination_record_vote(
             nomination=draft,
             actor=council_user,
@@ -254,11 +294,11 @@ def test_vote_without_quorum_refused(draft, council_user, office_user, plan):
             abstain=0,
             members_present=5,
         )
-    assert exc.value.code == "quorum"
+    assert refused.value.code == "quorum"
 
 
 def test_meeting_without_quorum_refused(plan, office_user):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as refused:
         services.council_meeting_record(
             campaign=plan,
             held_on=datetime.date(2025, 12, 18),
@@ -266,7 +306,7 @@ def test_meeting_without_quorum_refused(plan, office_user):
             members_present=5,
             actor=office_user,
         )
-    assert exc.value.code == "quorum"
+    assert refused.value.code == "quorum"
 
 
 @pytest.mark.parametrize(
@@ -299,14 +339,14 @@ def test_approve_not_passed_by_council_refused(draft, chairman):
     voted(draft)
     Nomination.objects.filter(pk=draft.pk).update(council_passed=False)
     draft.refresh_from_db()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as refused:
         services.nomination_approve(nomination=draft, actor=chairman)
-    assert exc.value.code == "not_passed"
+    assert refused.value.code == "not_passed"
 
 
 def test_vote_more_votes_than_present_refused(draft, council_user):
     set_state(draft, "checked")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.nomination_record_vote(
             nomination=draft,
             actor=council_user,
@@ -315,6 +355,7 @@ def test_vote_more_votes_than_present_refused(draft, council_user):
             abstain=0,
             members_present=4,
         )
+    assert refused.value.code == "votes"
 
 
 # --- From the ranking ---------------------------------------------------------
@@ -342,10 +383,11 @@ def test_nominations_from_ranking_creates_drafts_and_skips_existing(
 
 
 def test_nominations_from_ranking_by_unit_head_refused(plan, hamlet, hamlet_head):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.nominations_from_ranking(
             campaign=plan, unit_ids=[hamlet.pk], actor=hamlet_head
         )
+    assert refused.value.code == "permission_denied"
 
 
 def test_category_household_is_individual(make_nomination):

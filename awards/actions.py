@@ -1,0 +1,31 @@
+"""What each awards action code written to the activity log means, as a sentence."""
+
+from django.utils.translation import gettext_lazy as _
+
+from phongquang_portal.core.actions import register_actions
+
+register_actions(
+    {
+        "awards.nomination.created": _("The nomination dossier was created"),
+        "awards.nomination.edited": _("The nomination dossier was edited"),
+        "awards.nomination.attachment_added": _("A document was attached"),
+        "awards.nomination.attachment_removed": _("A document was removed"),
+        "awards.nomination.submitted": _("The unit submitted the dossier"),
+        "awards.nomination.returned": _(
+            "The office returned the dossier for supplement"
+        ),
+        "awards.nomination.checked": _(
+            "The office checked the dossier and put it to the council"
+        ),
+        "awards.nomination.voted": _("The council recorded its vote"),
+        "awards.nomination.approved": _("The chairman approved the nomination"),
+        "awards.nomination.rejected": _("The chairman did not approve the nomination"),
+        "awards.nomination.decided": _("Awarded by decision"),
+        "awards.decision.issued": _("The office issued the award decision"),
+        "awards.council.meeting_recorded": _("The council meeting was recorded"),
+        "awards.council.attendance_changed": _(
+            "The council meeting's attendance was corrected"
+        ),
+        "awards.award_kind.rules_changed": _("The award's rules were changed"),
+    }
+)
