@@ -100,7 +100,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "phongquang_portal.core.context_processors.portal",
-                "units.context_processors.roles",
             ],
         },
     },

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from campaigns.selectors import current_campaign
 from phongquang_portal.core.mixins import permission_required
 from phongquang_portal.core.permissions import has_perm
-from units.selectors import roles_for, units_headed_by
+from units.selectors import units_headed_by
 
 
 @permission_required("portal.view_home")
@@ -16,7 +16,7 @@ from units.selectors import roles_for, units_headed_by
 def home(request):
     """Office dashboard, a unit head's units, council or chairman landing, or the public page."""
     campaign = current_campaign()
-    context = {"campaign": campaign, "roles": roles_for(request.user)}
+    context = {"campaign": campaign}
     if not request.user.is_authenticated:
         return render(request, "home_public.html", context)
     if (

@@ -159,7 +159,7 @@ def test_admin_list_query_count_pinned(
         voted(make_nomination(["unit", "person", "household"][index % 3]))
     client.force_login(chairman)
     client.get(CHANGELIST)  # warm the session and content types
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(14):
         response = client.get(CHANGELIST)
     assert response.status_code == 200
     assert response.content.decode().count('name="_selected_action"') == rows
