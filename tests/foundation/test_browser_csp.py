@@ -56,7 +56,10 @@ def _walk(browser, live_server, username, paths):
 
 
 def test_public_pages_break_no_csp_directive(browser, live_server, commune):
-    assert _walk(browser, live_server, None, ["/", "/accounts/login/", "/campaigns/"]) == []
+    assert (
+        _walk(browser, live_server, None, ["/", "/accounts/login/", "/campaigns/"])
+        == []
+    )
 
 
 def test_office_pages_and_admin_break_no_csp_directive(browser, live_server, commune):
