@@ -52,8 +52,10 @@ def test_validate_upload_refuses_program_renamed_to_pdf():
 def test_validate_upload_refuses_pdf_content_with_image_name():
     upload = SimpleUploadedFile("anh.jpg", PDF_BYTES)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         validate_upload(upload)
+
+    assert refused.value.code == "file_type"
 
 
 def test_validate_upload_refuses_oversized_file(settings):
@@ -102,7 +104,7 @@ def test_transition_changes_state_and_logs_who_from_to_why(plan, office_user):
 
 @pytest.mark.django_db
 def test_transition_refuses_move_not_in_map(plan, office_user):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         transition(
             plan,
             CampaignStatus.DRAFT,
@@ -111,6 +113,8 @@ def test_transition_refuses_move_not_in_map(plan, office_user):
             transitions={CampaignStatus.ACTIVE: {CampaignStatus.CLOSED}},
             state_field="status",
         )
+
+    assert refused.value.code == "invalid_transition"
 
     plan.refresh_from_db()
     assert plan.status == CampaignStatus.ACTIVE

@@ -243,12 +243,14 @@ def test_evidence_kept_when_the_save_is_refused(sheet, hamlet_head):
     entry.refresh_from_db()
     kept = entry.evidence.name
 
-    with pytest.raises(ValidationError), transaction.atomic():
+    with pytest.raises(ValidationError) as refused, transaction.atomic():
         self_assessment_save(
             sheet=sheet,
             actor=hamlet_head,
             rows=[EntryInput(entry=entry, points=999, clear_evidence=True)],
         )
+
+    assert [e.code for e in refused.value.error_list] == ["points_out_of_range"]
 
     assert ScoreEntry.objects.get(pk=entry.pk).evidence.name == kept
     assert entry.evidence.storage.exists(kept)
