@@ -120,9 +120,12 @@ class ServiceFormAdmin(PortalModelAdmin):
 
 
 class GoalInline(PortalInlineMixin, admin.StackedInline):
+    """The plan's eight sections a–h: their wording may be edited, never their set."""
+
     model = Goal
     extra = 0
     fields = ("code", "position", "title", "text")
+    readonly_fields = ("code", "position")
 
 
 def _dates_form(admin_, campaign, data):
@@ -235,13 +238,17 @@ class CampaignAdmin(ServiceFormAdmin):
 
 
 class PriorityFieldInline(PortalInlineMixin, admin.TabularInline):
+    """Section h's seven priority fields: their wording may be edited, never their set."""
+
     model = PriorityField
     extra = 0
+    readonly_fields = ("position",)
 
 
 @admin.register(Goal)
 class GoalAdmin(PortalModelAdmin):
     list_display = ("code", "title", "campaign", "position")
+    guarded_fields = ("campaign", "code", "position")
     list_filter = ("campaign",)
     search_fields = ("title", "text")
     list_select_related = ("campaign",)

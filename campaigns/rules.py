@@ -145,10 +145,17 @@ rules.add_perm("campaigns.remind_units", is_office_staff)
 rules.add_perm("campaigns", is_office_staff | is_sysadmin)
 for _model in ("campaign", "goal", "priorityfield", "reportingperiod", "indicator"):
     rules.add_perm(f"campaigns.view_{_model}", is_office_staff | is_sysadmin)
-    rules.add_perm(f"campaigns.add_{_model}", is_office_staff)
     rules.add_perm(f"campaigns.change_{_model}", is_office_staff)
-for _model in ("goal", "priorityfield", "reportingperiod", "indicator"):
+for _model in ("campaign", "reportingperiod", "indicator"):
+    rules.add_perm(f"campaigns.add_{_model}", is_office_staff)
+for _model in ("reportingperiod", "indicator"):
     rules.add_perm(f"campaigns.delete_{_model}", is_office_staff)
+# The plan's eight goal sections a–h and section h's seven priority fields come
+# with the plan (load_plan) or its copy; the office edits their wording, and
+# nobody adds or removes one.
+for _model in ("goal", "priorityfield"):
+    rules.add_perm(f"campaigns.add_{_model}", nobody)
+    rules.add_perm(f"campaigns.delete_{_model}", nobody)
 # A campaign is closed, never deleted: its history stays.
 rules.add_perm("campaigns.delete_campaign", nobody)
 # Reports are written by the units through the services; the admin reads them

@@ -422,3 +422,24 @@ def test_campaign_copy_with_a_2099_deadline_is_refused(plan, office_user):
         )
 
     assert [e.code for e in refused.value.error_list] == ["deadline_outside_year"]
+
+
+def test_the_admin_neither_adds_nor_removes_a_goal_section(client, office_user, plan):
+    from django.urls import reverse
+
+    goal = plan.goals.get(code="h")
+    client.force_login(office_user)
+
+    add = client.get(reverse("admin:campaigns_goal_add"))
+    delete = client.post(
+        reverse("admin:campaigns_goal_delete", args=[goal.pk]), {"post": "yes"}
+    )
+    change = client.get(reverse("admin:campaigns_goal_change", args=[goal.pk]))
+
+    assert add.status_code == 403
+    assert delete.status_code == 403
+    assert plan.goals.count() == 8
+    assert goal.priority_fields.count() == 7
+    # The section's letter and order are shown, not offered for editing.
+    assert 'name="code"' not in change.content.decode()
+    assert 'name="priority_fields-0-DELETE"' not in change.content.decode()

@@ -173,13 +173,14 @@ ROWS = {
     "admin:campaigns_campaign_status": Row(
         *OFFICE_FORM, args=lambda w: [w.campaign.pk]
     ),
+    # The plan's goal sections a–h: their wording is edited, none added or removed.
     **_admin(
         "goal",
         obj=goal,
         changelist=READ,
-        add=OFFICE_FORM,
+        add=NOBODY,
         change=EDIT,
-        delete=OFFICE_FORM,
+        delete=NOBODY,
         history=READ,
     ),
     **_admin(
