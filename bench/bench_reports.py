@@ -63,14 +63,15 @@ def build():
     from campaigns.services import plan_load
     from units.enums import Role, UnitKind
     from units.models import Household, Unit
+    from phongquang_portal.core.permissions import SYSTEM
     from units.services import membership_grant
 
     call_command("migrate", verbosity=0)
-    campaign = plan_load()
+    campaign = plan_load(actor=SYSTEM)
     rng = random.Random(60)
     User = get_user_model()
     office = User.objects.create_user("vanhoa", password="x")
-    membership_grant(user=office, role=Role.OFFICE)
+    membership_grant(user=office, role=Role.OFFICE, actor=SYSTEM, reason="Bench")
 
     # Four periods: the plan's two plus two quarterly ones.
     ReportingPeriod.objects.create(
@@ -109,7 +110,9 @@ def build():
         for i in range(HOUSEHOLDS)
     )
     head = User.objects.create_user("truongthon", password="x", email="t@example.test")
-    membership_grant(user=head, role=Role.UNIT_HEAD, unit=units[0])
+    membership_grant(
+        user=head, role=Role.UNIT_HEAD, unit=units[0], actor=SYSTEM, reason="Bench"
+    )
 
     goals = list(campaign.goals.order_by("position"))
     indicators = list(Indicator.objects.filter(campaign=campaign))

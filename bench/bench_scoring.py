@@ -53,12 +53,13 @@ def build():
     from scoring.models import Criterion, CriterionGroup, ScoreEntry, ScoreSheet
     from units.enums import Role, UnitKind
     from units.models import Unit
+    from phongquang_portal.core.permissions import SYSTEM
     from units.services import membership_grant
 
     call_command("migrate", verbosity=0)
-    campaign = plan_load()
+    campaign = plan_load(actor=SYSTEM)
     user = get_user_model().objects.create_user("vanhoa", password="x")
-    membership_grant(user=user, role=Role.OFFICE)
+    membership_grant(user=user, role=Role.OFFICE, actor=SYSTEM, reason="Bench")
     # The plan seeds 25 criteria; add hamlet criteria until hamlets have 30.
     group = CriterionGroup.objects.get(campaign=campaign, code="G")
     have = [
