@@ -61,9 +61,9 @@ def build():
         ReportSection,
     )
     from campaigns.services import plan_load
+    from phongquang_portal.core.permissions import SYSTEM
     from units.enums import Role, UnitKind
     from units.models import Household, Unit
-    from phongquang_portal.core.permissions import SYSTEM
     from units.services import membership_grant
 
     call_command("migrate", verbosity=0)

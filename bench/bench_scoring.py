@@ -49,11 +49,11 @@ def build():
     from django.contrib.auth import get_user_model
 
     from campaigns.services import plan_load
+    from phongquang_portal.core.permissions import SYSTEM
     from scoring.enums import CriterionKind, SheetState
     from scoring.models import Criterion, CriterionGroup, ScoreEntry, ScoreSheet
     from units.enums import Role, UnitKind
     from units.models import Unit
-    from phongquang_portal.core.permissions import SYSTEM
     from units.services import membership_grant
 
     call_command("migrate", verbosity=0)
