@@ -22,9 +22,7 @@ register_actions(
         "awards.nomination.rejected": _("The chairman did not approve the nomination"),
         "awards.nomination.decided": _("Awarded by decision"),
         "awards.decision.issued": _("The office issued the award decision"),
-        "awards.decision.replaced": _(
-            "The decision was replaced by a new decision"
-        ),
+        "awards.decision.replaced": _("The decision was replaced by a new decision"),
         "awards.decision.signed": _("The decision was signed digitally"),
         "awards.decision.frozen": _(
             "The decision's figures and documents were kept as issued"

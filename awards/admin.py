@@ -758,7 +758,13 @@ class BaseSalaryAdmin(PortalModelAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["amount", "effective_from", "legal_document", "reason"]
-        return ["amount", "effective_from", "legal_document", "created_by", "created_at"]
+        return [
+            "amount",
+            "effective_from",
+            "legal_document",
+            "created_by",
+            "created_at",
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None:

@@ -115,7 +115,12 @@ def decision_replace(*, decision, signed_on, actor, reason, number=None, signer=
             nomination.nominee_type, base_salary=base_salary.amount
         )
         nomination.save(
-            update_fields=["decision", "decision_position", "prize_amount", "updated_at"]
+            update_fields=[
+                "decision",
+                "decision_position",
+                "prize_amount",
+                "updated_at",
+            ]
         )
         log_action(
             nomination,

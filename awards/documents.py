@@ -378,7 +378,8 @@ BLANK_POSITIONS = {
 def blank_positions(dx_mm=0, dy_mm=0):
     shift = {"x": float(dx_mm or 0), "y": float(dy_mm or 0)}
     return {
-        key: f"{value + shift[axis]:.1f}" for key, (value, axis) in BLANK_POSITIONS.items()
+        key: f"{value + shift[axis]:.1f}"
+        for key, (value, axis) in BLANK_POSITIONS.items()
     }
 
 

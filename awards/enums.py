@@ -103,8 +103,9 @@ class DecisionDocumentKind(models.TextChoices):
 
     DECISION_PDF = "decision_pdf", _("Decision (PDF)")
     CERTIFICATES_PDF = "certificates_pdf", _("Certificates (PDF)")
-    CERTIFICATES_BLANK_PDF = "certificates_blank_pdf", _(
-        "Certificates on pre-printed blanks (PDF)"
+    CERTIFICATES_BLANK_PDF = (
+        "certificates_blank_pdf",
+        _("Certificates on pre-printed blanks (PDF)"),
     )
     DECISION_XLSX = "decision_xlsx", _("List of awardees (Excel)")
     DECISION_SIGNED_PDF = "decision_signed_pdf", _("Decision, digitally signed (PDF)")

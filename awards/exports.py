@@ -294,7 +294,9 @@ def report_docx(nomination):
         left_name, right_name = "", data["signer_name"]
     elif data["type"] == NomineeType.PERSON:
         doc.heading("I. SƠ LƯỢC LÝ LỊCH")
-        birth = nominee.date_of_birth.strftime("%d/%m/%Y") if nominee.date_of_birth else "…"
+        birth = (
+            nominee.date_of_birth.strftime("%d/%m/%Y") if nominee.date_of_birth else "…"
+        )
         facts = [
             f"- Họ và tên: {nominee.full_name}",
             f"- Sinh ngày, tháng, năm: {birth}; giới tính: "
@@ -344,6 +346,9 @@ def report_docx(nomination):
         widths_cm=(1.8, 5.6, 4.6, 4.0),
     )
     doc.two_signatures(
-        left_lines=[left], left_name=left_name, right_lines=[right], right_name=right_name
+        left_lines=[left],
+        left_name=left_name,
+        right_lines=[right],
+        right_name=right_name,
     )
     return doc.bytes()

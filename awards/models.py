@@ -132,7 +132,9 @@ class AwardKind(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("legal basis of the prize"),
-        help_text=_("The decree the prize money follows (Nghị định số 152/2025/NĐ-CP)."),
+        help_text=_(
+            "The decree the prize money follows (Nghị định số 152/2025/NĐ-CP)."
+        ),
     )
 
     class Meta:

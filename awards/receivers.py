@@ -67,8 +67,10 @@ def copy_award_kinds(sender, source, target, **kwargs):
     review_collect(
         campaign=target,
         source_year=source.year,
-        entries=[(kind, [("name", AwardKind._meta.get_field("name").verbose_name)])
-                 for kind in copies],
+        entries=[
+            (kind, [("name", AwardKind._meta.get_field("name").verbose_name)])
+            for kind in copies
+        ],
     )
 
 

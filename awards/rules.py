@@ -129,6 +129,7 @@ rules.add_perm("awards.view_dossiers_in_progress", is_office_staff | is_sysadmin
 
 # --- Decisions ------------------------------------------------------------------
 
+
 @rules.predicate
 def decision_not_replaced(user, decision):
     return decision is not None and not decision.is_replaced

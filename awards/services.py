@@ -937,9 +937,7 @@ def decision_order(nominations):
 
 
 @transaction.atomic
-def decision_issue(
-    *, campaign, award_kind, number=None, signed_on, actor, signer=None
-):
+def decision_issue(*, campaign, award_kind, number=None, signed_on, actor, signer=None):
     """Number, date and freeze the decision awarding every approved nomination of that kind.
 
     A blank ``number`` takes the next one of the signing year's counter; a

@@ -51,9 +51,7 @@ urlpatterns = [
     path("<int:pk>/to-trinh.pdf", views.to_trinh_pdf, name="to_trinh_pdf"),
     path("<int:pk>/bao-cao-thanh-tich.pdf", views.report_pdf, name="report_pdf"),
     path("<int:pk>/to-trinh.docx", views.to_trinh_docx, name="to_trinh_docx"),
-    path(
-        "<int:pk>/bao-cao-thanh-tich.docx", views.report_docx, name="report_docx"
-    ),
+    path("<int:pk>/bao-cao-thanh-tich.docx", views.report_docx, name="report_docx"),
     path(
         "attachments/<int:pk>/", views.attachment_download, name="attachment_download"
     ),

@@ -433,9 +433,7 @@ class CitationChoiceForm(ReasonForm):
     def __init__(self, *args, campaign, replace=False, **kwargs):
         kwargs.setdefault("label", _("Reason"))
         super().__init__(*args, **kwargs)
-        self.fields["citation"].queryset = campaign.citations.select_related(
-            "document"
-        )
+        self.fields["citation"].queryset = campaign.citations.select_related("document")
         if replace:
             self.fields["document"] = _document_field()
             self.fields["document"].label = _("Cite instead")

@@ -15,11 +15,11 @@ from phongquang_portal.core.models import EvidenceFile
 from phongquang_portal.core.validators import no_control_characters
 
 from .enums import (
+    LEGAL_KIND_WORDS,
     REPORT_EDITABLE_STATES,
     Aggregation,
     CampaignStatus,
     GoalCode,
-    LEGAL_KIND_WORDS,
     IndicatorValueType,
     LegalDocumentKind,
     ReportState,

@@ -139,9 +139,7 @@ class ReviewListView(ScopedPermissionMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        items = list(
-            self.object.review_items.select_related("done_by", "content_type")
-        )
+        items = list(self.object.review_items.select_related("done_by", "content_type"))
         for item in items:
             item.now = item.current_text()
             item.fix_form = ReviewFixForm(

@@ -272,7 +272,9 @@ def plan_reference(campaign):
     """ "Kế hoạch số 05/KH-UBND ngày 10/01/2026", or "" while the plan is not recorded."""
     if not plan_number_digits(campaign.plan_number) or campaign.plan_date is None:
         return ""
-    return f"Kế hoạch số {campaign.plan_number} ngày {official_date(campaign.plan_date)}"
+    return (
+        f"Kế hoạch số {campaign.plan_number} ngày {official_date(campaign.plan_date)}"
+    )
 
 
 # --- The copy's review list ----------------------------------------------------------------
@@ -295,9 +297,7 @@ def review_collect(*, campaign, source_year, entries):
     receiver, inside the copy's transaction. Returns how many items were added.
     """
     added = 0
-    position = (
-        campaign.review_items.aggregate(last=Max("position"))["last"] or 0
-    )
+    position = campaign.review_items.aggregate(last=Max("position"))["last"] or 0
     for obj, fields in entries:
         content_type = ContentType.objects.get_for_model(obj)
         for name, label in fields:

@@ -63,7 +63,9 @@ def test_households_print_ho_ong_ho_ba_listed_as_households(household_decision):
     assert "III Hộ gia đình" in decision
     assert "01 tập thể, 01 cá nhân và 02 hộ gia đình" in " ".join(decision.split())
     certificates = pdf_text(documents["certificates_pdf"])
-    assert "Hộ ông Nguyễn Văn An" in certificates and "Hộ bà Lò Thị Bình" in certificates
+    assert (
+        "Hộ ông Nguyễn Văn An" in certificates and "Hộ bà Lò Thị Bình" in certificates
+    )
     ws = load_workbook(io.BytesIO(documents["decision_xlsx"])).active
     rows = {row[1]: row for row in ws.iter_rows(min_row=2, values_only=True)}
     assert rows["Hộ ông Nguyễn Văn An"][2] == "Hộ gia đình"
@@ -107,7 +109,9 @@ def test_each_certificate_carries_its_golden_book_number_and_qr(household_decisi
         svg = base64.b64decode(row.qr.split(",", 1)[1]).decode()
         assert svg.startswith("<svg")
         assert row.qr in html
-    text = pdf_text(household_decision.documents.get(kind="certificates_pdf").read_bytes())
+    text = pdf_text(
+        household_decision.documents.get(kind="certificates_pdf").read_bytes()
+    )
     for row in rows:
         assert f"Số sổ vàng: {row.golden_book_number}" in text
     assert AwardCertificate.objects.filter(decision=household_decision).count() == 4
@@ -133,7 +137,9 @@ def test_verify_unknown_code_says_so_in_vietnamese(client, db):
     assert "Không có giấy khen nào" in nfc(response.content.decode())
 
 
-def test_verify_code_of_a_replaced_decision_says_so(client, household_decision, office_user):
+def test_verify_code_of_a_replaced_decision_says_so(
+    client, household_decision, office_user
+):
     old = snapshot_rows(household_decision.snapshot)[0].verify_code
     new = decision_replace(
         decision=household_decision,
@@ -241,19 +247,24 @@ def test_sign_stores_a_new_document_and_keeps_the_unsigned(
     signed = decision_sign(decision=household_decision, actor=office_user)
     assert signed.kind == "decision_signed_pdf"
     assert signed.sha256 != unsigned.sha256
-    assert household_decision.documents.get(kind="decision_pdf").sha256 == unsigned.sha256
+    assert (
+        household_decision.documents.get(kind="decision_pdf").sha256 == unsigned.sha256
+    )
     assert signed.read_bytes().startswith(unsigned.read_bytes())  # incremental update
     assert signed.signature["intact"] and signed.signature["trusted"]
     assert "Phong Quang" in signed.signature["signer"]
 
     client.force_login(office_user)
     page = nfc(
-        client.get(reverse("awards:decision_detail", args=[household_decision.pk]))
-        .content.decode()
+        client.get(
+            reverse("awards:decision_detail", args=[household_decision.pk])
+        ).content.decode()
     )
     assert "Nguyên vẹn" in page and "UBND xã Phong Quang (thử nghiệm)" in page
     code = snapshot_rows(household_decision.snapshot)[0].verify_code
-    verify = nfc(client.get(reverse("verify:certificate", args=[code])).content.decode())
+    verify = nfc(
+        client.get(reverse("verify:certificate", args=[code])).content.decode()
+    )
     assert "ký số" in verify and "UBND xã Phong Quang (thử nghiệm)" in verify
     download = client.get(
         reverse("awards:decision_signed_pdf", args=[household_decision.pk])
@@ -269,7 +280,9 @@ def test_sign_view_by_the_chairman(
     client, household_decision, chairman, signing_certificate
 ):
     client.force_login(chairman)
-    response = client.post(reverse("awards:decision_sign", args=[household_decision.pk]))
+    response = client.post(
+        reverse("awards:decision_sign", args=[household_decision.pk])
+    )
     assert response.status_code == 302
     assert household_decision.documents.filter(kind="decision_signed_pdf").exists()
 

@@ -75,7 +75,9 @@ def test_issued_downloads_are_byte_identical_after_salary_and_name_change(
     client, decision, person, office_user
 ):
     client.force_login(office_user)
-    before = {name: body(client.get(reverse(name, args=[decision.pk]))) for name in DOWNLOADS}
+    before = {
+        name: body(client.get(reverse(name, args=[decision.pk]))) for name in DOWNLOADS
+    }
     base_salary_add(
         amount=2_530_000,
         effective_from=datetime.date(2025, 1, 1),
@@ -86,7 +88,9 @@ def test_issued_downloads_are_byte_identical_after_salary_and_name_change(
     person.full_name = "Hoàng Thị Huyền Trang"
     person.save()
 
-    after = {name: body(client.get(reverse(name, args=[decision.pk]))) for name in DOWNLOADS}
+    after = {
+        name: body(client.get(reverse(name, args=[decision.pk]))) for name in DOWNLOADS
+    }
 
     assert after == before
     assert "Hoàng Thị Huyền Trang" not in pdf_text(after["awards:decision_pdf"])
@@ -174,7 +178,9 @@ def test_prize_follows_the_base_salary_in_force_on_the_decision_date(
     assert snapshot_rows(before.snapshot)[0].prize_amount == 710_000
     assert snapshot_rows(after.snapshot)[0].prize_amount == 760_000
     assert after.snapshot["base_salary"]["legal_document_number"] == "99/2026/NĐ-CP"
-    assert "2.530.000" in pdf_text(after.documents.get(kind="decision_pdf").read_bytes())
+    assert "2.530.000" in pdf_text(
+        after.documents.get(kind="decision_pdf").read_bytes()
+    )
 
 
 def test_base_salary_seeded_from_decree_73_2024(plan):
@@ -183,7 +189,9 @@ def test_base_salary_seeded_from_decree_73_2024(plan):
     assert row.legal_document.number == "73/2024/NĐ-CP"
 
 
-def test_decision_before_any_base_salary_is_refused(make_nomination, chairman, office_user):
+def test_decision_before_any_base_salary_is_refused(
+    make_nomination, chairman, office_user
+):
     with pytest.raises(ValidationError) as refused:
         issue(
             [make_nomination("unit")],
@@ -209,10 +217,30 @@ def test_base_salary_add_is_logged_and_checked(office_user, hamlet_head):
         "Nghị định mới.",
     )
     cases = [
-        ({"amount": 2_530_000, "effective_from": datetime.date(2026, 7, 1)}, "base_salary_date_taken"),
-        ({"amount": 99, "effective_from": datetime.date(2027, 1, 1)}, "base_salary_range"),
-        ({"amount": 2_600_000, "effective_from": datetime.date(2027, 1, 1), "reason": " "}, "reason_required"),
-        ({"amount": 2_600_000, "effective_from": datetime.date(2027, 1, 1), "actor": hamlet_head}, "permission_denied"),
+        (
+            {"amount": 2_530_000, "effective_from": datetime.date(2026, 7, 1)},
+            "base_salary_date_taken",
+        ),
+        (
+            {"amount": 99, "effective_from": datetime.date(2027, 1, 1)},
+            "base_salary_range",
+        ),
+        (
+            {
+                "amount": 2_600_000,
+                "effective_from": datetime.date(2027, 1, 1),
+                "reason": " ",
+            },
+            "reason_required",
+        ),
+        (
+            {
+                "amount": 2_600_000,
+                "effective_from": datetime.date(2027, 1, 1),
+                "actor": hamlet_head,
+            },
+            "permission_denied",
+        ),
     ]
     for overrides, code in cases:
         kwargs = {
@@ -360,7 +388,9 @@ def test_signer_without_leader_role_refused(make_nomination, chairman, office_us
     assert refused.value.code == "signer_role"
 
 
-def test_decision_form_offers_chairman_and_vice_chairmen(client, plan, office_user, chairman):
+def test_decision_form_offers_chairman_and_vice_chairmen(
+    client, plan, office_user, chairman
+):
     vice = user_with_role(Role.VICE_CHAIRMAN, username="phochutich_test")
     client.force_login(office_user)
     page = client.get(reverse("awards:decisions") + f"?campaign={plan.pk}")

@@ -80,7 +80,9 @@ def test_decision_page_numbers_top_centre_from_page_two(long_decision):
         for line in lines
     )
     for page in range(2, pages + 1):
-        top = min((line for line in lines if line.page == page), key=lambda l: l.top)
+        top = min(
+            (line for line in lines if line.page == page), key=lambda each: each.top
+        )
         assert top.text == str(page)
         assert top.top < 20 * MM
         assert top.is_centred(within=(30 * MM, top.page_width - 15 * MM))
@@ -123,7 +125,9 @@ def test_decision_legal_bases_italic_ending_semicolons_and_a_full_stop(long_deci
     lines = lines_of(document(long_decision, "decision_pdf"))
     paragraphs = _paragraphs(lines, "CHỦ TỊCH ỦY BAN NHÂN DÂN", "QUYẾT ĐỊNH:")
     texts = [" ".join(line.text for line in p) for p in paragraphs]
-    assert texts[0].startswith("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025")
+    assert texts[0].startswith(
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025"
+    )
     assert any(
         t.startswith(
             "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ quy định "
@@ -137,7 +141,9 @@ def test_decision_legal_bases_italic_ending_semicolons_and_a_full_stop(long_deci
 
 
 def test_decision_numbers_below_ten_with_a_leading_zero(long_decision):
-    text = " ".join(line.text for line in lines_of(document(long_decision, "decision_pdf")))
+    text = " ".join(
+        line.text for line in lines_of(document(long_decision, "decision_pdf"))
+    )
     assert "cho 02 tập thể và 24 cá nhân" in text
     assert re.search(r"\b01 Thôn Nà Mòn", text)
 
@@ -145,15 +151,22 @@ def test_decision_numbers_below_ten_with_a_leading_zero(long_decision):
 def test_decision_signature_block_chairman(long_decision):
     lines = lines_of(document(long_decision, "decision_pdf"))
     last = page_count(document(long_decision, "decision_pdf"))
-    title = next(line for line in lines if line.text == "CHỦ TỊCH" and line.page == last)
+    title = next(
+        line for line in lines if line.text == "CHỦ TỊCH" and line.page == last
+    )
     assert title.bold
     assert title.x0 > title.page_width / 2
 
 
 def test_ad_hoc_summary_without_zero_collectives(ad_hoc_decision):
-    text = " ".join(line.text for line in lines_of(document(ad_hoc_decision, "decision_pdf")))
+    text = " ".join(
+        line.text for line in lines_of(document(ad_hoc_decision, "decision_pdf"))
+    )
     assert "cho 0 tập thể" not in text and "00 tập thể" not in text
-    assert "Giấy khen của Chủ tịch Ủy ban nhân dân xã cho 01 cá nhân đã có thành tích đột xuất" in text
+    assert (
+        "Giấy khen của Chủ tịch Ủy ban nhân dân xã cho 01 cá nhân đã có thành tích đột xuất"
+        in text
+    )
     assert "Số: 88/QĐ-UBND" in text
 
 
@@ -174,14 +187,18 @@ def test_certificate_signature_block_bottom_right(ad_hoc_decision, chairman):
 
 def test_certificate_carries_the_ad_hoc_citation_and_no_lone_last_word(ad_hoc_decision):
     lines = lines_of(document(ad_hoc_decision, "certificates_pdf"))
-    start = next(i for i, line in enumerate(lines) if line.text.startswith("Đã có thành tích"))
+    start = next(
+        i for i, line in enumerate(lines) if line.text.startswith("Đã có thành tích")
+    )
     citation = [lines[start]]
     for line in lines[start + 1 :]:
         if abs(line.top - citation[-1].bottom) > 14 or line.x0 < 100:
             break
         citation.append(line)
     text = " ".join(line.text for line in citation)
-    assert text.startswith("Đã có thành tích đột xuất trong thực hiện phong trào thi đua")
+    assert text.startswith(
+        "Đã có thành tích đột xuất trong thực hiện phong trào thi đua"
+    )
     assert len(citation[-1].text.split()) >= 2
 
 
@@ -208,19 +225,27 @@ def team_nomination(plan, giay_khen):
         kind=UnitKind.DIGITAL_TEAM,
         parent=hamlet,
     )
-    return NominationFactory(award_kind=giay_khen, nominee_unit=team, proposing_unit=team)
+    return NominationFactory(
+        award_kind=giay_khen, nominee_unit=team, proposing_unit=team
+    )
 
 
 def test_to_trinh_header_lines_not_broken_mid_name_and_blank_date(team_nomination):
     lines = lines_of(exports.to_trinh_pdf(team_nomination))
-    header = [line.text for line in lines if line.page == 1 and line.x0 < 250 and line.top < 120]
+    header = [
+        line.text
+        for line in lines
+        if line.page == 1 and line.x0 < 250 and line.top < 120
+    ]
     assert header[:3] == ["THÔN NÀ MÒN", "TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", "THÔN NÀ MÒN"]
     date = find_line(lines, "Phong Quang, ngày")
     assert date.italic
     assert re.fullmatch(r"Phong Quang, ngày\s+tháng\s+năm \d{4}", date.text)
     text = " ".join(line.text for line in lines)
     assert "cho 01 tập thể có thành tích" in text
-    assert "Căn cứ Luật Tổ chức chính quyền địa phương" not in text  # the decision's only
+    assert (
+        "Căn cứ Luật Tổ chức chính quyền địa phương" not in text
+    )  # the decision's only
 
 
 def test_to_trinh_legal_bases_italic_and_the_plan_last(team_nomination):
@@ -248,10 +273,16 @@ def test_drafts_come_as_docx_too(team_nomination):
     texts = [text for text, _italic in paragraphs]
     assert "TỜ TRÌNH" in texts
     assert "Tổ công nghệ số cộng đồng thôn Nà Mòn" in texts
-    bases = [(t, i) for t, i in paragraphs if t.startswith("Căn cứ") and not t.startswith("Căn cứ kết quả")]
+    bases = [
+        (t, i)
+        for t, i in paragraphs
+        if t.startswith("Căn cứ") and not t.startswith("Căn cứ kết quả")
+    ]
     assert bases and all(italic for _t, italic in bases)
     assert all(t.endswith(";") for t, _i in bases[:-1]) and bases[-1][0].endswith(".")
-    report = [text for text, _i in docx_paragraphs(exports.report_docx(team_nomination))]
+    report = [
+        text for text, _i in docx_paragraphs(exports.report_docx(team_nomination))
+    ]
     assert "BÁO CÁO THÀNH TÍCH" in report
     assert "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH" in report
     assert "III. HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC TẶNG" in report

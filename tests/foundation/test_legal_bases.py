@@ -87,7 +87,9 @@ def test_copy_cites_the_same_records_never_a_year_replaced(plan, office_user):
 
 def test_copy_lists_texts_naming_the_year_for_review(plan, office_user):
     copy = _copy(plan, office_user)
-    items = {(item.content_type.model, item.field): item for item in copy.review_items.all()}
+    items = {
+        (item.content_type.model, item.field): item for item in copy.review_items.all()
+    }
     assert ("campaign", "preamble") in items
     assert ("campaign", "purpose") in items
     criterion = Criterion.objects.get(campaign=copy, title__contains="năm 2025")
