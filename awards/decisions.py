@@ -243,7 +243,9 @@ def decision_documents_ensure(decision):
     documents = {d.kind: d for d in decision.documents.all()}
     if DecisionDocumentKind.DECISION_PDF in documents:
         return documents
-    return _freeze_late(decision)
+    frozen, documents = _freeze_late(decision)
+    decision.snapshot = frozen.snapshot
+    return documents
 
 
 @transaction.atomic
@@ -251,7 +253,7 @@ def _freeze_late(decision):
     decision = _locked_decision(decision)
     existing = {d.kind: d for d in decision.documents.all()}
     if DecisionDocumentKind.DECISION_PDF in existing:
-        return existing
+        return decision, existing
     if not decision.snapshot:
         nominations = list(
             Nomination.objects.filter(decision=decision)
@@ -294,7 +296,7 @@ def _freeze_late(decision):
         decision.save(update_fields=["snapshot"])
         log_action(decision, "awards.decision.frozen", actor=SYSTEM)
     store_rendered(decision, decision.snapshot)
-    return {d.kind: d for d in decision.documents.all()}
+    return decision, {d.kind: d for d in decision.documents.all()}
 
 
 def _code():

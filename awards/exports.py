@@ -233,6 +233,7 @@ def to_trinh_docx(nomination):
     doc.paragraph(
         f"Kính gửi: Chủ tịch Ủy ban nhân dân xã {commune}", indent=False, align=CENTER
     )
+    doc.paragraph("(qua Phòng Văn hóa - Xã hội)", indent=False, align=CENTER)
     doc.legal_bases(data["legal_bases"])
     doc.paragraph(
         f"Căn cứ kết quả thực hiện phong trào thi đua và biên bản họp xét thi đua, "
@@ -246,7 +247,12 @@ def to_trinh_docx(nomination):
     doc.table(
         ["STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ hoặc địa chỉ", "Đơn vị"],
         [
-            [index, n.nominee_name, n.nominee_description, n.proposing_unit.name]
+            [
+                f"{index:02d}",
+                n.nominee_name,
+                n.nominee_description,
+                n.proposing_unit.name,
+            ]
             for index, n in enumerate(data["nominations"], start=1)
         ],
         widths_cm=(1.2, 5.8, 5.0, 4.0),

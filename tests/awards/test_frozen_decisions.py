@@ -408,3 +408,24 @@ def test_issue_refused_for_a_household_without_the_heads_sex(
         issue([nomination], chairman=chairman, office=office_user)
     assert refused.value.code == "household_sex"
     assert services.Nomination.objects.get(pk=nomination.pk).state == "approved"
+
+
+def test_a_decision_issued_before_documents_were_kept_is_frozen_once(
+    client, decision, office_user
+):
+    from awards.models import DecisionDocument
+
+    DecisionDocument.objects.filter(decision=decision).delete()
+    Decision.objects.filter(pk=decision.pk).update(snapshot={})
+    client.force_login(office_user)
+
+    first = body(client.get(reverse("awards:decision_pdf", args=[decision.pk])))
+    second = body(client.get(reverse("awards:decision_pdf", args=[decision.pk])))
+
+    assert first == second
+    decision.refresh_from_db()
+    assert decision.snapshot["awardees"]
+    assert decision.documents.count() == 4
+    assert history_for(decision).filter(action="awards.decision.frozen").count() == 1
+    page = client.get(reverse("awards:decision_detail", args=[decision.pk]))
+    assert page.status_code == 200
