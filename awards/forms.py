@@ -372,6 +372,8 @@ class DecisionReplaceForm(DecisionForm):
     def __init__(self, *args, decision, **kwargs):
         super().__init__(*args, campaign=decision.campaign, **kwargs)
         del self.fields["award_kind"]
+        # A date input reads and writes ISO dates.
+        self.fields["signed_on"].widget.format = "%Y-%m-%d"
 
 
 class NominateFromRankingForm(forms.Form):
