@@ -87,16 +87,29 @@ def header_lines(name, *, width=HEADER_LINE_CHARS):
     if len(text) <= width:
         return [text]
     words = text.split(" ")
-    for index in range(len(words) - 1, 0, -1):
-        if words[index] in BREAK_BEFORE:
+    for index in range(len(words) - 2, 0, -1):
+        # Before a place's name: the place word and the name go together.
+        if words[index] in BREAK_BEFORE and words[index + 1] != "HỘI":  # xã hội
             head, tail = " ".join(words[:index]), " ".join(words[index:])
             return [*header_lines(head, width=width), tail]
-    # No place name: the most balanced break between two words.
-    best = min(
-        range(1, len(words)),
-        key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))),
-    )
-    return [" ".join(words[:best]), " ".join(words[best:])]
+
+    # No place name: after a dash or before "VÀ" when both lines fit ("PHÒNG LAO
+    # ĐỘNG -" / "THƯƠNG BINH VÀ XÃ HỘI"), else the most balanced break.
+    def parts(i):
+        return " ".join(words[:i]), " ".join(words[i:])
+
+    def balance(i):
+        head, tail = parts(i)
+        return abs(len(head) - len(tail))
+
+    preferred = [
+        i
+        for i in range(1, len(words))
+        if (words[i - 1] == "-" or words[i] == "VÀ")
+        and all(len(part) <= width + 2 for part in parts(i))
+    ]
+    best = min(preferred or range(1, len(words)), key=balance)
+    return list(parts(best))
 
 
 def issuer_block(unit):

@@ -302,3 +302,25 @@ def test_docx_downloads(client, team_nomination, office_user):
 
 
 __all__ = ["datetime"]
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("Thôn Nà Mòn", ["THÔN NÀ MÒN"]),
+        (
+            "Tổ công nghệ số cộng đồng thôn Nà Mòn",
+            ["TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", "THÔN NÀ MÒN"],
+        ),
+        (
+            "Trung tâm Phục vụ hành chính công xã",
+            ["TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG XÃ"],
+        ),
+        (
+            "Phòng Lao động - Thương binh và Xã hội xã",
+            ["PHÒNG LAO ĐỘNG -", "THƯƠNG BINH VÀ XÃ HỘI XÃ"],
+        ),
+    ],
+)
+def test_header_lines_never_split_a_name(name, lines):
+    assert exports.header_lines(name) == lines
