@@ -953,7 +953,7 @@ def decision_issue(*, campaign, award_kind, number=None, signed_on, actor, signe
 
     require_perm(actor, "awards.add_decision")
     kind = (
-        AwardKind.objects.select_for_update()
+        AwardKind.objects.select_for_update(of=("self",))
         .select_related("prize_basis")
         .get(pk=award_kind.pk)
     )
