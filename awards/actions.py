@@ -22,6 +22,15 @@ register_actions(
         "awards.nomination.rejected": _("The chairman did not approve the nomination"),
         "awards.nomination.decided": _("Awarded by decision"),
         "awards.decision.issued": _("The office issued the award decision"),
+        "awards.decision.replaced": _("The decision was replaced by a new decision"),
+        "awards.decision.signed": _("The decision was signed digitally"),
+        "awards.decision.frozen": _(
+            "The decision's figures and documents were kept as issued"
+        ),
+        "awards.nomination.redecided": _(
+            "Awarded by the decision that replaces the previous one"
+        ),
+        "awards.base_salary.added": _("The office recorded a new base salary"),
         "awards.council.meeting_recorded": _("The council meeting was recorded"),
         "awards.council.attendance_changed": _(
             "The council meeting's attendance was corrected"

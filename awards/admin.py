@@ -26,7 +26,7 @@ from phongquang_portal.core.validators import no_control_characters
 from . import selectors, services
 from .enums import ATTENDANCE_FIELDS, AWARD_RULE_FIELDS, AttachmentKind, NominationState
 from .forms import AttendanceForm, AwardRulesForm
-from .models import AwardKind, CouncilMeeting, Decision, Nomination
+from .models import AwardKind, BaseSalary, CouncilMeeting, Decision, Nomination
 
 S = NominationState
 CHAIRMAN_STATES = (S.VOTED, S.APPROVED, S.REJECTED, S.DECIDED)
@@ -581,9 +581,16 @@ class NominationAdmin(PortalModelAdmin):
 class DecisionAdmin(PortalModelAdmin):
     """Decisions are issued on the portal's decisions page; here they are read."""
 
-    list_display = ("__str__", "award_kind", "campaign", "signer_name", "links")
+    list_display = (
+        "__str__",
+        "award_kind",
+        "campaign",
+        "signer_name",
+        "replaced_col",
+        "links",
+    )
     list_filter = ("campaign",)
-    list_select_related = ("award_kind", "campaign")
+    list_select_related = ("award_kind", "campaign", "replaced_by")
     readonly_fields = (
         "campaign",
         "award_kind",
@@ -591,10 +598,30 @@ class DecisionAdmin(PortalModelAdmin):
         "year",
         "signed_on",
         "signer_name",
+        "signer_authority",
+        "signer_title",
         "issued_by",
+        "replaces",
+        "replaced_col",
+        "replacement_reason",
+        "stored_documents",
         "links",
     )
     fields = readonly_fields
+
+    @admin.display(description=gettext_lazy("Replaced by"))
+    def replaced_col(self, obj):
+        replacement = obj.replacement
+        return replacement.full_number if replacement else "—"
+
+    @admin.display(description=gettext_lazy("Documents kept as issued (SHA-256)"))
+    def stored_documents(self, obj):
+        rows = [(d.get_kind_display(), d.sha256) for d in obj.documents.all()]
+        if not rows:
+            return "—"
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}: <code>{}</code></li>", rows)
+        )
 
     def has_add_permission(self, request):
         return False
@@ -608,7 +635,10 @@ class DecisionAdmin(PortalModelAdmin):
     @admin.display(description=gettext_lazy("Documents"))
     def links(self, obj):
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> · '
+            '<a href="{}">{}</a>',
+            reverse("awards:decision_detail", args=[obj.pk]),
+            _("Decision page"),
             reverse("awards:decision_pdf", args=[obj.pk]),
             _("Decision (PDF)"),
             reverse("awards:certificates_pdf", args=[obj.pk]),
@@ -693,3 +723,76 @@ class CouncilMeetingAdmin(ServiceFormMixin, PortalModelAdmin):
             if services.meeting_has_votes(meeting)
             else "",
         )
+
+
+class BaseSalaryForm(forms.ModelForm):
+    """A new base salary, with the reason the service logs."""
+
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=2000,
+        validators=[no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("For example: Decree … sets the base salary from …"),
+        error_messages={
+            "required": gettext_lazy("Say which decree sets this base salary.")
+        },
+    )
+
+    class Meta:
+        model = BaseSalary
+        fields = ["amount", "effective_from", "legal_document"]
+
+
+@admin.register(BaseSalary)
+class BaseSalaryAdmin(PortalModelAdmin):
+    """The base salary from each decree's date: the office adds a row when a new
+    decree is issued (``base_salary_add``, logged); rows are never edited, so
+    every decision keeps the amount in force on the day it was signed."""
+
+    form = BaseSalaryForm
+    list_display = ("effective_from", "amount", "legal_document", "created_by")
+    list_select_related = ("legal_document", "created_by")
+    readonly_fields = ("created_by", "created_at")
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["amount", "effective_from", "legal_document", "reason"]
+        return [
+            "amount",
+            "effective_from",
+            "legal_document",
+            "created_by",
+            "created_at",
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            return self.get_fields(request, obj)
+        return super().get_readonly_fields(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None:
+            kwargs["form"] = forms.ModelForm
+        return super().get_form(request, obj, change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        from .decisions import base_salary_add
+
+        created = base_salary_add(
+            amount=form.cleaned_data["amount"],
+            effective_from=form.cleaned_data["effective_from"],
+            legal_document=form.cleaned_data["legal_document"],
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        obj.pk = created.pk
+        obj.created_by = created.created_by
+        obj.created_at = created.created_at
+
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:awards_basesalary_add"))

@@ -80,6 +80,10 @@ PRIOR_AWARD_YEAR_MIN = 1945
 PRIOR_AWARD_YEAR_MAX = 2100
 DECISION_NUMBER_MAX = 99999
 
+# The base salary (mức lương cơ sở, đồng a month) the office may record.
+BASE_SALARY_MIN = 100_000
+BASE_SALARY_MAX = 100_000_000
+
 # The fields of an award kind that only ``award_rules_change`` changes.
 AWARD_RULE_FIELDS = (
     "deadline_bound",
@@ -92,3 +96,21 @@ AWARD_RULE_FIELDS = (
 )
 # The attendance of a council meeting that only ``council_attendance_change`` changes.
 ATTENDANCE_FIELDS = ("members_total", "members_present")
+
+
+class DecisionDocumentKind(models.TextChoices):
+    """The files an issued decision keeps: rendered once, served as stored."""
+
+    DECISION_PDF = "decision_pdf", _("Decision (PDF)")
+    CERTIFICATES_PDF = "certificates_pdf", _("Certificates (PDF)")
+    CERTIFICATES_BLANK_PDF = (
+        "certificates_blank_pdf",
+        _("Certificates on pre-printed blanks (PDF)"),
+    )
+    DECISION_XLSX = "decision_xlsx", _("List of awardees (Excel)")
+    DECISION_SIGNED_PDF = "decision_signed_pdf", _("Decision, digitally signed (PDF)")
+
+
+# What a household is called where documents list categories (it counts as an
+# individual for the quota, plan II.1.b).
+HOUSEHOLD_LABEL = pgettext_lazy("nominee category", "Household")

@@ -309,9 +309,23 @@ class DecisionForm(forms.Form):
         },
     )
 
+    signer = forms.ModelChoiceField(
+        label=_("Signed by"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "The chairman, or a vice-chairman signing for the chairman "
+            "(KT. CHỦ TỊCH / PHÓ CHỦ TỊCH). Empty: the chairman."
+        ),
+    )
+
     def __init__(self, *args, campaign, next_number=None, **kwargs):
+        from .services import decision_signers
+
         super().__init__(*args, **kwargs)
         self.fields["award_kind"].queryset = AwardKind.objects.filter(campaign=campaign)
+        self.fields["signer"].queryset = decision_signers()
+        self.fields["signer"].label_from_instance = signer_label
         if next_number is not None:
             self.fields["number"].widget.attrs["placeholder"] = str(next_number)
 
@@ -328,6 +342,38 @@ class DecisionForm(forms.Form):
                 params={"max": DECISION_NUMBER_MAX},
             )
         return number
+
+
+def signer_label(user):
+    """ "Nguyễn Ánh Xuân — Commune chairman" for the signer list."""
+    from phongquang_portal.core.names import user_display_name
+    from units.enums import Role
+
+    roles = dict(Role.choices)
+    held = [
+        str(roles[m.role])
+        for m in user.memberships.all()
+        if m.role in (Role.CHAIRMAN, Role.VICE_CHAIRMAN)
+    ]
+    return " — ".join([user_display_name(user), *held])
+
+
+class DecisionReplaceForm(DecisionForm):
+    """A new decision that replaces an issued one: number, date, signer, reason."""
+
+    reason = forms.CharField(
+        label=_("What the new decision corrects"),
+        max_length=2000,
+        validators=[no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say what the new decision corrects.")},
+    )
+
+    def __init__(self, *args, decision, **kwargs):
+        super().__init__(*args, campaign=decision.campaign, **kwargs)
+        del self.fields["award_kind"]
+        # A date input reads and writes ISO dates.
+        self.fields["signed_on"].widget.format = "%Y-%m-%d"
 
 
 class NominateFromRankingForm(forms.Form):

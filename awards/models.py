@@ -7,9 +7,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from phongquang_portal.core.models import EvidenceFile
+from phongquang_portal.core.models import EvidenceFile, StoredDocument
 
 from .enums import (
+    BASE_SALARY_MAX,
+    BASE_SALARY_MIN,
     COUNCIL_MAX_MEMBERS,
     MULTIPLIER_MAX,
     POSITION_MAX,
@@ -19,6 +21,7 @@ from .enums import (
     AttachmentKind,
     AwardKindCode,
     Category,
+    DecisionDocumentKind,
     NominationState,
     NomineeType,
 )
@@ -122,6 +125,17 @@ class AwardKind(models.Model):
         validators=_multiplier_validators(),
         default=decimal.Decimal("1.50"),
     )
+    prize_basis = models.ForeignKey(
+        "campaigns.LegalDocument",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("legal basis of the prize"),
+        help_text=_(
+            "The decree the prize money follows (Nghị định số 152/2025/NĐ-CP)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("award kind")
@@ -178,9 +192,18 @@ class AwardKind(models.Model):
         labels = dict(AttachmentKind.choices)
         return [labels.get(code, code) for code in self.required_documents or []]
 
-    def prize_amount(self, nominee_type):
-        """Prize money in đồng for one awardee (Decree 152/2025 Art. 54, as read)."""
-        base = decimal.Decimal(getattr(settings, "BASE_SALARY_VND", 2_340_000))
+    def prize_amount(self, nominee_type, *, base_salary=None):
+        """Prize money in đồng for one awardee (Decree 152/2025 Art. 54, as read).
+
+        ``base_salary``: the base salary in đồng (the row in force on the
+        decision's date); by default the row in force today.
+        """
+        if base_salary is None:
+            from django.utils import timezone
+
+            row = BaseSalary.in_force_on(timezone.localdate())
+            base_salary = row.amount if row else 0
+        base = decimal.Decimal(base_salary)
         individual = base * self.multiplier_individual
         if nominee_type == NomineeType.UNIT:
             amount = base * self.multiplier_collective
@@ -188,7 +211,72 @@ class AwardKind(models.Model):
             amount = individual * self.multiplier_household
         else:
             amount = individual
-        return round_up(amount, getattr(settings, "PRIZE_ROUNDING_VND", 10_000))
+        return round_up(amount, prize_rounding())
+
+
+def prize_rounding():
+    """Prize money is rounded up to this many đồng (``PRIZE_ROUNDING_VND``)."""
+    return getattr(settings, "PRIZE_ROUNDING_VND", 10_000)
+
+
+class BaseSalary(models.Model):
+    """The base salary (mức lương cơ sở) from a date, set by a decree.
+
+    A new decree adds a row; rows are never edited, so the prize of every
+    decision follows the row in force on the day it is signed.
+    """
+
+    amount = models.PositiveIntegerField(
+        _("base salary (đồng a month)"),
+        validators=[
+            MinValueValidator(BASE_SALARY_MIN),
+            MaxValueValidator(BASE_SALARY_MAX),
+        ],
+    )
+    effective_from = models.DateField(_("in force from"), unique=True)
+    legal_document = models.ForeignKey(
+        "campaigns.LegalDocument",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("decree"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("base salary")
+        verbose_name_plural = _("base salaries")
+        ordering = ["-effective_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=BASE_SALARY_MIN)
+                & Q(amount__lte=BASE_SALARY_MAX),
+                name="basesalary_amount_bounded",
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(amount)s đồng from %(date)s") % {
+            "amount": f"{self.amount:,}".replace(",", "."),
+            "date": self.effective_from.strftime("%d/%m/%Y"),
+        }
+
+    @classmethod
+    def in_force_on(cls, day):
+        """The row in force on ``day`` (the latest that started by then), or None."""
+        return (
+            cls.objects.select_related("legal_document")
+            .filter(effective_from__lte=day)
+            .order_by("-effective_from")
+            .first()
+        )
 
 
 class CouncilMeeting(models.Model):
@@ -261,6 +349,33 @@ class Decision(models.Model):
     # The year of ``signed_on``: numbers restart every year (…/QĐ-UBND).
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
     signer_name = models.CharField(_("signed by"), max_length=150, blank=True)
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signer"),
+    )
+    # "KT. CHỦ TỊCH" when a vice-chairman signs for the chairman, else empty.
+    signer_authority = models.CharField(
+        _("signing for"), max_length=60, blank=True, editable=False
+    )
+    signer_title = models.CharField(
+        _("signer's title"), max_length=60, blank=True, editable=False
+    )
+    # The figures the documents were rendered from (base salary, multipliers,
+    # names, categories, amounts, golden-book numbers, signer): issued means frozen.
+    snapshot = models.JSONField(_("figures used"), default=dict, editable=False)
+    replaces = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+        verbose_name=_("replaces"),
+    )
+    replacement_reason = models.TextField(_("reason for the replacement"), blank=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -296,7 +411,98 @@ class Decision(models.Model):
 
     @property
     def full_number(self):
-        return f"{self.number}/QĐ-UBND"
+        """ "05/QĐ-UBND": numbers below 10 with a leading zero (Decree 30/2020)."""
+        number = f"{int(self.number):02d}" if self.number.isdigit() else self.number
+        return f"{number}/QĐ-UBND"
+
+    @property
+    def is_replaced(self):
+        try:
+            return self.replaced_by is not None
+        except Decision.DoesNotExist:
+            return False
+
+    @property
+    def replacement(self):
+        """The decision that replaced this one, or None."""
+        try:
+            return self.replaced_by
+        except Decision.DoesNotExist:
+            return None
+
+
+class DecisionDocument(StoredDocument):
+    """A file of an issued decision, kept as rendered: every download serves it."""
+
+    decision = models.ForeignKey(
+        Decision,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        verbose_name=_("decision"),
+    )
+    kind = models.CharField(
+        _("document"), max_length=30, choices=DecisionDocumentKind.choices
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    # For a signed copy: what the verification found when it was signed.
+    signature = models.JSONField(_("signature"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("issued document")
+        verbose_name_plural = _("issued documents")
+        ordering = ["decision", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "kind"], name="decisiondocument_unique_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.decision.full_number} — {self.get_kind_display()}"
+
+
+class AwardCertificate(models.Model):
+    """One awardee's Giấy khen of one decision, with its public verification code."""
+
+    decision = models.ForeignKey(
+        Decision,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("decision"),
+    )
+    nomination = models.ForeignKey(
+        "Nomination",
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("nomination"),
+    )
+    position = models.PositiveSmallIntegerField(_("number in the decision"))
+    code = models.CharField(_("verification code"), max_length=40, unique=True)
+    golden_book_number = models.CharField(_("golden book number"), max_length=30)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["decision", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "nomination"], name="certificate_unique_awardee"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.decision.full_number} — {self.position}"
+
+    def get_absolute_url(self):
+        return reverse("verify:certificate", args=[self.code])
 
 
 class Nomination(models.Model):
@@ -515,15 +721,23 @@ class Nomination(models.Model):
         return dict(Category.choices)[self.category]
 
     @property
+    def listed_category_label(self):
+        """The category as documents list it: a household is "Hộ gia đình"
+        (it still counts as an individual for the quota)."""
+        from .enums import HOUSEHOLD_LABEL
+
+        if self.nominee_household_id:
+            return HOUSEHOLD_LABEL
+        return self.get_category_display()
+
+    @property
     def nominee_name(self):
         if self.nominee_unit_id:
             return self.nominee_unit.name
         if self.nominee_person_id:
             return self.nominee_person.full_name
         if self.nominee_household_id:
-            return _("Household of %(name)s") % {
-                "name": self.nominee_household.head_name
-            }
+            return self.nominee_household.printed_name
         return ""
 
     @property

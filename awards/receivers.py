@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
+from campaigns.models import LegalDocument
+from campaigns.services import review_collect
 from campaigns.signals import campaign_copied, campaign_rules_changing, plan_loaded
 from phongquang_portal.core.plandata import plan_part
 
@@ -26,6 +28,9 @@ def plan_award_kinds(year=2025):
         for name in MULTIPLIERS:
             if name in data:
                 data[name] = decimal.Decimal(str(data[name]))
+        number = data.pop("prize_basis", None)
+        if number:
+            data["prize_basis"] = LegalDocument.objects.filter(number=number).first()
         kinds.append(data)
     return kinds
 
@@ -35,14 +40,38 @@ def load_award_kinds(sender, campaign, **kwargs):
     for data in plan_award_kinds():
         code = data.pop("code")
         AwardKind.objects.get_or_create(campaign=campaign, code=code, defaults=data)
+    load_base_salaries()
+
+
+def load_base_salaries(year=2025):
+    """The plan's base-salary rows (awards.toml), by effective date. Idempotent."""
+    from .models import BaseSalary
+
+    for row in plan_part("awards", year).get("base_salaries", []):
+        document = LegalDocument.objects.get(number=row["legal_document"])
+        BaseSalary.objects.get_or_create(
+            effective_from=row["effective_from"],
+            defaults={"amount": row["amount"], "legal_document": document},
+        )
 
 
 @receiver(campaign_copied)
 def copy_award_kinds(sender, source, target, **kwargs):
+    """The copy's award kinds: the same rules and the same legal basis of the prize."""
+    copies = []
     for kind in source.award_kinds.all():
         kind.pk = None
         kind.campaign = target
         kind.save(force_insert=True)
+        copies.append(kind)
+    review_collect(
+        campaign=target,
+        source_year=source.year,
+        entries=[
+            (kind, [("name", AwardKind._meta.get_field("name").verbose_name)])
+            for kind in copies
+        ],
+    )
 
 
 @receiver(campaign_rules_changing)

@@ -129,10 +129,36 @@ rules.add_perm("awards.view_dossiers_in_progress", is_office_staff | is_sysadmin
 
 # --- Decisions ------------------------------------------------------------------
 
+
+@rules.predicate
+def decision_not_replaced(user, decision):
+    return decision is not None and not decision.is_replaced
+
+
 rules.add_perm("awards.view_decision", reads_nominations)
 rules.add_perm("awards.add_decision", is_office_staff)
 rules.add_perm("awards.change_decision", nobody)
 rules.add_perm("awards.delete_decision", nobody)
+# A mistake is corrected by a new decision replacing the old one, never by editing.
+rules.add_perm("awards.replace_decision", is_office_staff & decision_not_replaced)
+# The stored PDF is signed digitally by the office (the commune's certificate) or
+# the chairman and vice-chairmen.
+rules.add_perm("awards.sign_decision", (is_office_staff | is_leader))
+# The public verification page of a certificate (/xac-minh/<code>/).
+rules.add_perm("awards.verify_certificate", rules.always_allow)
+# Issued files, certificate codes: read in the admin, written by the services.
+for _model in ("decisiondocument", "awardcertificate"):
+    rules.add_perm(f"awards.view_{_model}", is_office_staff | is_sysadmin)
+    rules.add_perm(f"awards.add_{_model}", nobody)
+    rules.add_perm(f"awards.change_{_model}", nobody)
+    rules.add_perm(f"awards.delete_{_model}", nobody)
+
+# --- The base salary (a table with effective dates) ---------------------------------
+
+rules.add_perm("awards.view_basesalary", is_office_staff | is_leader | is_sysadmin)
+rules.add_perm("awards.add_basesalary", is_office_staff)
+rules.add_perm("awards.change_basesalary", nobody)
+rules.add_perm("awards.delete_basesalary", nobody)
 
 # --- Award kinds (the plan's rules) ----------------------------------------------
 

@@ -844,18 +844,119 @@ def _decision_number(number, year):
     return typed
 
 
+def decision_signers():
+    """The users who may sign a decision: the chairman and the vice-chairmen."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(memberships__role__in=SIGNER_ROLES, is_active=True)
+        .distinct()
+        .prefetch_related("memberships")
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+SIGNER_ROLES = (Role.CHAIRMAN, Role.VICE_CHAIRMAN)
+
+
+def signer_info(signer=None):
+    """{"user", "name", "role"} of the decision's signer (the chairman by default).
+
+    A signer must hold the chairman's or a vice-chairman's role; a
+    vice-chairman signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH".
+    """
+    if signer is None:
+        membership = (
+            Membership.objects.filter(role=Role.CHAIRMAN)
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
+        if membership is None:
+            return {
+                "user": None,
+                "name": getattr(settings, "CHAIRMAN_NAME", ""),
+                "role": Role.CHAIRMAN,
+            }
+        signer = membership.user
+    roles = set(
+        Membership.objects.filter(user=signer, role__in=SIGNER_ROLES).values_list(
+            "role", flat=True
+        )
+    )
+    if not roles:
+        raise ValidationError(
+            _("%(name)s holds neither the chairman's nor a vice-chairman's role.")
+            % {"name": user_display_name(signer)},
+            code="signer_role",
+        )
+    role = Role.CHAIRMAN if Role.CHAIRMAN in roles else Role.VICE_CHAIRMAN
+    return {"user": signer.pk, "name": user_display_name(signer), "role": role}
+
+
+def base_salary_on(day):
+    """The base-salary row in force on ``day``; refuse when none is recorded."""
+    from .models import BaseSalary
+
+    row = BaseSalary.in_force_on(day)
+    if row is None:
+        raise ValidationError(
+            _(
+                "No base salary is recorded in force on %(date)s: record the decree's "
+                "base salary first."
+            )
+            % {"date": day.strftime("%d/%m/%Y")},
+            code="no_base_salary",
+        )
+    return row
+
+
+def ensure_households_named(nominations):
+    """A decision prints "Hộ ông …" or "Hộ bà …": the head's sex must be recorded."""
+    unnamed = [
+        n.nominee_household.head_name
+        for n in nominations
+        if n.nominee_household_id and not n.nominee_household.head_sex
+    ]
+    if unnamed:
+        raise ValidationError(
+            _(
+                "Record the sex of the head of household before issuing the decision "
+                "(it prints “Hộ ông” or “Hộ bà”): %(names)s."
+            )
+            % {"names": ", ".join(unnamed)},
+            code="household_sex",
+        )
+
+
+def decision_order(nominations):
+    """Collectives first, then people, then households, as decisions list them."""
+    rank = {NomineeType.UNIT: 0, NomineeType.PERSON: 1, NomineeType.HOUSEHOLD: 2}
+    return sorted(nominations, key=lambda n: (rank[n.nominee_type], n.pk))
+
+
 @transaction.atomic
-def decision_issue(*, campaign, award_kind, number=None, signed_on, actor):
-    """Number and date the decision awarding every approved nomination of that kind.
+def decision_issue(*, campaign, award_kind, number=None, signed_on, actor, signer=None):
+    """Number, date and freeze the decision awarding every approved nomination of that kind.
 
     A blank ``number`` takes the next one of the signing year's counter; a
     typed one must be free that year, and the counter continues after it.
-    Each approved nomination moves to ``decided`` with its place in the list,
-    its golden-book number (from the year's counter) and its prize money
-    (computed, never typed).
+    ``signer``: the chairman (by default) or a vice-chairman. Each approved
+    nomination moves to ``decided`` with its place in the list, its
+    golden-book number (from the year's counter) and its prize money
+    (computed from the base salary in force on ``signed_on`` and the award's
+    multipliers, never typed). The documents are then rendered once from the
+    decision's snapshot and stored (``awards.documents``): issued means frozen.
     """
+    from .documents import freeze_decision
+
     require_perm(actor, "awards.add_decision")
-    kind = AwardKind.objects.select_for_update().get(pk=award_kind.pk)
+    kind = (
+        AwardKind.objects.select_for_update(of=("self",))
+        .select_related("prize_basis")
+        .get(pk=award_kind.pk)
+    )
     if kind.campaign_id != campaign.pk:
         raise ValidationError(
             _("This award does not belong to the campaign."), code="wrong_campaign"
@@ -865,7 +966,13 @@ def decision_issue(*, campaign, award_kind, number=None, signed_on, actor):
     approved = list(
         Nomination.objects.select_for_update(of=("self",))
         .filter(campaign=campaign, award_kind=kind, state=S.APPROVED)
-        .select_related("nominee_unit", "nominee_person", "nominee_household")
+        .select_related(
+            "campaign",
+            "award_kind",
+            "nominee_unit__parent",
+            "nominee_person__unit",
+            "nominee_household__hamlet",
+        )
         .order_by("pk")
     )
     if not approved:
@@ -874,15 +981,18 @@ def decision_issue(*, campaign, award_kind, number=None, signed_on, actor):
             % {"award": kind.name},
             code="nothing_approved",
         )
+    ensure_households_named(approved)
+    base_salary = base_salary_on(signed_on)
+    signer = signer_info(signer)
     number = _decision_number(number, signed_on.year)
-    # Collectives first, then individuals, as decisions list them.
-    approved.sort(key=lambda n: (n.category != Category.COLLECTIVE, n.pk))
+    approved = decision_order(approved)
     decision = Decision.objects.create(
         campaign=campaign,
         award_kind=kind,
         number=number,
         signed_on=signed_on,
-        signer_name=chairman_name(),
+        signer_name=signer["name"],
+        signer_id=signer["user"],
         issued_by=real_user(actor),
     )
     book_key = golden_book_counter_key(campaign.year)
@@ -890,7 +1000,9 @@ def decision_issue(*, campaign, award_kind, number=None, signed_on, actor):
         nomination.decision = decision
         nomination.decision_position = position
         nomination.golden_book_number = f"{campaign.year}/{counter_next(book_key):03d}"
-        nomination.prize_amount = kind.prize_amount(nomination.nominee_type)
+        nomination.prize_amount = kind.prize_amount(
+            nomination.nominee_type, base_salary=base_salary.amount
+        )
         transition(
             nomination,
             S.DECIDED,
@@ -905,17 +1017,32 @@ def decision_issue(*, campaign, award_kind, number=None, signed_on, actor):
             ),
             data={"decision": decision.full_number, "signed_on": signed_on.isoformat()},
         )
+    documents = freeze_decision(
+        decision=decision,
+        kind=kind,
+        nominations=approved,
+        base_salary=base_salary,
+        signer=signer,
+        actor=actor,
+    )
     log_action(
         decision,
         "awards.decision.issued",
         actor=actor,
-        data={"nominations": [n.pk for n in approved]},
+        data={
+            "nominations": [n.pk for n in approved],
+            "base_salary": base_salary.amount,
+            "signer": signer["name"],
+            "documents": {doc.kind: doc.sha256 for doc in documents},
+        },
     )
     return decision
 
 
 __all__ = [
     "NomineeType",
+    "base_salary_on",
+    "decision_signers",
     "attachment_add",
     "attachment_delete",
     "award_rules_change",

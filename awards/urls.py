@@ -32,6 +32,15 @@ urlpatterns = [
     path(
         "decisions/<int:pk>/danh-sach.xlsx", views.decision_xlsx, name="decision_xlsx"
     ),
+    path(
+        "decisions/<int:pk>/quyet-dinh-ky-so.pdf",
+        views.decision_signed_pdf,
+        name="decision_signed_pdf",
+    ),
+    path("decisions/<int:pk>/sign/", views.decision_sign, name="decision_sign"),
+    path(
+        "decisions/<int:pk>/replace/", views.decision_replace, name="decision_replace"
+    ),
     path("<int:pk>/", views.nomination_detail, name="detail"),
     path("<int:pk>/edit/", views.nomination_edit, name="edit"),
     path("<int:pk>/submit/", views.nomination_submit, name="submit"),
@@ -41,6 +50,8 @@ urlpatterns = [
     path("<int:pk>/attachments/", views.attachment_add, name="attachment_add"),
     path("<int:pk>/to-trinh.pdf", views.to_trinh_pdf, name="to_trinh_pdf"),
     path("<int:pk>/bao-cao-thanh-tich.pdf", views.report_pdf, name="report_pdf"),
+    path("<int:pk>/to-trinh.docx", views.to_trinh_docx, name="to_trinh_docx"),
+    path("<int:pk>/bao-cao-thanh-tich.docx", views.report_docx, name="report_docx"),
     path(
         "attachments/<int:pk>/", views.attachment_download, name="attachment_download"
     ),

@@ -17,20 +17,21 @@ from django.views.decorators.http import require_POST, require_safe
 from campaigns.models import Campaign
 from campaigns.selectors import current_campaign
 from phongquang_portal.core.counters import counter_peek
-from phongquang_portal.core.excel import xlsx_response
+from phongquang_portal.core.docx import docx_response
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.mixins import permission_required
 from phongquang_portal.core.pdf import pdf_response
 from phongquang_portal.core.permissions import has_perm
-from phongquang_portal.core.uploads import serve_protected
+from phongquang_portal.core.uploads import serve_protected, serve_stored
 from units.models import Unit
 
 from . import exports, selectors, services
-from .enums import AwardKindCode, NominationState
+from .enums import AwardKindCode, DecisionDocumentKind, NominationState
 from .forms import (
     AttachmentForm,
     BlankOffsetForm,
     DecisionForm,
+    DecisionReplaceForm,
     MeetingForm,
     NominateFromRankingForm,
     NominationForm,
@@ -425,6 +426,23 @@ def report_pdf(request, pk, nomination):
     )
 
 
+@require_safe
+@permission_required("awards.view_nomination", _nomination, obj_arg="nomination")
+def to_trinh_docx(request, pk, nomination):
+    """The tờ trình as Word: offices finish their drafts there."""
+    return docx_response(
+        exports.to_trinh_docx(nomination), f"to-trinh-{nomination.pk}.docx"
+    )
+
+
+@require_safe
+@permission_required("awards.view_nomination", _nomination, obj_arg="nomination")
+def report_docx(request, pk, nomination):
+    return docx_response(
+        exports.report_docx(nomination), f"bao-cao-thanh-tich-{nomination.pk}.docx"
+    )
+
+
 @permission_required("awards.view_council_board")
 def council_board(request):
     """The council's board: meeting, nominations ranked by votes then score."""
@@ -526,58 +544,206 @@ def decision_list(request):
     )
 
 
-@require_safe
-@permission_required("awards.view_decision", _decision, obj_arg="decision")
-def decision_detail(request, pk, decision):
-    rows = exports.awardee_rows(decision)
+def _decision_page(request, decision, *, replace_form=None, status=200):
+    from phongquang_portal.core.signing import signing_configured
+
+    from .decisions import decision_documents_ensure
+
+    documents = decision_documents_ensure(decision)
+    snapshot = decision.snapshot
+    rows = exports.snapshot_rows(snapshot)
+    signed = documents.get(DecisionDocumentKind.DECISION_SIGNED_PDF)
     return render(
         request,
         "awards/decision_detail.html",
         {
             "decision": decision,
+            "snapshot": snapshot,
             "rows": rows,
             "total": sum(r.prize_amount for r in rows),
+            "documents": [
+                documents[kind]
+                for kind in DecisionDocumentKind.values
+                if kind in documents
+            ],
+            "signed": signed,
+            "signature": signature_report(signed) if signed else None,
+            "signing_configured": signing_configured(),
+            "replacement": decision.replacement,
             "offset_form": BlankOffsetForm(),
+            "replace_form": replace_form
+            or DecisionReplaceForm(
+                decision=decision,
+                initial={"signed_on": timezone.localdate()},
+            ),
         },
+        status=status,
     )
+
+
+def signature_report(document):
+    """What the signature check finds in a signed stored PDF (cached by its SHA-256)."""
+    from django.core.cache import cache
+
+    from phongquang_portal.core.signing import verify_pdf
+
+    key = f"awards.signature.{document.sha256}"
+    report = cache.get(key)
+    if report is None:
+        try:
+            report = verify_pdf(document.read_bytes())
+        except Exception:  # noqa: BLE001 - an unreadable signature is reported, not a 500
+            from phongquang_portal.core.signing import SignatureReport
+
+            report = SignatureReport(signed=True, summary="unreadable")
+        cache.set(key, report, 3600)
+    return report
+
+
+@require_safe
+@permission_required("awards.view_decision", _decision, obj_arg="decision")
+def decision_detail(request, pk, decision):
+    return _decision_page(request, decision)
+
+
+@require_POST
+@permission_required("awards.replace_decision", _decision, obj_arg="decision")
+def decision_replace(request, pk, decision):
+    """A new decision replacing this one (the mistake corrected at its source)."""
+    from .decisions import decision_replace as replace
+
+    form = DecisionReplaceForm(request.POST, decision=decision)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            new = replace(
+                decision=decision,
+                number=data["number"],
+                signed_on=data["signed_on"],
+                signer=data["signer"],
+                reason=data["reason"],
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("Decision %(new)s is issued; it replaces decision %(old)s.")
+                % {"new": new.full_number, "old": decision.full_number},
+            )
+            return redirect(new)
+    return _decision_page(request, decision, replace_form=form, status=200)
+
+
+@require_POST
+@permission_required("awards.sign_decision", _decision, obj_arg="decision")
+def decision_sign(request, pk, decision):
+    from .decisions import decision_sign as sign
+
+    try:
+        sign(decision=decision, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(
+            request,
+            _("Decision %(number)s is signed digitally.")
+            % {"number": decision.full_number},
+        )
+    return redirect(decision)
+
+
+def _serve(decision, kind):
+    from .decisions import decision_documents_ensure
+    from .documents import document_filename
+
+    document = decision_documents_ensure(decision).get(kind)
+    if document is None:
+        raise Http404
+    return serve_stored(document, document_filename(kind, decision.snapshot))
 
 
 @require_safe
 @permission_required("awards.view_decision", _decision, obj_arg="decision")
 def decision_pdf(request, pk, decision):
-    return pdf_response(
-        exports.decision_pdf(decision), f"quyet-dinh-{decision.number}.pdf"
-    )
+    """The decision's PDF as issued: the stored bytes, whatever changed since."""
+    return _serve(decision, DecisionDocumentKind.DECISION_PDF)
+
+
+@require_safe
+@permission_required("awards.view_decision", _decision, obj_arg="decision")
+def decision_signed_pdf(request, pk, decision):
+    return _serve(decision, DecisionDocumentKind.DECISION_SIGNED_PDF)
 
 
 @require_safe
 @permission_required("awards.view_decision", _decision, obj_arg="decision")
 def certificates_pdf(request, pk, decision):
-    return pdf_response(
-        exports.certificates_pdf(decision), f"giay-khen-{decision.number}.pdf"
-    )
+    return _serve(decision, DecisionDocumentKind.CERTIFICATES_PDF)
 
 
 @require_safe
 @permission_required("awards.view_decision", _decision, obj_arg="decision")
 def certificates_blank_pdf(request, pk, decision):
+    """The certificates for pre-printed blanks: the stored file, or with a printer's
+    offsets (dx/dy mm) rendered again from the decision's frozen figures."""
     form = BlankOffsetForm(request.GET or None)
     dx = dy = decimal.Decimal(0)
     if form.is_valid():
         dx = form.cleaned_data.get("dx") or 0
         dy = form.cleaned_data.get("dy") or 0
+    if not dx and not dy:
+        return _serve(decision, DecisionDocumentKind.CERTIFICATES_BLANK_PDF)
     return pdf_response(
         exports.certificates_blank_pdf(decision, dx_mm=float(dx), dy_mm=float(dy)),
-        f"giay-khen-in-phoi-{decision.number}.pdf",
+        f"giay-khen-in-phoi-{decision.number}-{decision.year}-lech.pdf",
     )
 
 
 @require_safe
 @permission_required("awards.view_decision", _decision, obj_arg="decision")
 def decision_xlsx(request, pk, decision):
-    return xlsx_response(
-        exports.decision_workbook(decision),
-        f"danh-sach-khen-thuong-{decision.number}.xlsx",
+    return _serve(decision, DecisionDocumentKind.DECISION_XLSX)
+
+
+@require_safe
+@permission_required("awards.verify_certificate")
+def verify_certificate(request, code):
+    """Public: what a certificate's QR code leads to (decision, awardee, award only)."""
+    from .models import AwardCertificate
+
+    certificate = (
+        AwardCertificate.objects.select_related("decision__replaced_by")
+        .filter(code=code)
+        .first()
+    )
+    if certificate is None:
+        return render(request, "awards/verify.html", {"found": False}, status=404)
+    decision = certificate.decision
+    entry = next(
+        (
+            a
+            for a in decision.snapshot.get("awardees", [])
+            if a.get("verify_code") == code
+        ),
+        None,
+    )
+    signed = decision.documents.filter(
+        kind=DecisionDocumentKind.DECISION_SIGNED_PDF
+    ).first()
+    return render(
+        request,
+        "awards/verify.html",
+        {
+            "found": True,
+            "decision": decision,
+            "award": decision.snapshot.get("award", {}).get("name", ""),
+            "awardee": entry or {},
+            "signed_on": decision.signed_on,
+            "replacement": decision.replacement,
+            "signature": signature_report(signed) if signed else None,
+        },
     )
 
 

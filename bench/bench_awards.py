@@ -72,7 +72,7 @@ def build():
         for i in range(800)
     )
     households = Household.objects.bulk_create(
-        Household(head_name=f"Lục Văn Bình {i}", hamlet=units[i % 400])
+        Household(head_name=f"Lục Văn Bình {i}", head_sex="male", hamlet=units[i % 400])
         for i in range(400)
     )
     _score_sheets(campaign, units, rng)

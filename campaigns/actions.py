@@ -12,6 +12,18 @@ register_actions(
         "campaigns.campaign.dates_changed": _(
             "The office changed the campaign's dates"
         ),
+        "campaigns.campaign.plan_set": _(
+            "The office recorded the plan's number and date"
+        ),
+        "campaigns.citation.added": _("The office added a legal basis"),
+        "campaigns.citation.removed": _("The office removed a legal basis"),
+        "campaigns.citation.replaced": _("The office replaced a legal basis"),
+        "campaigns.review.checked": _(
+            "The office checked a copied text that names the previous year"
+        ),
+        "campaigns.review.fixed": _(
+            "The office corrected a copied text that named the previous year"
+        ),
         "campaigns.period.due_changed": _("The office changed the period's due date"),
         "campaigns.period.reminded": _("Reminders were sent to the units"),
         "campaigns.indicator.rules_changed": _(

@@ -23,7 +23,10 @@ from phongquang_portal.core.permissions import has_perm
 from .enums import CampaignStatus
 from .forms import (
     CampaignDatesForm,
+    CampaignPlanForm,
     CampaignStatusForm,
+    CitationAddForm,
+    CitationChoiceForm,
     IndicatorAdminForm,
     IndicatorRulesForm,
     PeriodDueForm,
@@ -34,6 +37,7 @@ from .models import (
     Goal,
     Indicator,
     IndicatorValue,
+    LegalDocument,
     PriorityField,
     Report,
     ReportAttachment,
@@ -43,7 +47,11 @@ from .models import (
 from .services import (
     campaign_copy,
     campaign_dates_change,
+    campaign_plan_set,
     campaign_set_status,
+    citation_add,
+    citation_remove,
+    citation_replace,
     indicator_rules_change,
     period_due_change,
     report_accept,
@@ -163,6 +171,75 @@ def _set_status(admin_, request, campaign, cleaned):
     )
 
 
+def _plan_form(admin_, campaign, data):
+    return CampaignPlanForm(
+        data,
+        initial={
+            "plan_number": campaign.plan_number
+            if campaign.plan_number.split("/")[0].isdigit()
+            else "",
+            "plan_date": campaign.plan_date,
+        },
+    )
+
+
+def _set_plan(admin_, request, campaign, cleaned):
+    campaign_plan_set(
+        campaign=campaign,
+        plan_number=cleaned["plan_number"],
+        plan_date=cleaned["plan_date"],
+        actor=request.user,
+        reason=cleaned["reason"],
+    )
+
+
+def _citation_add_form(admin_, campaign, data):
+    return CitationAddForm(data, campaign=campaign)
+
+
+def _add_citation(admin_, request, campaign, cleaned):
+    citation_add(
+        campaign=campaign,
+        document=cleaned["document"],
+        position=cleaned["position"],
+        decision_only=cleaned["decision_only"],
+        actor=request.user,
+        reason=cleaned["reason"],
+    )
+
+
+def _citation_remove_form(admin_, campaign, data):
+    return CitationChoiceForm(
+        data,
+        campaign=campaign,
+        required_message=_("Say why the campaign no longer cites this document."),
+    )
+
+
+def _remove_citation(admin_, request, campaign, cleaned):
+    citation_remove(
+        citation=cleaned["citation"], actor=request.user, reason=cleaned["reason"]
+    )
+
+
+def _citation_replace_form(admin_, campaign, data):
+    return CitationChoiceForm(
+        data,
+        campaign=campaign,
+        replace=True,
+        required_message=_("Say why the citation is replaced."),
+    )
+
+
+def _replace_citation(admin_, request, campaign, cleaned):
+    citation_replace(
+        citation=cleaned["citation"],
+        document=cleaned["document"],
+        actor=request.user,
+        reason=cleaned["reason"],
+    )
+
+
 @admin.register(Campaign)
 class CampaignAdmin(ServiceFormAdmin):
     list_display = (
@@ -177,7 +254,14 @@ class CampaignAdmin(ServiceFormAdmin):
     search_fields = ("name", "theme")
     inlines = [GoalInline]
     actions = ["copy_to_next_year"]
-    guarded_fields = ("status", "starts_on", "ends_on", "dossier_deadline")
+    guarded_fields = (
+        "status",
+        "starts_on",
+        "ends_on",
+        "dossier_deadline",
+        "plan_number",
+        "plan_date",
+    )
     readonly_fields = ("copied_from",)
     change_form_template = "admin/campaigns/campaign/change_form.html"
     service_forms = {
@@ -195,7 +279,48 @@ class CampaignAdmin(ServiceFormAdmin):
             _set_status,
             gettext_lazy("The status of %(object)s is changed."),
         ),
+        "plan": (
+            "campaigns.change_campaign_rules",
+            gettext_lazy("Record the plan's number and date"),
+            _plan_form,
+            _set_plan,
+            gettext_lazy("The plan's number and date of %(object)s are recorded."),
+        ),
+        "citation_add": (
+            "campaigns.change_citations",
+            gettext_lazy("Cite a legal document"),
+            _citation_add_form,
+            _add_citation,
+            gettext_lazy("%(object)s cites one more legal document."),
+        ),
+        "citation_remove": (
+            "campaigns.change_citations",
+            gettext_lazy("Remove a legal basis"),
+            _citation_remove_form,
+            _remove_citation,
+            gettext_lazy("A legal basis of %(object)s is removed."),
+        ),
+        "citation_replace": (
+            "campaigns.change_citations",
+            gettext_lazy("Replace a legal basis"),
+            _citation_replace_form,
+            _replace_citation,
+            gettext_lazy("A legal basis of %(object)s is replaced."),
+        ),
     }
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        campaign = self.get_object(request, unquote(object_id)) if object_id else None
+        extra_context = {
+            **(extra_context or {}),
+            "citations": list(campaign.citations.select_related("document"))
+            if campaign
+            else [],
+            "review_open": campaign.review_items.filter(done=False).count()
+            if campaign
+            else 0,
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_fields(self, request, obj=None):
         fields = list(super().get_fields(request, obj))
@@ -235,6 +360,21 @@ class CampaignAdmin(ServiceFormAdmin):
                     _("Created %(campaign)s; check its dates.") % {"campaign": new},
                     messages.SUCCESS,
                 )
+
+
+@admin.register(LegalDocument)
+class LegalDocumentAdmin(PortalModelAdmin):
+    """The laws, decrees, decisions… documents cite; a change here is logged and
+    shows in every document generated afterwards (issued ones keep their text)."""
+
+    list_display = ("number", "kind", "issued_on", "issuer", "title", "in_force_to")
+    list_filter = ("kind",)
+    search_fields = ("number", "title", "issuer")
+    readonly_fields = ("citation_preview",)
+
+    @admin.display(description=gettext_lazy("As cited"))
+    def citation_preview(self, obj):
+        return f"Căn cứ {obj.citation}" if obj.pk else "—"
 
 
 class PriorityFieldInline(PortalInlineMixin, admin.TabularInline):
@@ -444,6 +584,7 @@ class ReportAdmin(PortalModelAdmin):
 
 __all__ = [
     "CampaignAdmin",
+    "LegalDocumentAdmin",
     "GoalAdmin",
     "IndicatorAdmin",
     "ReportAdmin",

@@ -24,6 +24,7 @@ from .enums import CampaignStatus
 from .models import Campaign, Indicator, Report, ReportingPeriod
 from .selectors import current_period
 from .services import (
+    campaign_plan_set,
     report_accept,
     report_record_paper,
     report_reopen,
@@ -31,6 +32,7 @@ from .services import (
     report_save,
     report_start,
     report_submit,
+    review_item_check,
     submission_is_late,
 )
 
@@ -224,6 +226,34 @@ def _current_workflow(period, rng, office):
     return created
 
 
+# The 2026 plan the office issued after copying the campaign (fictional number).
+PLAN_2026 = ("05", datetime.date(2026, 1, 12))
+# Copied texts that name 2025 but are right as they are: the titles of the national
+# and provincial programmes cited ("đến năm 2025", "giai đoạn 2021 - 2025").
+RIGHT_AS_COPIED = ("đến năm 2025", "giai đoạn 2021 - 2025")
+
+
+def _copied_plans(office):
+    """The office records the copied campaign's plan and checks the copied texts
+    that name 2025 rightly (the programmes' titles); the others stay to review."""
+    for campaign in Campaign.objects.filter(copied_from__isnull=False, year=2026):
+        if not campaign.plan_known:
+            number, day = PLAN_2026
+            campaign_plan_set(
+                campaign=campaign,
+                plan_number=number,
+                plan_date=day,
+                actor=office,
+                reason="Dữ liệu mẫu: Kế hoạch năm 2026 do UBND xã ban hành.",
+            )
+        for item in campaign.review_items.filter(done=False):
+            rest = item.text
+            for phrase in RIGHT_AS_COPIED:
+                rest = rest.replace(phrase, "")
+            if "2025" not in rest:
+                review_item_check(item=item, actor=office)
+
+
 @transaction.atomic
 def seed(stdout=None):
     """Fill 2025 and the 2026 campaign's earlier periods with accepted reports, and the
@@ -231,6 +261,7 @@ def seed(stdout=None):
     rng = random.Random(2026)
     office = get_user_model().objects.get(username="vanhoa")
     summary = []
+    _copied_plans(office)
     for campaign in Campaign.objects.order_by("year"):
         periods = list(
             ReportingPeriod.objects.filter(campaign=campaign).order_by("position")

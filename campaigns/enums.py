@@ -90,3 +90,32 @@ class Aggregation(models.TextChoices):
 
     SUM = "sum", _("Total across units")
     AVERAGE = "average", _("Average across units")
+
+
+class LegalDocumentKind(models.TextChoices):
+    """The kinds of legal documents a campaign and its decisions cite ("Căn cứ …")."""
+
+    LAW = "law", _("Law (Luật)")
+    DECREE = "decree", _("Decree (Nghị định)")
+    DECISION = "decision", _("Decision (Quyết định)")
+    RESOLUTION = "resolution", _("Resolution (Nghị quyết)")
+    PLAN = "plan", _("Plan (Kế hoạch)")
+    CIRCULAR = "circular", _("Circular (Thông tư)")
+    DIRECTIVE = "directive", _("Directive (Chỉ thị)")
+    GUIDANCE = "guidance", _("Guidance (Hướng dẫn)")
+    OTHER = "other", pgettext_lazy("legal document kind", "Other document")
+
+
+# How each kind is named in a printed citation: documents are Vietnamese
+# whatever the reader's language, so these are data, not translations.
+LEGAL_KIND_WORDS = {
+    LegalDocumentKind.LAW: "Luật",
+    LegalDocumentKind.DECREE: "Nghị định",
+    LegalDocumentKind.DECISION: "Quyết định",
+    LegalDocumentKind.RESOLUTION: "Nghị quyết",
+    LegalDocumentKind.PLAN: "Kế hoạch",
+    LegalDocumentKind.CIRCULAR: "Thông tư",
+    LegalDocumentKind.DIRECTIVE: "Chỉ thị",
+    LegalDocumentKind.GUIDANCE: "Hướng dẫn",
+    LegalDocumentKind.OTHER: "",
+}

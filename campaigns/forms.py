@@ -17,7 +17,13 @@ from .enums import (
     IndicatorValueType,
     ReportState,
 )
-from .models import NUMBER_BOUNDS, Indicator, ReportingPeriod
+from .models import (
+    NUMBER_BOUNDS,
+    CampaignCitation,
+    Indicator,
+    LegalDocument,
+    ReportingPeriod,
+)
 from .services.values import check_narrative, parse_indicator_value
 
 
@@ -351,3 +357,95 @@ class IndicatorRulesForm(ReasonForm):
             _("Please give the reason for changing the indicator's rules."),
         )
         super().__init__(*args, **kwargs)
+
+
+# --- Legal bases and the plan's number (the admin's service forms) ------------------
+
+
+class CampaignPlanForm(ReasonForm):
+    """Record the number and date of the campaign's own plan (campaign_plan_set)."""
+
+    plan_number = forms.CharField(
+        label=_("Plan number"),
+        max_length=20,
+        validators=[no_control_characters],
+        help_text=_("The number only, e.g. 05 (printed as 05/KH-UBND)."),
+    )
+    plan_date = _date_field(_("Plan date"))
+    field_order = ["plan_number", "plan_date", "reason"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Reason"))
+        kwargs.setdefault(
+            "required_message",
+            _("Say why the plan's number or date is recorded or changed."),
+        )
+        super().__init__(*args, **kwargs)
+
+
+def _document_field():
+    return forms.ModelChoiceField(
+        label=_("Legal document"),
+        queryset=LegalDocument.objects.all(),
+        error_messages={"required": _("Choose the legal document.")},
+    )
+
+
+class CitationAddForm(ReasonForm):
+    """Cite one more legal document (citation_add)."""
+
+    document = _document_field()
+    position = forms.IntegerField(
+        label=_("Order"),
+        min_value=1,
+        max_value=999,
+        required=False,
+        help_text=_("Empty: after the others."),
+    )
+    decision_only = forms.BooleanField(
+        label=_("Cited by the decision only"),
+        required=False,
+        help_text=CampaignCitation._meta.get_field("decision_only").help_text,
+    )
+    field_order = ["document", "position", "decision_only", "reason"]
+
+    def __init__(self, *args, campaign, **kwargs):
+        kwargs.setdefault("label", _("Reason"))
+        kwargs.setdefault(
+            "required_message", _("Say why the campaign cites this document.")
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = LegalDocument.objects.exclude(
+            citations__campaign=campaign
+        )
+
+
+class CitationChoiceForm(ReasonForm):
+    """Remove a citation (citation_remove), or replace its document (citation_replace)."""
+
+    citation = forms.ModelChoiceField(
+        label=_("Citation"),
+        queryset=CampaignCitation.objects.none(),
+        error_messages={"required": _("Choose the citation.")},
+    )
+    field_order = ["citation", "document", "reason"]
+
+    def __init__(self, *args, campaign, replace=False, **kwargs):
+        kwargs.setdefault("label", _("Reason"))
+        super().__init__(*args, **kwargs)
+        self.fields["citation"].queryset = campaign.citations.select_related("document")
+        if replace:
+            self.fields["document"] = _document_field()
+            self.fields["document"].label = _("Cite instead")
+            self.order_fields(self.field_order)
+
+
+class ReviewFixForm(forms.Form):
+    """The corrected text of one item of a copy's review list."""
+
+    text = forms.CharField(
+        label=_("Corrected text"),
+        validators=[no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        error_messages={"required": _("Write the corrected text.")},
+    )

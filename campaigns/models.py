@@ -3,6 +3,8 @@ import zoneinfo
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -13,11 +15,13 @@ from phongquang_portal.core.models import EvidenceFile
 from phongquang_portal.core.validators import no_control_characters
 
 from .enums import (
+    LEGAL_KIND_WORDS,
     REPORT_EDITABLE_STATES,
     Aggregation,
     CampaignStatus,
     GoalCode,
     IndicatorValueType,
+    LegalDocumentKind,
     ReportState,
 )
 from .validators import (
@@ -37,6 +41,21 @@ NUMBER_BOUNDS = [
     MinValueValidator(-NUMBER_LIMIT + Decimal("0.01")),
     MaxValueValidator(NUMBER_LIMIT - Decimal("0.01")),
 ]
+
+
+def official_date(day):
+    """A date as citations write it: "03/6/2020", "15/02/2025" (Decree 30/2020).
+
+    Days below 10 and months below 3 take a leading zero.
+    """
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+def plan_number_digits(plan_number):
+    """The number part of "05/KH-UBND" ("05"), or "" when the number is not known."""
+    head = (plan_number or "").split("/", 1)[0].strip()
+    return head if head.isdigit() else ""
 
 
 def end_of_day(day):
@@ -62,12 +81,6 @@ class Campaign(models.Model):
     plan_date = models.DateField(_("plan date"), null=True, blank=True)
     theme = models.CharField(_("theme"), max_length=255, blank=True, validators=TEXT)
     preamble = models.TextField(_("preamble"), blank=True, validators=TEXT)
-    legal_bases = models.TextField(
-        _("legal bases"),
-        blank=True,
-        help_text=_("One “Căn cứ …” per line."),
-        validators=TEXT,
-    )
     purpose = models.TextField(_("purpose"), blank=True, validators=TEXT)
     requirements = models.TextField(_("requirements"), blank=True, validators=TEXT)
     participants_collective = models.TextField(
@@ -146,8 +159,39 @@ class Campaign(models.Model):
         """True while dossiers for deadline-bound awards are still received."""
         return (now or timezone.now()) < self.dossier_deadline_ends_at
 
-    def legal_bases_list(self):
-        return [line.strip() for line in self.legal_bases.splitlines() if line.strip()]
+    def legal_bases_list(self, *, decision=False):
+        """The "Căn cứ …" lines the campaign's documents print, without end marks.
+
+        The campaign's citations in order (those marked for the decision only,
+        such as the issuer's competence, when ``decision``), then its own plan.
+        """
+        lines = [
+            f"Căn cứ {citation.document.citation}"
+            for citation in self.citations.select_related("document")
+            if decision or not citation.decision_only
+        ]
+        lines.append(f"Căn cứ {self.plan_citation}")
+        return lines
+
+    @property
+    def plan_known(self):
+        """Whether the plan's own number and date are recorded."""
+        return bool(plan_number_digits(self.plan_number)) and self.plan_date is not None
+
+    @property
+    def plan_citation(self):
+        """The campaign's own plan as a decision cites it (Kế hoạch số …/KH-UBND ngày …)."""
+        commune = settings.COMMUNE_NAME
+        subject = (
+            f"tổ chức phong trào thi đua “{self.name}” trên địa bàn xã {commune} "
+            f"năm {self.year}"
+        )
+        if not self.plan_known:
+            return f"Kế hoạch {subject}"
+        return (
+            f"Kế hoạch số {self.plan_number} ngày {official_date(self.plan_date)} "
+            f"của Ủy ban nhân dân xã {commune} về {subject}"
+        )
 
 
 class Goal(models.Model):
@@ -604,3 +648,198 @@ class ReportAttachment(EvidenceFile):
     @property
     def unit_id(self):
         return self.report.unit_id
+
+
+# ---------------------------------------------------------------------------
+# Legal bases as data: the documents a campaign cites, and a copy's review list.
+# ---------------------------------------------------------------------------
+
+
+class LegalDocument(models.Model):
+    """A law, decree, decision… that documents cite ("Căn cứ …").
+
+    A document does not change with the campaign's year: a copied campaign
+    cites the same records. For a law the title is its name ("Thi đua, khen
+    thưởng"), printed after the kind; for the others it is the summary
+    ("quy định chi tiết …"), printed after the issuer.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=LegalDocumentKind.choices)
+    number = models.CharField(
+        _("number"),
+        max_length=60,
+        blank=True,
+        help_text=_("As printed, for example 152/2025/NĐ-CP or 01-NQ/TU."),
+        validators=TEXT,
+    )
+    issued_on = models.DateField(_("date of issue"), null=True, blank=True)
+    issuer = models.CharField(
+        _("issued by"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example Chính phủ, Thủ tướng Chính phủ; empty for a law."),
+        validators=TEXT,
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=500,
+        help_text=_(
+            "A law's name (Thi đua, khen thưởng); for other documents the summary "
+            "(quy định chi tiết một số điều của …)."
+        ),
+        validators=TEXT,
+    )
+    in_force_from = models.DateField(_("in force from"), null=True, blank=True)
+    in_force_to = models.DateField(
+        _("in force until"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while the document is in force."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
+        ordering = ["kind", "-issued_on", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "number"],
+                condition=~models.Q(number=""),
+                name="legaldocument_unique_number",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(in_force_to__isnull=True)
+                | models.Q(in_force_from__isnull=True)
+                | models.Q(in_force_to__gte=models.F("in_force_from")),
+                name="legaldocument_in_force_order",
+            ),
+        ]
+
+    def __str__(self):
+        return self.citation
+
+    @property
+    def citation(self):
+        """The document as a "Căn cứ …" line names it (without "Căn cứ")."""
+        word = LEGAL_KIND_WORDS.get(self.kind, "")
+        if self.kind == LegalDocumentKind.OTHER:
+            return self.title
+        parts = [word]
+        if self.kind == LegalDocumentKind.LAW:
+            parts.append(self.title)
+        if self.number:
+            parts.append(f"số {self.number}")
+        if self.issued_on:
+            parts.append(f"ngày {official_date(self.issued_on)}")
+        if self.kind != LegalDocumentKind.LAW:
+            if self.issuer:
+                parts.append(f"của {self.issuer}")
+            parts.append(self.title)
+        return " ".join(part for part in parts if part)
+
+    def in_force_on(self, day):
+        if self.in_force_from and day < self.in_force_from:
+            return False
+        return not (self.in_force_to and day > self.in_force_to)
+
+
+class CampaignCitation(models.Model):
+    """One legal document a campaign cites, in the order its documents print them."""
+
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        verbose_name=_("campaign"),
+    )
+    document = models.ForeignKey(
+        LegalDocument,
+        on_delete=models.PROTECT,
+        related_name="citations",
+        verbose_name=_("legal document"),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), validators=POSITION)
+    decision_only = models.BooleanField(
+        _("cited by the decision only"),
+        default=False,
+        help_text=_(
+            "The issuer's competence (the local-government law): cited by the "
+            "chairman's decision, not by the units' drafts."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        ordering = ["campaign", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "document"], name="citation_unique_document"
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "position"], name="citation_unique_position"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.document}"
+
+
+class CopyReviewItem(models.Model):
+    """A text of a copied campaign that names the source's year, for the office to check.
+
+    A copy does not replace "2025" blindly ("đến năm 2025" in a programme's
+    title must stay; "năm 2025" in a criterion must change): each app lists
+    such texts here when a campaign is copied, and the office ticks each one
+    or fixes the text (``campaigns.services.review``).
+    """
+
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="review_items",
+        verbose_name=_("campaign"),
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("object type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    content_object = GenericForeignKey("content_type", "object_id")
+    object_repr = models.CharField(_("object"), max_length=300)
+    field = models.CharField(_("field"), max_length=60)
+    field_label = models.CharField(_("field label"), max_length=150)
+    text = models.TextField(_("text as copied"))
+    source_year = models.PositiveSmallIntegerField(_("year of the source"))
+    position = models.PositiveIntegerField(_("order"), default=0)
+    done = models.BooleanField(_("checked"), default=False)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("checked by"),
+    )
+    done_at = models.DateTimeField(_("checked at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("text to review after the copy")
+        verbose_name_plural = _("texts to review after the copy")
+        ordering = ["campaign", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "content_type", "object_id", "field"],
+                name="reviewitem_unique_field",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.object_repr} — {self.field_label}"
+
+    def current_text(self):
+        """The field's text now (the office may have fixed it)."""
+        obj = self.content_object
+        return getattr(obj, self.field, "") if obj is not None else ""

@@ -62,6 +62,10 @@ rules.add_perm(
     is_office_staff & campaign_is_closed & _campaign_may_become(CampaignStatus.ACTIVE),
 )
 rules.add_perm("campaigns.change_period_rules", is_office_staff)
+# The legal documents a campaign cites, and the review list of a copy.
+rules.add_perm("campaigns.change_citations", is_office_staff)
+rules.add_perm("campaigns.view_review", is_office_staff | is_sysadmin)
+rules.add_perm("campaigns.review_copy", is_office_staff)
 rules.add_perm("campaigns.change_indicator_rules", is_office_staff)
 
 
@@ -143,10 +147,17 @@ rules.add_perm("campaigns.remind_units", is_office_staff)
 # due date, an indicator's rules once used) change only through the services.
 
 rules.add_perm("campaigns", is_office_staff | is_sysadmin)
-for _model in ("campaign", "goal", "priorityfield", "reportingperiod", "indicator"):
+for _model in (
+    "campaign",
+    "goal",
+    "priorityfield",
+    "reportingperiod",
+    "indicator",
+    "legaldocument",
+):
     rules.add_perm(f"campaigns.view_{_model}", is_office_staff | is_sysadmin)
     rules.add_perm(f"campaigns.change_{_model}", is_office_staff)
-for _model in ("campaign", "reportingperiod", "indicator"):
+for _model in ("campaign", "reportingperiod", "indicator", "legaldocument"):
     rules.add_perm(f"campaigns.add_{_model}", is_office_staff)
 for _model in ("reportingperiod", "indicator"):
     rules.add_perm(f"campaigns.delete_{_model}", is_office_staff)
@@ -155,6 +166,14 @@ for _model in ("reportingperiod", "indicator"):
 # nobody adds or removes one.
 for _model in ("goal", "priorityfield"):
     rules.add_perm(f"campaigns.add_{_model}", nobody)
+    rules.add_perm(f"campaigns.delete_{_model}", nobody)
+# A legal document once cited stays (citations protect it); the list of a copy's
+# texts is written by the copy and ticked on its page, never here.
+rules.add_perm("campaigns.delete_legaldocument", is_office_staff)
+for _model in ("campaigncitation", "copyreviewitem"):
+    rules.add_perm(f"campaigns.view_{_model}", is_office_staff | is_sysadmin)
+    rules.add_perm(f"campaigns.add_{_model}", nobody)
+    rules.add_perm(f"campaigns.change_{_model}", nobody)
     rules.add_perm(f"campaigns.delete_{_model}", nobody)
 # A campaign is closed, never deleted: its history stays.
 rules.add_perm("campaigns.delete_campaign", nobody)

@@ -8,7 +8,10 @@ from django.dispatch import Signal
 # Sent inside campaign_copy's transaction once the goals, reporting periods and
 # indicators are copied, so that every app copies what it hangs off a campaign
 # (criteria, award kinds...). Arguments: source, target, goal_map
-# ({old goal pk: new Goal}).
+# ({old goal pk: new Goal}). Texts copied as they are that name the source's year
+# ("năm 2025") go to the copy's review list: a receiver passes its own objects to
+# ``campaigns.services.review_collect(campaign=target, source_year=source.year,
+# entries=[(obj, [(field, label)])])``, which keeps those that name the year.
 campaign_copied = Signal()
 
 # Sent by plan_load after the 2025 campaign, its goals, periods and indicators

@@ -7,6 +7,8 @@ app_name = "campaigns"
 urlpatterns = [
     path("", views.CampaignListView.as_view(), name="list"),
     path("<int:pk>/", views.CampaignDetailView.as_view(), name="detail"),
+    path("<int:pk>/review/", views.ReviewListView.as_view(), name="review"),
+    path("review/<int:pk>/", views.ReviewItemView.as_view(), name="review_item"),
     # Unit reports
     path("<int:pk>/dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("reports/", views.ReportListView.as_view(), name="report_list"),

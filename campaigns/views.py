@@ -33,8 +33,16 @@ from .forms import (
     BoardFilterForm,
     ReportForm,
     ReportListFilterForm,
+    ReviewFixForm,
 )
-from .models import Campaign, Goal, Report, ReportAttachment, ReportingPeriod
+from .models import (
+    Campaign,
+    CopyReviewItem,
+    Goal,
+    Report,
+    ReportAttachment,
+    ReportingPeriod,
+)
 from .selectors import (
     board_counts,
     board_rows,
@@ -61,6 +69,8 @@ from .services import (
     report_save,
     report_start,
     report_submit,
+    review_item_check,
+    review_item_fix,
     submission_is_late,
 )
 
@@ -109,7 +119,76 @@ class CampaignDetailView(PublicPageMixin, DetailView):
             dossiers_open=campaign.dossiers_open(now),
             days_left=max((deadline - now).days, 0),
         )
+        if has_perm(self.request.user, "campaigns.view_review", campaign):
+            context["review_open"] = campaign.review_items.filter(done=False).count()
         return context
+
+
+# ---------------------------------------------------------------------------
+# A copied campaign's review list
+# ---------------------------------------------------------------------------
+
+
+class ReviewListView(ScopedPermissionMixin, DetailView):
+    """The copied texts that name the source's year, for the office to check or fix."""
+
+    permission_required = "campaigns.view_review"
+    template_name = "campaigns/review.html"
+    context_object_name = "campaign"
+    model = Campaign
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        items = list(self.object.review_items.select_related("done_by", "content_type"))
+        for item in items:
+            item.now = item.current_text()
+            item.fix_form = ReviewFixForm(
+                initial={"text": item.now}, prefix=f"item{item.pk}"
+            )
+        context.update(
+            items=items,
+            open_count=sum(1 for item in items if not item.done),
+        )
+        return context
+
+
+class ReviewItemView(ScopedPermissionMixin, View):
+    """Tick one item as checked, or write its corrected text (POST)."""
+
+    permission_required = "campaigns.review_copy"
+    http_method_names = ["post"]
+
+    def get_item(self):
+        if not hasattr(self, "_item"):
+            self._item = get_object_or_404(
+                CopyReviewItem.objects.select_related("campaign"), pk=self.kwargs["pk"]
+            )
+        return self._item
+
+    def get_permission_object(self):
+        return self.get_item().campaign
+
+    def post(self, request, pk):
+        item = self.get_item()
+        back = reverse("campaigns:review", args=[item.campaign_id])
+        try:
+            if request.POST.get("action") == "fix":
+                form = ReviewFixForm(request.POST, prefix=f"item{item.pk}")
+                if not form.is_valid():
+                    for errors in form.errors.values():
+                        for error in errors:
+                            messages.error(request, error)
+                    return redirect(f"{back}#item-{item.pk}")
+                review_item_fix(
+                    item=item, actor=request.user, text=form.cleaned_data["text"]
+                )
+                messages.success(request, _("The text is corrected and checked."))
+            else:
+                review_item_check(item=item, actor=request.user)
+                messages.success(request, _("The text is checked."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect(f"{back}#item-{item.pk}")
 
 
 # ---------------------------------------------------------------------------

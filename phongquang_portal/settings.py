@@ -198,8 +198,8 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 
 # Domain settings (editable per deployment).
 COMMUNE_NAME = env("COMMUNE_NAME", "Phong Quang")
-# Mức lương cơ sở (Decree 73/2024/NĐ-CP), for prize money.
-BASE_SALARY_VND = env_int("BASE_SALARY_VND", 2_340_000)
+# The base salary (mức lương cơ sở) is a table with effective dates (awards.BaseSalary,
+# seeded with 2,340,000 đồng from 01/7/2024, Decree 73/2024/NĐ-CP): no setting.
 # Prize money is rounded up to this many đồng (1 = no rounding).
 PRIZE_ROUNDING_VND = env_int("PRIZE_ROUNDING_VND", 10_000)
 # Council: quorum of members present, and the share of those present a nomination

@@ -18,6 +18,7 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("scoring/", include("scoring.urls")),
     path("awards/", include("awards.urls")),
+    path("xac-minh/", include("awards.verify_urls")),
     path("healthz", views.healthz, name="healthz"),
 ]
 

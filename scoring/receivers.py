@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.dispatch import receiver
 
+from campaigns.services import review_collect
 from campaigns.signals import campaign_copied, plan_loaded
 from phongquang_portal.core.plandata import plan_part
 
@@ -129,3 +130,24 @@ def copy_criteria(sender, source, target, goal_map, **kwargs):
         Band(campaign=target, label=band.label, min_total=band.min_total)
         for band in source.scoring_bands.all()
     )
+    _review_texts_naming_the_year(source, target)
+
+
+def _labelled(model, names):
+    return [(name, model._meta.get_field(name).verbose_name) for name in names]
+
+
+def _review_texts_naming_the_year(source, target):
+    """Criteria copied with "năm 2025" in them go to the copy's review list."""
+    entries = [
+        (group, _labelled(CriterionGroup, ("title",)))
+        for group in target.criterion_groups.all()
+    ]
+    entries += [
+        (criterion, _labelled(Criterion, ("title", "description")))
+        for criterion in target.criteria.all()
+    ]
+    entries += [
+        (band, _labelled(Band, ("label",))) for band in target.scoring_bands.all()
+    ]
+    review_collect(campaign=target, source_year=source.year, entries=entries)

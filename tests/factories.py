@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from campaigns.models import Campaign, Goal
 from phongquang_portal.core.permissions import SYSTEM
-from units.enums import PersonKind, Role, UnitKind
+from units.enums import PersonKind, Role, Sex, UnitKind
 from units.models import Household, Person, Unit
 from units.services import membership_grant
 
@@ -75,6 +75,7 @@ class HouseholdFactory(factory.django.DjangoModelFactory):
         model = Household
 
     head_name = factory.Sequence(lambda n: f"Lục Văn Bình {n}")
+    head_sex = Sex.MALE
     hamlet = factory.SubFactory(UnitFactory)
     members_count = 4
 

@@ -53,7 +53,7 @@ class PersonAdmin(PortalModelAdmin):
 
 @admin.register(Household)
 class HouseholdAdmin(PortalModelAdmin):
-    list_display = ("head_name", "hamlet", "address", "members_count")
+    list_display = ("head_name", "head_sex", "hamlet", "address", "members_count")
     list_filter = ("hamlet",)
     search_fields = ("head_name", "address")
     list_select_related = ("hamlet",)

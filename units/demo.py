@@ -179,6 +179,18 @@ def _name(rng):
 DEMO_REASON = "Dữ liệu mẫu: phân công theo danh sách của UBND xã"
 
 
+def _household(rng, hamlet, hamlet_name):
+    head_name, head_sex = _name(rng)
+    return Household(
+        head_name=head_name,
+        head_sex=head_sex,
+        hamlet=hamlet,
+        address=f"Xóm {rng.randint(1, 4)}, thôn {hamlet_name}",
+        members_count=rng.randint(2, 7),
+        field_of_activity=rng.choice(FIELDS),
+    )
+
+
 def _user(username, full_name):
     User = get_user_model()
     family, _sep, given = full_name.rpartition(" ")
@@ -276,14 +288,7 @@ def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
         )
         if not hamlet.households.exists():
             Household.objects.bulk_create(
-                Household(
-                    head_name=_name(rng)[0],
-                    hamlet=hamlet,
-                    address=f"Xóm {rng.randint(1, 4)}, thôn {name}",
-                    members_count=rng.randint(2, 7),
-                    field_of_activity=rng.choice(FIELDS),
-                )
-                for _ in range(households_per_hamlet)
+                _household(rng, hamlet, name) for _ in range(households_per_hamlet)
             )
         if not hamlet.people.exists():
             people = [

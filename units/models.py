@@ -98,10 +98,24 @@ class Person(models.Model):
         return "individual"
 
 
+# How documents name a household by its head (data: documents are Vietnamese).
+HOUSEHOLD_PREFIX = {Sex.MALE: "Hộ ông", Sex.FEMALE: "Hộ bà"}
+
+
 class Household(models.Model):
     """A household; counts as an individual participant (plan II.1.b)."""
 
     head_name = models.CharField(_("head of household"), max_length=150)
+    head_sex = models.CharField(
+        _("sex of the head of household"),
+        max_length=10,
+        choices=Sex.choices,
+        blank=True,
+        help_text=_(
+            "Documents print “Hộ ông …” or “Hộ bà …”; a decision is issued only "
+            "for households whose head's sex is recorded."
+        ),
+    )
     hamlet = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
@@ -124,7 +138,13 @@ class Household(models.Model):
         ordering = ["hamlet", "head_name", "pk"]
 
     def __str__(self):
-        return _("Household of %(name)s") % {"name": self.head_name}
+        return self.printed_name
+
+    @property
+    def printed_name(self):
+        """The household as documents name it: "Hộ ông Nguyễn Văn A", "Hộ bà …"."""
+        prefix = HOUSEHOLD_PREFIX.get(self.head_sex, "Hộ gia đình")
+        return f"{prefix} {self.head_name}"
 
     @property
     def category(self):

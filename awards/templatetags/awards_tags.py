@@ -1,4 +1,8 @@
+import re
+
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -13,3 +17,19 @@ def vn_date_line(day):
         return "ngày      tháng      năm"
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+# A document's number ("152/2025/NĐ-CP") or a period ("2021 - 2025") never broken
+# across two lines.
+NUMBER_TOKEN = re.compile(r"(\S+/\S+|\d{4} - \d{4})")
+
+
+@register.filter
+def keep_numbers(text):
+    """Escape ``text`` and bind its document numbers and year ranges (no line break)."""
+    escaped = str(escape(text))
+    return mark_safe(  # noqa: S308 - the text is escaped above
+        NUMBER_TOKEN.sub(
+            lambda m: '<span class="nb">' + m.group(0) + "</span>", escaped
+        )
+    )

@@ -2,6 +2,7 @@
 
 - ``plan``: loading the yearly plan (``plan/<year>/campaigns.toml``);
 - ``campaigns``: a campaign's status, dates and copy to the next year;
+- ``legal``: the legal documents it cites, its plan's number, a copy's review list;
 - ``periods``: a reporting period's due date, an indicator's rules;
 - ``values``: numbers and texts as units type them;
 - ``reports``: the unit report's workflow;
@@ -15,6 +16,19 @@ from .campaigns import (
     campaign_set_status,
     lock_campaign,
     reporting_plan_copy,
+)
+from .legal import (
+    campaign_plan_set,
+    citation_add,
+    citation_remove,
+    citation_replace,
+    names_year,
+    normalise_plan_number,
+    plan_reference,
+    review_collect,
+    review_item_check,
+    review_item_fix,
+    year_shifted_name,
 )
 from .notifications import notify_unit, report_reminders_send, unit_recipients
 from .periods import indicator_rules_change, period_due_change
@@ -43,7 +57,18 @@ __all__ = [
     "CAMPAIGN_DATE_FIELDS",
     "campaign_copy",
     "campaign_dates_change",
+    "campaign_plan_set",
     "campaign_set_status",
+    "citation_add",
+    "citation_remove",
+    "citation_replace",
+    "names_year",
+    "normalise_plan_number",
+    "plan_reference",
+    "review_collect",
+    "review_item_check",
+    "review_item_fix",
+    "year_shifted_name",
     "check_indicator_value",
     "check_narrative",
     "format_number",

@@ -18,6 +18,7 @@ from ..models import Campaign, Goal, Indicator, PriorityField, ReportingPeriod
 from ..rules import campaign_status_perm
 from ..signals import campaign_copied, campaign_rules_changing
 from ..validators import check_campaign_dates
+from .legal import citations_copy, review_collect, year_shifted_name
 from .plan import shift_year
 
 # The dates campaign_dates_change may move.
@@ -136,7 +137,12 @@ def campaign_copy(
 ):
     """Copy ``source`` into a new campaign for ``year`` with its goals and what hangs off it.
 
-    The copy is prepared (draft): the office checks it, then opens it.
+    The copy is prepared (draft): the office checks it, then opens it. It
+    cites the same legal documents (a law keeps its year); its own plan's
+    number and date are left blank for the office to record. Texts that name
+    the source's year are copied as they are and listed for the office to
+    review (``review_collect``): each app lists its own from its
+    ``campaign_copied`` receiver.
     """
     require_perm(actor, "campaigns.copy_campaign", source)
     name = name or source.name
@@ -158,8 +164,7 @@ def campaign_copy(
         plan_number="",
         plan_date=None,
         theme=source.theme,
-        preamble=source.preamble.replace(str(source.year), str(year)),
-        legal_bases=source.legal_bases.replace(str(source.year), str(year)),
+        preamble=source.preamble,
         purpose=source.purpose,
         requirements=source.requirements,
         participants_collective=source.participants_collective,
@@ -184,7 +189,9 @@ def campaign_copy(
             PriorityField(goal=new_goal, position=f.position, name=f.name, text=f.text)
             for f in goal.priority_fields.all()
         )
+    citations_copy(source=source, target=target)
     reporting_plan_copy(source=source, target=target, goal_map=goal_map)
+    _review_own_texts(source=source, target=target)
     campaign_copied.send(
         sender=Campaign, source=source, target=target, goal_map=goal_map
     )
@@ -197,13 +204,49 @@ def campaign_copy(
     return target
 
 
+def _fields(model, names):
+    return [(name, model._meta.get_field(name).verbose_name) for name in names]
+
+
+CAMPAIGN_TEXT_FIELDS = (
+    "name",
+    "theme",
+    "preamble",
+    "purpose",
+    "requirements",
+    "participants_collective",
+    "participants_individual",
+)
+
+
+def _review_own_texts(*, source, target):
+    """List the copy's campaign texts, goals, fields, periods and indicators that
+    name the source's year, for the office."""
+    entries = [(target, _fields(Campaign, CAMPAIGN_TEXT_FIELDS))]
+    goals = list(target.goals.prefetch_related("priority_fields"))
+    for goal in goals:
+        entries.append((goal, _fields(Goal, ("title", "text"))))
+        for field in goal.priority_fields.all():
+            entries.append((field, _fields(PriorityField, ("name", "text"))))
+    for period in target.periods.all():
+        entries.append((period, _fields(ReportingPeriod, ("name",))))
+    for indicator in target.indicators.all():
+        entries.append((indicator, _fields(Indicator, ("name", "help_text"))))
+    review_collect(campaign=target, source_year=source.year, entries=entries)
+
+
 def reporting_plan_copy(*, source, target, goal_map):
     """Copy periods (dates one year on per year of difference) and indicators."""
     years = target.year - source.year
     for period in source.periods.all():
         ReportingPeriod.objects.create(
             campaign=target,
-            name=period.name.replace(str(source.year), str(target.year)),
+            name=year_shifted_name(
+                period.name,
+                day=period.due_on,
+                source_year=source.year,
+                years=years,
+            ),
             position=period.position,
             opens_on=shift_year(period.opens_on, years),
             due_on=shift_year(period.due_on, years),

@@ -11,6 +11,7 @@ from phongquang_portal.core.plandata import plan_part
 from ..enums import GOAL_POSITIONS, CampaignStatus
 from ..models import Campaign, Goal, Indicator, PriorityField, ReportingPeriod
 from ..signals import plan_loaded
+from .legal import legal_documents_load, plan_citations_load, year_shifted_name
 
 PLAN_YEAR = 2025
 
@@ -34,7 +35,8 @@ def _number(value):
 
 @transaction.atomic
 def plan_load(*, actor=SYSTEM):
-    """Load the 2025 plan: campaign, goals a–h, h's priority fields, periods, indicators.
+    """Load the 2025 plan: legal documents, campaign and its citations, goals a–h,
+    h's priority fields, periods, indicators.
 
     Idempotent: existing rows are left as they are, so edits made by the
     office survive a second run. The plan is in force once issued, so its
@@ -43,11 +45,14 @@ def plan_load(*, actor=SYSTEM):
     """
     data = plan_data()
     fields = dict(data["campaign"])
+    citations = fields.pop("citations", [])
+    documents = legal_documents_load(data.get("legal_documents", []))
     campaign, created = Campaign.objects.get_or_create(
         name=fields.pop("name"),
         year=fields.pop("year"),
         defaults={**fields, "status": CampaignStatus.ACTIVE},
     )
+    plan_citations_load(campaign=campaign, rows=citations, documents=documents)
     for goal_data in data["goals"]:
         code = goal_data["code"]
         goal, _created = Goal.objects.get_or_create(
@@ -76,7 +81,8 @@ def plan_load(*, actor=SYSTEM):
 def reporting_plan_load(*, campaign, data=None):
     """Seed the plan's reporting periods and indicators on ``campaign``. Idempotent.
 
-    Dates and names move by the years between the plan and the campaign.
+    Dates move by the years between the plan and the campaign, and with them
+    a period name's closing "năm <year>" (``year_shifted_name``).
     """
     data = data or plan_data()
     shift = campaign.year - PLAN_YEAR
@@ -84,7 +90,9 @@ def reporting_plan_load(*, campaign, data=None):
     for period in data["periods"]:
         ReportingPeriod.objects.get_or_create(
             campaign=campaign,
-            name=period["name"].replace(str(PLAN_YEAR), str(campaign.year)),
+            name=year_shifted_name(
+                period["name"], day=period["due_on"], source_year=PLAN_YEAR, years=shift
+            ),
             defaults={
                 "position": period["position"],
                 "opens_on": shift_year(period["opens_on"], shift),

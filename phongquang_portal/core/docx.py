@@ -201,6 +201,30 @@ class AdministrativeDocx:
         if signer_name:
             self._cell_line(right, signer_name, bold=True, size=14)
 
+    def two_signatures(
+        self, *, left_lines, left_name="", right_lines, right_name="", blank_lines=4
+    ):
+        """Two signature blocks side by side (a confirmation left, the signer right),
+        as the báo cáo thành tích has."""
+        table = self.document.add_table(rows=1, cols=2)
+        table.autofit = False
+        _no_borders(table)
+        _widths(table, (8.0, 8.0))
+        for cell, lines, name in zip(
+            table.rows[0].cells,
+            (left_lines, right_lines),
+            (left_name, right_name),
+            strict=True,
+        ):
+            first = True
+            for line in lines:
+                self._cell_line(cell, line, bold=True, size=14, first=first)
+                first = False
+            for _ in range(blank_lines):
+                self._cell_line(cell, "", size=14)
+            if name:
+                self._cell_line(cell, name, bold=True, size=14)
+
     def page_break(self):
         self.document.add_section(WD_SECTION.NEW_PAGE)
 

@@ -21,16 +21,28 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def open_campaign(db):
+    from awards.receivers import load_base_salaries
+    from campaigns.models import CampaignCitation
+    from campaigns.services.legal import legal_documents_load
+    from campaigns.services.plan import plan_data
+
+    # A transactional test starts from a flushed database: the plan's legal
+    # documents and base salary are loaded again.
+    documents = legal_documents_load(plan_data()["legal_documents"])
+    load_base_salaries()
     today = timezone.localdate()
-    return CampaignFactory(
+    campaign = CampaignFactory(
         name="Đẩy mạnh Chương trình chuyển đổi số",
         year=today.year,
         starts_on=today.replace(month=1, day=1),
         ends_on=today + datetime.timedelta(days=60),
         dossier_deadline=today + datetime.timedelta(days=20),
         status="active",
-        legal_bases="Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022;",
     )
+    CampaignCitation.objects.create(
+        campaign=campaign, document=documents["06/2022/QH15"], position=1
+    )
+    return campaign
 
 
 def test_award_round_from_phone_to_decision(

@@ -48,3 +48,39 @@ def test_demo_is_idempotent(seeded):
     before = (Decision.objects.count(), Nomination.objects.count())
     call_command("seed_demo", stdout=io.StringIO())
     assert (Decision.objects.count(), Nomination.objects.count()) == before
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def test_demo_2026_documents_frozen_and_citing_only_real_texts(seeded):
+    """Issue 9: the copied campaign's decision and tờ trình cited "152/2026/NĐ-CP",
+    "749/QĐ-TTg … đến năm 2026" and "giai đoạn 2021 - 2026"."""
+    from awards import exports
+    from tests.awards.test_pdfs import pdf_text
+
+    for decision in Decision.objects.all():
+        kinds = set(decision.documents.values_list("kind", flat=True))
+        assert kinds == {
+            "decision_pdf",
+            "certificates_pdf",
+            "certificates_blank_pdf",
+            "decision_xlsx",
+        }
+    decision = Decision.objects.get(campaign__year=2026)
+    text = _flat(pdf_text(decision.documents.get(kind="decision_pdf").read_bytes()))
+    nomination = Nomination.objects.filter(
+        campaign__year=2026, proposing_unit__kind="hamlet"
+    ).first()
+    to_trinh = _flat(pdf_text(exports.to_trinh_pdf(nomination)))
+    for document in (text, to_trinh):
+        for wrong in ("2026/NĐ-CP", "đến năm 2026", "2021 - 2026", "/2026/QH15"):
+            assert wrong not in document
+        assert "Nghị định số 152/2025/NĐ-CP ngày 14/6/2025" in document
+        assert "Căn cứ Kế hoạch số 05/KH-UBND ngày 12/01/2026" in document
+    assert "Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in text
+    campaign = decision.campaign
+    assert campaign.review_items.filter(done=True).exists()
+    open_items = campaign.review_items.filter(done=False)
+    assert open_items.filter(field="title", text__contains="năm 2025").exists()

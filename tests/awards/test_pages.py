@@ -248,7 +248,7 @@ def test_decision_issue_view_and_excel_total(
     assert response.status_code == 302
     assert unit.decision.number == "125"
     xlsx = client.get(reverse("awards:decision_xlsx", args=[unit.decision_id]))
-    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    ws = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
     values = list(ws.iter_rows(values_only=True))
     assert values[-1][1] == "Tổng cộng"
     assert values[-1][5] == 1_410_000 + 1_060_000

@@ -111,7 +111,8 @@ def test_certificates_blank_has_only_variable_text(decision):
     pages = pdf_page_texts(data)
     assert len(pages) == 3
     assert "Hoàng Thị Huyền" in pages[1]
-    assert "125/QĐ-UBND · 05/12/2025" in pages[1]
+    # The decision's number and date sit in their own slots of the blank.
+    assert "125/QĐ-UBND\n05/12/2025" in pages[1]
     assert "<b>Nông</b> & Đàm Văn Sơn" in pages[2]
     text = "\n".join(pages)
     assert "GIẤY KHEN" not in text
@@ -156,7 +157,7 @@ def test_drafts_to_trinh_and_report(plan, giay_khen, hamlet, hamlet_head):
     NominationFactory(award_kind=giay_khen, nominee_unit=hamlet, proposing_unit=hamlet)
     to_trinh = pdf_text(exports.to_trinh_pdf(nomination))
     assert "TỜ TRÌNH" in to_trinh
-    assert "1 tập thể và 1 cá nhân" in to_trinh
+    assert "01 tập thể và 01 cá nhân" in to_trinh
     assert "Lý Thị Hằng" in to_trinh
     assert "(Có báo cáo thành tích kèm theo)" in to_trinh
     report = pdf_text(exports.report_pdf(nomination))

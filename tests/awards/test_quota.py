@@ -118,9 +118,8 @@ def test_prize_amount_from_base_salary(giay_khen, nominee_type, amount):
     assert giay_khen.prize_amount(nominee_type) == amount
 
 
-def test_prize_amount_follows_base_salary_setting(giay_khen, settings):
-    settings.BASE_SALARY_VND = 2_000_000
+def test_prize_amount_follows_the_base_salary_given(giay_khen, settings):
     settings.PRIZE_ROUNDING_VND = 1
-    assert giay_khen.prize_amount("person") == 600_000
-    assert giay_khen.prize_amount("unit") == 1_200_000
-    assert giay_khen.prize_amount("household") == 900_000
+    assert giay_khen.prize_amount("person", base_salary=2_000_000) == 600_000
+    assert giay_khen.prize_amount("unit", base_salary=2_000_000) == 1_200_000
+    assert giay_khen.prize_amount("household", base_salary=2_000_000) == 900_000

@@ -274,7 +274,6 @@ def _change_form_data(campaign, **overrides):
         "plan_number": campaign.plan_number,
         "theme": campaign.theme,
         "preamble": campaign.preamble,
-        "legal_bases": campaign.legal_bases,
         "purpose": campaign.purpose,
         "requirements": campaign.requirements,
         "participants_collective": campaign.participants_collective,

@@ -52,6 +52,17 @@ def meeting(world):
     return world.campaign.council_meetings.order_by("pk").first()
 
 
+def certificate_code(world):
+    """The verification code of the first certificate of the 2026 decision."""
+    return decision(world).certificates.order_by("pk").first().code
+
+
+def base_salary(world):
+    from awards.models import BaseSalary
+
+    return BaseSalary.objects.order_by("effective_from").first()
+
+
 def _pk(fn):
     return lambda world: [fn(world).pk]
 
@@ -95,6 +106,25 @@ ROWS = {
     "awards:decision_xlsx": Row(
         get="L 404 404 200 200 200 200", post=ANON_405, args=_pk(decision)
     ),
+    # Not signed in the demo (no certificate configured): nothing to serve.
+    "awards:decision_signed_pdf": Row(
+        get="L 404 404 404 404 404 404", post=ANON_405, args=_pk(decision)
+    ),
+    # The office or a leader signs; without a configured certificate the service
+    # refuses and the page says so (R).
+    "awards:decision_sign": Row(
+        get=ANON_405, post="L 404 404 R 404 R 404", args=_pk(decision)
+    ),
+    # The office issues a replacing decision; an empty form is shown again (200).
+    "awards:decision_replace": Row(
+        get=ANON_405, post="L 404 404 200 404 404 404", args=_pk(decision)
+    ),
+    # The public page a certificate's QR code leads to.
+    "verify:certificate": Row(
+        get="200 200 200 200 200 200 200",
+        post=ANON_405,
+        args=lambda w: [certificate_code(w)],
+    ),
     "awards:detail": Row(
         get="L 200 404 200 200 200 200", post=ANON_405, args=_pk(own_draft)
     ),
@@ -120,6 +150,12 @@ ROWS = {
         get="L 200 404 200 200 200 200", post=ANON_405, args=_pk(own_draft)
     ),
     "awards:report_pdf": Row(
+        get="L 200 404 200 200 200 200", post=ANON_405, args=_pk(own_draft)
+    ),
+    "awards:to_trinh_docx": Row(
+        get="L 200 404 200 200 200 200", post=ANON_405, args=_pk(own_draft)
+    ),
+    "awards:report_docx": Row(
         get="L 200 404 200 200 200 200", post=ANON_405, args=_pk(own_draft)
     ),
     "awards:attachment_download": Row(
@@ -208,5 +244,21 @@ ROWS = {
     ),
     "admin:awards_decision_history": Row(
         get="L L L 200 L 200 200", post="L L L 200 L 200 200", args=_pk(decision)
+    ),
+    # --- Admin: the base salary table (rows added with a reason, never edited) ---
+    "admin:awards_basesalary_changelist": Row(
+        get="L L L 200 L 200 200", post="L L L 200 L 200 200"
+    ),
+    "admin:awards_basesalary_add": Row(
+        get="L L L 200 L 403 403", post="L L L 200 L 403 403"
+    ),
+    "admin:awards_basesalary_change": Row(
+        get="L L L 200 L 200 200", post="L L L 403 L 403 403", args=_pk(base_salary)
+    ),
+    "admin:awards_basesalary_delete": Row(
+        get="L L L 403 L 403 403", post="L L L 403 L 403 403", args=_pk(base_salary)
+    ),
+    "admin:awards_basesalary_history": Row(
+        get="L L L 200 L 200 200", post="L L L 200 L 200 200", args=_pk(base_salary)
     ),
 }

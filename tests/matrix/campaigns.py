@@ -58,6 +58,16 @@ def indicator(world):
     return world.campaign.indicators.filter(values__isnull=False).distinct().first()
 
 
+def review_item(world):
+    """An item of the 2026 copy's review list still to check."""
+    return world.campaign.review_items.filter(done=False).order_by("pk").first()
+
+
+def cited_document(world):
+    """A legal document the campaign cites (its deletion is protected)."""
+    return world.campaign.citations.order_by("position").first().document
+
+
 def _admin(model, *, changelist, add, change, delete, history, obj=None):
     """The five admin URLs of one model (GET, POST answers per URL)."""
     name = f"admin:campaigns_{model}"
@@ -159,6 +169,17 @@ ROWS = {
         post="L 404 404 405 405 405 405",
         args=lambda w: [period(w).pk],
     ),
+    # The copy's review list: the office ticks or fixes; the system administrator reads.
+    "campaigns:review": Row(
+        get="L 404 404 200 404 404 200",
+        post="L 404 404 405 404 404 405",
+        args=lambda w: [w.campaign.pk],
+    ),
+    "campaigns:review_item": Row(
+        get="L 404 404 405 404 404 404",
+        post="L 404 404 R 404 404 404",
+        args=lambda w: [review_item(w).pk],
+    ),
     # --- The admin -----------------------------------------------------------
     **_admin(
         "campaign",
@@ -172,6 +193,26 @@ ROWS = {
     "admin:campaigns_campaign_dates": Row(*OFFICE_FORM, args=lambda w: [w.campaign.pk]),
     "admin:campaigns_campaign_status": Row(
         *OFFICE_FORM, args=lambda w: [w.campaign.pk]
+    ),
+    "admin:campaigns_campaign_plan": Row(*OFFICE_FORM, args=lambda w: [w.campaign.pk]),
+    "admin:campaigns_campaign_citation_add": Row(
+        *OFFICE_FORM, args=lambda w: [w.campaign.pk]
+    ),
+    "admin:campaigns_campaign_citation_remove": Row(
+        *OFFICE_FORM, args=lambda w: [w.campaign.pk]
+    ),
+    "admin:campaigns_campaign_citation_replace": Row(
+        *OFFICE_FORM, args=lambda w: [w.campaign.pk]
+    ),
+    # Legal documents: a cited one cannot be deleted (the page says so: 200).
+    **_admin(
+        "legaldocument",
+        obj=cited_document,
+        changelist=READ,
+        add=OFFICE_FORM,
+        change=EDIT,
+        delete=OFFICE_FORM,
+        history=READ,
     ),
     # The plan's goal sections a–h: their wording is edited, none added or removed.
     **_admin(
