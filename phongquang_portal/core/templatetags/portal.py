@@ -1,5 +1,4 @@
 from django import template
-
 from django.utils.formats import get_format
 
 from phongquang_portal.core.activity import history_for
