@@ -239,7 +239,19 @@ def report_pdf(nomination):
             "goals": list(nomination.goals.all()),
             "achievements": achievements,
             "prior_awards": list(nomination.prior_awards.all()),
+            "cited_models": cited_models_of(nomination),
             "signer_name": name,
             "today": timezone.localdate(),
         },
+    )
+
+
+def cited_models_of(nomination):
+    """The exemplary models the report cites, with how far each has spread."""
+    from django.db.models import Count
+
+    return list(
+        nomination.cited_models.select_related("unit")
+        .annotate(spread_count=Count("spreads"))
+        .order_by("recognised_on", "name")
     )

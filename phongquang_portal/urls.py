@@ -18,6 +18,8 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("scoring/", include("scoring.urls")),
     path("awards/", include("awards.urls")),
+    path("exemplars/", include("exemplars.urls")),
+    path("yearend/", include("yearend.urls")),
     path("healthz", views.healthz, name="healthz"),
 ]
 

@@ -1,0 +1,97 @@
+"""The register of exemplary models as an Excel workbook (sổ theo dõi điển hình)."""
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from phongquang_portal.core.excel import WRAP, set_print_layout, write_cell, write_row
+from phongquang_portal.core.numbers import format_vn_number
+
+from .selectors import register
+
+COLUMNS = (
+    (_lazy("No."), 6),
+    (_lazy("Name of the model"), 34),
+    (_lazy("Unit"), 26),
+    (_lazy("Goal sections"), 12),
+    (_lazy("Priority fields of h"), 20),
+    (_lazy("People"), 26),
+    (_lazy("What it does"), 48),
+    (_lazy("Indicators: before → after"), 36),
+    (_lazy("Status"), 14),
+    (_lazy("Recognised on"), 13),
+    (_lazy("Recognised by (decision or minutes)"), 24),
+    (_lazy("Spread to"), 34),
+    (_lazy("Photos"), 8),
+)
+
+
+def _indicators_text(model):
+    lines = []
+    for row in model.indicators.all():
+        unit = f" {row.unit_of_measure}" if row.unit_of_measure else ""
+        lines.append(
+            f"{row.name}: {format_vn_number(row.before) or '—'}{unit} → "
+            f"{format_vn_number(row.after) or '—'}{unit}"
+        )
+    return "\n".join(lines)
+
+
+def _spreads_text(model):
+    return "\n".join(
+        f"{spread.unit.name} ({spread.spread_on:%d/%m/%Y})"
+        for spread in model.spreads.all()
+    )
+
+
+def register_workbook(campaign):
+    """Every model of ``campaign`` with its goals, effect and spreading, one per row."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Exemplary models")[:31]
+    title = _("Register of exemplary models — campaign “%(name)s” %(year)s") % {
+        "name": campaign.name,
+        "year": campaign.year,
+    }
+    cell = write_cell(ws, 1, 1, title)
+    cell.font = Font(bold=True, size=13)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
+    write_cell(
+        ws,
+        2,
+        1,
+        _("%(commune)s commune, as of %(date)s")
+        % {
+            "commune": settings.COMMUNE_NAME,
+            "date": timezone.localdate().strftime("%d/%m/%Y"),
+        },
+    ).font = Font(italic=True)
+    header = write_row(ws, 4, [str(name) for name, _width in COLUMNS], bold=True)
+    for cell, (_name, width) in zip(header, COLUMNS, strict=True):
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[cell.column_letter].width = width
+    row_number = 5
+    for position, model in enumerate(register(campaign=campaign), start=1):
+        values = [
+            position,
+            model.name,
+            model.unit.name,
+            ", ".join(goal.code for goal in model.goals.all()),
+            ", ".join(field.name for field in model.priority_fields.all()),
+            model.people,
+            model.description,
+            _indicators_text(model),
+            str(model.get_status_display()),
+            model.recognised_on.strftime("%d/%m/%Y") if model.recognised_on else "",
+            model.recognition_reference,
+            _spreads_text(model),
+            len(model.photos),
+        ]
+        for cell in write_row(ws, row_number, values):
+            cell.alignment = WRAP
+        row_number += 1
+    set_print_layout(ws, landscape=True, header_rows=4, frozen_columns=2)
+    return wb
