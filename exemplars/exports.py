@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -13,19 +13,19 @@ from phongquang_portal.core.numbers import format_vn_number
 from .selectors import register
 
 COLUMNS = (
-    (_lazy("No."), 6),
-    (_lazy("Name of the model"), 34),
-    (_lazy("Unit"), 26),
-    (_lazy("Goal sections"), 12),
-    (_lazy("Priority fields of h"), 20),
-    (_lazy("People"), 26),
-    (_lazy("What it does"), 48),
-    (_lazy("Indicators: before → after"), 36),
-    (_lazy("Status"), 14),
-    (_lazy("Recognised on"), 13),
-    (_lazy("Recognised by (decision or minutes)"), 24),
-    (_lazy("Spread to"), 34),
-    (_lazy("Photos"), 8),
+    (gettext_lazy("No."), 6),
+    (gettext_lazy("Name of the model"), 34),
+    (gettext_lazy("Unit"), 26),
+    (gettext_lazy("Goal sections"), 12),
+    (gettext_lazy("Priority fields of h"), 20),
+    (gettext_lazy("People"), 26),
+    (gettext_lazy("What it does"), 48),
+    (gettext_lazy("Indicators: before → after"), 36),
+    (gettext_lazy("Status"), 14),
+    (gettext_lazy("Recognised on"), 13),
+    (gettext_lazy("Recognised by (decision or minutes)"), 24),
+    (gettext_lazy("Spread to"), 34),
+    (gettext_lazy("Photos"), 8),
 )
 
 
