@@ -26,7 +26,6 @@ class VietnameseNumberField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 40)
         kwargs.setdefault(
             "widget",
             forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
@@ -35,6 +34,10 @@ class VietnameseNumberField(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
+        if len(value) > 40:
+            raise forms.ValidationError(
+                self.error_messages["too_large"], code="too_large"
+            )
         try:
             number = parse_vn_number(value)
         except NotANumber:

@@ -42,7 +42,7 @@ class ExemplaryModel(models.Model):
         verbose_name=_("unit"),
     )
     people = models.TextField(
-        _("people"),
+        _("people involved"),
         blank=True,
         validators=TEXT,
         help_text=_("Who built and runs the model: names and roles, one per line."),

@@ -49,6 +49,13 @@ def _locked(model):
     return ExemplaryModel.objects.select_for_update().get(pk=model.pk)
 
 
+def _sync(target, source):
+    """Copy the fields a service changed back onto the caller's instance."""
+    for field in source._meta.concrete_fields:
+        setattr(target, field.attname, getattr(source, field.attname))
+    return target
+
+
 def _check_content(*, campaign, name, description, goals, priority_fields, indicators):
     errors = []
     if not (name or "").strip():
@@ -204,7 +211,7 @@ def exemplar_update(
 
     A declined proposal the unit changes is proposed again.
     """
-    model = _locked(model)
+    caller, model = model, _locked(model)
     require_perm(actor, "exemplars.change_model", model)
     indicators = list(indicators)
     goals, fields = _check_content(
@@ -251,13 +258,13 @@ def exemplar_update(
             transitions=EXEMPLAR_TRANSITIONS,
             state_field="status",
         )
-    return model
+    return _sync(caller, model)
 
 
 @transaction.atomic
 def exemplar_recognise(*, model, actor, recognised_on, reference=""):
     """The office recognises a proposed model (it becomes public, with its photos)."""
-    model = _locked(model)
+    caller, model = model, _locked(model)
     require_perm(actor, "exemplars.view_model", model)
     require_perm(actor, "exemplars.recognise_model", model)
     today = timezone.localdate()
@@ -291,13 +298,13 @@ def exemplar_recognise(*, model, actor, recognised_on, reference=""):
         ],
         data={"recognised_on": recognised_on.strftime("%d/%m/%Y")},
     )
-    return model
+    return _sync(caller, model)
 
 
 @transaction.atomic
 def exemplar_decline(*, model, actor, reason):
     """The office does not recognise a proposal, saying why (the unit may revise)."""
-    model = _locked(model)
+    caller, model = model, _locked(model)
     require_perm(actor, "exemplars.view_model", model)
     require_perm(actor, "exemplars.decline_model", model)
     reason = required_reason(reason, _("Say why the model is not recognised."))
@@ -312,13 +319,13 @@ def exemplar_decline(*, model, actor, reason):
         reason=reason,
         extra_fields=["decline_reason"],
     )
-    return model
+    return _sync(caller, model)
 
 
 @transaction.atomic
 def exemplar_spread_record(*, model, actor, unit, spread_on, note=""):
     """Record that ``unit`` took the model over on ``spread_on`` (nhân rộng)."""
-    model = _locked(model)
+    caller, model = model, _locked(model)
     require_perm(actor, "exemplars.record_spread", model)
     if unit.pk == model.unit_id:
         raise ValidationError(
@@ -363,6 +370,7 @@ def exemplar_spread_record(*, model, actor, unit, spread_on, note=""):
         )
     else:
         log_action(model, "exemplars.model.spread", actor=actor, data=data)
+    _sync(caller, model)
     return spread
 
 

@@ -125,7 +125,7 @@ def participation(period, *, now=None):
         if kind in rows:
             rows[kind].label = str(labels[kind])
             ordered.append(rows[kind])
-    total = ParticipationRow(label=_("Total"))
+    total = ParticipationRow(label=_("All units"))
     for line in ordered:
         for name in (
             "expected",

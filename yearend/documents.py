@@ -272,7 +272,7 @@ def summary_blocks(summary, data):
                     ]
                     for index, model in enumerate(models["models"], start=1)
                 ],
-                widths=[1.0, 5.5, 4.0, 1.8, 2.2, 1.5],
+                widths=[1.0, 5.0, 3.8, 1.6, 2.8, 1.8],
                 numeric_from=5,
             )
         )

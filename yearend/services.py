@@ -25,6 +25,13 @@ def _locked(summary):
     )
 
 
+def _sync(target, source):
+    """Copy the fields a service changed back onto the caller's instance."""
+    for field in source._meta.concrete_fields:
+        setattr(target, field.attname, getattr(source, field.attname))
+    return target
+
+
 @transaction.atomic
 def summary_start(*, period, actor):
     """Return the summary of ``period``, creating the office's draft the first time."""
@@ -50,7 +57,7 @@ def _clean_number(number):
 @transaction.atomic
 def summary_save(*, summary, actor, assessment, next_steps, proposals, number=""):
     """Store the office's own sections; only while the summary is a draft."""
-    summary = _locked(summary)
+    caller, summary = summary, _locked(summary)
     if not summary.is_editable:
         raise ValidationError(
             _("The summary is issued and can no longer be changed."), code="issued"
@@ -71,7 +78,7 @@ def summary_save(*, summary, actor, assessment, next_steps, proposals, number=""
     values = {**texts, "number": _clean_number(number)}
     changes = field_changes(summary, values)
     if not changes:
-        return summary
+        return _sync(caller, summary)
     for name, value in values.items():
         setattr(summary, name, value)
     summary.save(update_fields=[*values, "updated_at"])
@@ -81,7 +88,7 @@ def summary_save(*, summary, actor, assessment, next_steps, proposals, number=""
         actor=actor,
         data={"changes": {k: {"label": v["label"]} for k, v in changes.items()}},
     )
-    return summary
+    return _sync(caller, summary)
 
 
 @transaction.atomic
@@ -90,7 +97,7 @@ def summary_issue(*, summary, actor, issued_on=None):
     from .data import summary_data
     from .documents import summary_docx, summary_pdf
 
-    summary = _locked(summary)
+    caller, summary = summary, _locked(summary)
     require_perm(actor, "yearend.issue_summary", summary)
     issued_on = issued_on or timezone.localdate()
     if issued_on > timezone.localdate():
@@ -137,4 +144,4 @@ def summary_issue(*, summary, actor, issued_on=None):
         f"{stem}.docx",
         DOCX_CONTENT_TYPE,
     )
-    return summary
+    return _sync(caller, summary)

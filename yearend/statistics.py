@@ -162,6 +162,18 @@ class Row:
     bold: bool = False
 
 
+LABEL_WIDTH, FIGURE_WIDTH = 46, 16
+LINE_HEIGHT = 16
+
+
+def _lines(text, width):
+    """How many lines ``text`` takes in a column ``width`` characters wide."""
+    if not text:
+        return 1
+    per_line = max(int(width * 1.15), 1)
+    return max(1, -(-len(str(text)) // per_line))
+
+
 def _cell(ws, row, column, value, *, font=PLAIN, alignment=CENTER, border=True):
     cell = write_cell(ws, row, column, value)
     cell.font = font
@@ -289,13 +301,23 @@ def _write_form(ws, *, form_code, title, stats, unit_note, columns, rows, unit_c
             _cell(ws, letters, column_number, column.code, font=BOLD)
         column_number += span
         index += span
-    ws.row_dimensions[top].height = 48
-    ws.row_dimensions[sub].height = 64
+    groups = [c.group for c in columns if c.group]
+    titles = [c.title for c in columns]
+    ws.row_dimensions[top].height = LINE_HEIGHT * max(
+        [_lines(g, FIGURE_WIDTH * 3) for g in groups] + [2]
+    )
+    ws.row_dimensions[sub].height = LINE_HEIGHT * max(
+        [_lines(t, FIGURE_WIDTH) for t in titles] + [2]
+    )
     # Rows.
     row_number = letters + 1
     for row in rows:
         font = BOLD if row.bold else PLAIN
         _cell(ws, row_number, 1, row.label, font=font, alignment=LEFT)
+        lines = _lines(row.label, LABEL_WIDTH)
+        if unit_column:
+            lines = max(lines, _lines(row.unit, 10))
+        ws.row_dimensions[row_number].height = LINE_HEIGHT * lines + 2
         _cell(ws, row_number, 2, row.code, font=font)
         if unit_column:
             _cell(ws, row_number, 3, row.unit, font=font)
@@ -345,16 +367,17 @@ def _write_form(ws, *, form_code, title, stats, unit_note, columns, rows, unit_c
             end_column=last,
         )
     # Widths and the page.
-    ws.column_dimensions["A"].width = 46
+    ws.column_dimensions["A"].width = LABEL_WIDTH
     ws.column_dimensions["B"].width = 7
     if unit_column:
         ws.column_dimensions["C"].width = 10
     for column in range(label_columns + 1, last + 1):
-        ws.column_dimensions[get_column_letter(column)].width = 13
+        ws.column_dimensions[get_column_letter(column)].width = FIGURE_WIDTH
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    # One form, one landscape page, as the circular prints it.
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = 1
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{top}:{letters}"
 

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=255, validators=[phongquang_portal.core.validators.no_control_characters], verbose_name='name of the model')),
-                ('people', models.TextField(blank=True, help_text='Who built and runs the model: names and roles, one per line.', validators=[phongquang_portal.core.validators.no_control_characters], verbose_name='people')),
+                ('people', models.TextField(blank=True, help_text='Who built and runs the model: names and roles, one per line.', validators=[phongquang_portal.core.validators.no_control_characters], verbose_name='people involved')),
                 ('description', models.TextField(help_text='The content of the model, how it is done, what it changed.', validators=[phongquang_portal.core.validators.no_control_characters], verbose_name='what it does')),
                 ('status', models.CharField(choices=[('proposed', 'Proposed'), ('recognised', 'Recognised'), ('spread', 'Being spread'), ('declined', 'Not recognised')], db_index=True, default='proposed', max_length=20, verbose_name='status')),
                 ('recognised_on', models.DateField(blank=True, null=True, verbose_name='recognised on')),
