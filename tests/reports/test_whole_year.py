@@ -536,3 +536,38 @@ def test_numbers_print_with_thousands_separators(client, hamlet_head, draft):
 
     assert "3.127 lượt" in detail
     assert 'value="3.127"' in form_page
+
+
+def test_aggregate_page_pdf_and_excel_group_thousands(
+    client, hamlet_head, office_user, draft
+):
+    import io as _io
+
+    from openpyxl import load_workbook
+
+    from tests.pdfcheck import pdf_lines
+
+    fill(draft, hamlet_head)
+    people = indicator(draft, "a_luot_nguoi_tham_du")
+    IndicatorValue.objects.filter(report=draft, indicator=people).update(value=3127)
+    report_submit(report=draft, actor=hamlet_head)
+    client.force_login(office_user)
+    url = reverse("campaigns:aggregate", args=[draft.period_id])
+
+    page = client.get(url).content.decode()
+    assert "3.127 lượt" in page
+    pdf = client.get(reverse("campaigns:aggregate_pdf", args=[draft.period_id])).content
+    assert any("3.127" in line.text for line in pdf_lines(pdf))
+    workbook = load_workbook(
+        _io.BytesIO(
+            client.get(
+                reverse("campaigns:aggregate_xlsx", args=[draft.period_id])
+            ).content
+        )
+    )
+    cell = next(
+        row[5]
+        for row in workbook.active.iter_rows(min_row=6)
+        if row[1].value == "a_luot_nguoi_tham_du"
+    )
+    assert (cell.value, cell.number_format) == (3127, "#,##0")

@@ -53,3 +53,15 @@ def num(value, decimals=None):
         )
     except (TypeError, ValueError, ArithmeticError):
         return value
+
+
+@register.filter
+def vn_number(value, decimals=None):
+    """A number as Vietnamese documents print it, whatever the page's language."""
+    if value in (None, ""):
+        return ""
+    try:
+        places = None if decimals in (None, "") else int(decimals)
+        return format_vn_number(value, places)
+    except (TypeError, ValueError, ArithmeticError):
+        return value
