@@ -330,6 +330,9 @@ def report_record_paper(*, report, actor, received_on, reason):
         raise _late_error(report, extension)
     _ensure_complete(report)
     report.submitted_at = received_at
+    # The office holds the paper: the unit has nothing to withdraw.
+    report.office_opened_at = now
+    report.office_opened_by = real_user(actor)
     transition(
         report,
         ReportState.SUBMITTED,
@@ -337,7 +340,7 @@ def report_record_paper(*, report, actor, received_on, reason):
         action="campaigns.report.recorded_from_paper",
         transitions=REPORT_TRANSITIONS,
         reason=reason,
-        extra_fields=["submitted_at"],
+        extra_fields=["submitted_at", "office_opened_at", "office_opened_by"],
         data={
             "received_on": received_on.strftime("%d/%m/%Y"),
             "days_late": report.days_late(received_at),

@@ -571,3 +571,20 @@ def test_aggregate_page_pdf_and_excel_group_thousands(
         if row[1].value == "a_luot_nguoi_tham_du"
     )
     assert (cell.value, cell.number_format) == (3127, "#,##0")
+
+
+def test_a_paper_report_the_office_recorded_cannot_be_withdrawn(
+    draft, hamlet_head, office_user
+):
+    from campaigns.services import report_record_paper
+
+    fill(draft, office_user)
+    report_record_paper(
+        report=draft,
+        actor=office_user,
+        received_on=datetime.date(2025, 12, 1),
+        reason="Báo cáo giấy.",
+    )
+    with pytest.raises(ValidationError) as refused:
+        report_withdraw(report=draft, actor=hamlet_head)
+    assert refused.value.code == "already_opened"
