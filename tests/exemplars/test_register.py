@@ -417,3 +417,30 @@ def test_excel_export_lists_the_register(
     assert row[7] == "Quầy có mã QR: 2 quầy → 27 quầy"
     assert row[9] == "15/10/2025"
     assert row[11] == "Thôn Khuổi Tát (01/11/2025)"
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_register_query_count_is_fixed(
+    client, plan, office_user, goals, count, django_assert_num_queries
+):
+    for index in range(count):
+        exemplar_create(
+            campaign=plan,
+            unit=UnitFactory(name=f"Thôn Sổ {index}"),
+            actor=office_user,
+            name=f"Mô hình {index}",
+            description="…",
+            goals=[goals["a"]],
+        )
+    client.force_login(office_user)
+    url = reverse("exemplars:register") + f"?campaign={plan.pk}"
+    # session, user, roles, the campaign, the picker's campaigns, the models and
+    # their five prefetches (goals, fields, indicators, spreads, photos)
+    with django_assert_num_queries(11):
+        response = client.get(url)
+    assert (
+        response.content.decode().count(
+            'class="list-group-item list-group-item-action"'
+        )
+        == count
+    )
