@@ -8,7 +8,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Apps with their own translation catalogue (<app>/locale); the project's own is ./locale.
-I18N_APPS := campaigns units scoring awards phongquang_portal/core
+I18N_APPS := campaigns units scoring exemplars awards yearend phongquang_portal/core
 
 .PHONY: run test install install-dev migrate seed messages compilemessages lint format bench clean
 

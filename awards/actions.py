@@ -36,5 +36,13 @@ register_actions(
             "The council meeting's attendance was corrected"
         ),
         "awards.award_kind.rules_changed": _("The award's rules were changed"),
+        "awards.extension.granted": _(
+            "The office extended the dossier deadline for the unit"
+        ),
+        "awards.extension.changed": _("The office changed the unit's extension"),
+        "awards.extension.revoked": _("The office withdrew the unit's extension"),
+        "awards.nomination.models_cited": _(
+            "The exemplary models cited in the dossier changed"
+        ),
     }
 )

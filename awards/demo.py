@@ -19,6 +19,7 @@ from units.models import Household, Membership, Person, Unit
 
 from . import services
 from .enums import AwardKindCode
+from .extensions import dossier_extension_grant
 from .models import AwardKind, Decision, Nomination
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -284,6 +285,14 @@ def seed_2026(campaign, users, stdout=None):
             nominee_person=adhoc_people[2],
         ),
         "approved",
+    )
+    # thon3's returned dossier: the office gives the hamlet five days more.
+    dossier_extension_grant(
+        award_kind=demo.kinds[AwardKindCode.GIAY_KHEN_XA],
+        unit=h[2],
+        until=campaign.dossier_deadline + datetime.timedelta(days=5),
+        reason="Dữ liệu mẫu: thôn bổ sung biên bản họp xét có chữ ký của các thành viên.",
+        actor=demo.office,
     )
 
 

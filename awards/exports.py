@@ -211,6 +211,7 @@ def report_data(nomination):
         "goals": list(nomination.goals.all()),
         "achievements": achievements,
         "prior_awards": list(nomination.prior_awards.all()),
+        "cited_models": cited_models_of(nomination),
         "signer_name": name,
         "date_line": blank_date_line(timezone.localdate().year),
         "commune": settings.COMMUNE_NAME,
@@ -349,6 +350,16 @@ def report_docx(nomination):
         doc.paragraph(f"Thành tích gắn với các mục tiêu thi đua của Kế hoạch: {goals}.")
     for paragraph in data["achievements"] or ["…"]:
         doc.paragraph(paragraph)
+    if data["cited_models"]:
+        doc.paragraph("Mô hình, điển hình tiên tiến đã được công nhận:")
+        for model in data["cited_models"]:
+            recognised = (
+                model.recognised_on.strftime("%d/%m/%Y") if model.recognised_on else "…"
+            )
+            line = f"- “{model.name}” ({model.unit.name}), được công nhận ngày {recognised}"
+            if model.spread_count:
+                line += f", đã nhân rộng tới {model.spread_count} đơn vị"
+            doc.paragraph(line + ".", indent=False)
     doc.heading("III. HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC TẶNG")
     doc.table(
         [
@@ -371,3 +382,14 @@ def report_docx(nomination):
         right_name=right_name,
     )
     return doc.bytes()
+
+
+def cited_models_of(nomination):
+    """The exemplary models the report cites, with how far each has spread."""
+    from django.db.models import Count
+
+    return list(
+        nomination.cited_models.select_related("unit")
+        .annotate(spread_count=Count("spreads"))
+        .order_by("recognised_on", "name")
+    )

@@ -12,6 +12,7 @@ from units.enums import UnitKind
 from units.models import Household, Person, Unit
 
 from . import selectors
+from .citations import citable_models_for
 from .enums import (
     COUNCIL_MAX_MEMBERS,
     DECISION_NUMBER_MAX,
@@ -111,6 +112,16 @@ class NominationForm(forms.ModelForm):
         ),
         widget=NomineeSelect,
     )
+    cited_models = forms.ModelMultipleChoiceField(
+        label=_("Exemplary models of the unit cited in the report"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Recognised models of the proposing unit (register of exemplary "
+            "models); they are printed in part II of the achievement report."
+        ),
+    )
     field_order = [
         "award_kind",
         "proposing_unit",
@@ -119,6 +130,7 @@ class NominationForm(forms.ModelForm):
         "profile",
         "achievements",
         "goals",
+        "cited_models",
         "citation",
     ]
 
@@ -175,6 +187,13 @@ class NominationForm(forms.ModelForm):
             for name in ("award_kind", "nominee_type", "nominee"):
                 self.fields[name].disabled = True
         self.fields["nominee"].choices = [("", "---------"), *choices]
+        self.fields["cited_models"].queryset = citable_models_for(
+            self.proposing_unit, campaign
+        )
+        if self.instance.pk:
+            self.initial["cited_models"] = list(
+                self.instance.cited_models.values_list("pk", flat=True)
+            )
 
     def _proposing_unit(self, units):
         """The unit whose nominees the list offers: the one posted, the dossier's,
@@ -229,8 +248,16 @@ class NominationForm(forms.ModelForm):
 
 
 class PriorAwardForm(forms.ModelForm):
+    """One row of part III; the rows are optional, so no field is marked required.
+
+    A row with anything typed in it needs its year and its title.
+    """
+
     year = count_field(
-        _("Year"), min_value=PRIOR_AWARD_YEAR_MIN, max_value=PRIOR_AWARD_YEAR_MAX
+        _("Year"),
+        min_value=PRIOR_AWARD_YEAR_MIN,
+        max_value=PRIOR_AWARD_YEAR_MAX,
+        required=False,
     )
 
     class Meta:
@@ -241,6 +268,25 @@ class PriorAwardForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("title", "decision_reference", "issued_by"):
             typed_text(self.fields[name])
+        self.fields["title"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("DELETE"):
+            return cleaned
+        typed = any(
+            cleaned.get(name)
+            for name in ("year", "title", "decision_reference", "issued_by")
+        )
+        if not typed and self.instance.pk:
+            # A row emptied by hand goes, as if "delete" were ticked.
+            cleaned["DELETE"] = True
+            return cleaned
+        if typed and cleaned.get("year") is None and "year" not in self.errors:
+            self.add_error("year", _("Enter the year of this award."))
+        if typed and not cleaned.get("title"):
+            self.add_error("title", _("Enter the title or award received."))
+        return cleaned
 
 
 PriorAwardFormSet = inlineformset_factory(

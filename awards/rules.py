@@ -98,6 +98,9 @@ rules.add_perm(
     state_allows(NOMINATION_TRANSITIONS, S.RETURNED) & is_office_staff,
 )
 rules.add_perm("awards.nominate_from_ranking", is_office_staff)
+# The office extends the dossier deadline for one unit and award (obj: the kind).
+rules.add_perm("awards.extend_dossier_deadline", is_office_staff)
+rules.add_perm("awards.view_extensions", is_office_staff)
 
 # --- Council ------------------------------------------------------------------
 

@@ -123,21 +123,32 @@ def _ensure_complete(nomination):
 
 
 def ensure_deadline(nomination, now=None):
-    """Refuse a deadline-bound award once the campaign's dossier deadline has passed."""
+    """Refuse a deadline-bound award once the dossier deadline has passed.
+
+    The deadline is the campaign's, or the proposing unit's extension for the
+    award (``awards.extensions``); a returned dossier follows the same rule.
+    """
+    from .extensions import dossier_deadline_for, dossier_extension_for
+
     kind = nomination.award_kind
-    campaign = nomination.campaign
-    if kind.deadline_bound and not campaign.dossiers_open(now or timezone.now()):
-        raise ValidationError(
-            _(
-                "Dossiers for “%(award)s” were accepted until 23:59:59 on %(date)s "
-                "(Vietnam time); this one can no longer be submitted."
-            )
-            % {
-                "award": kind.name,
-                "date": campaign.dossier_deadline.strftime("%d/%m/%Y"),
-            },
-            code="deadline_passed",
+    if not kind.deadline_bound:
+        return
+    extension = dossier_extension_for(nomination)
+    deadline = dossier_deadline_for(nomination, extension)
+    if (now or timezone.now()) < deadline:
+        return
+    day = nomination.campaign.dossier_deadline
+    if extension is not None and extension.until > day:
+        day = extension.until
+    raise ValidationError(
+        _(
+            "Dossiers for “%(award)s” were accepted until 23:59:59 on %(date)s "
+            "(Vietnam time); this one can no longer be submitted unless the "
+            "Culture-Social office extends the deadline for your unit."
         )
+        % {"award": kind.name, "date": day.strftime("%d/%m/%Y")},
+        code="deadline_passed",
+    )
 
 
 # --- Creation and editing ---------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import extension_views, views
 
 app_name = "awards"
 
@@ -15,6 +15,12 @@ urlpatterns = [
         "from-ranking/<int:campaign_pk>/",
         views.nominate_from_ranking,
         name="nominate_from_ranking",
+    ),
+    path("extensions/", extension_views.extensions, name="extensions"),
+    path(
+        "extensions/<int:pk>/revoke/",
+        extension_views.extension_revoke,
+        name="extension_revoke",
     ),
     path("decisions/", views.decision_list, name="decisions"),
     path("decisions/<int:pk>/", views.decision_detail, name="decision_detail"),

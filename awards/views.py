@@ -26,7 +26,9 @@ from phongquang_portal.core.uploads import serve_protected, serve_stored
 from units.models import Unit
 
 from . import exports, selectors, services
-from .enums import AwardKindCode, DecisionDocumentKind, NominationState
+from .citations import nomination_models_cite
+from .enums import AttachmentKind, AwardKindCode, DecisionDocumentKind, NominationState
+from .extensions import dossier_extension_for, dossiers_open_for
 from .forms import (
     AttachmentForm,
     BlankOffsetForm,
@@ -174,6 +176,11 @@ def _save_form(request, form, formset, nomination=None):
             )
         formset.instance = nomination
         formset.save()
+        nomination_models_cite(
+            nomination=nomination,
+            models=data.get("cited_models") or [],
+            actor=request.user,
+        )
     return nomination
 
 
@@ -273,14 +280,19 @@ def nomination_detail(request, pk, nomination):
             "prior_awards": list(nomination.prior_awards.all()),
             "goals": list(nomination.goals.all()),
             "missing": services.missing_documents(nomination),
-            "attachment_form": AttachmentForm(),
+            "attachment_form": AttachmentForm(
+                initial={"kind": request.GET.get("kind")}
+                if request.GET.get("kind") in AttachmentKind.values
+                else None
+            ),
+            "cited_models": list(nomination.cited_models.select_related("unit")),
+            "extension": dossier_extension_for(nomination),
             "reason_form": ReasonForm(
                 label=_("What the unit must supplement or correct")
             ),
             "vote_form": VoteForm(),
             "deadline_notice": _deadline_notice(nomination.campaign),
-            "deadline_open": nomination.campaign.dossiers_open(timezone.now())
-            or not nomination.award_kind.deadline_bound,
+            "deadline_open": dossiers_open_for(nomination),
         },
     )
 
@@ -327,13 +339,22 @@ def nomination_return(request, pk, nomination):
     if not form.is_valid():
         _form_errors(request, form)
         return redirect(nomination)
-    return _run(
+    response = _run(
         request,
         nomination,
         services.nomination_return,
         _("The dossier is returned to the unit for supplement."),
         reason=form.cleaned_data["reason"],
     )
+    if nomination.state == S.RETURNED and not dossiers_open_for(nomination):
+        messages.info(
+            request,
+            _(
+                "The dossier deadline has passed: the unit can resubmit only if you "
+                "extend the deadline for it (Dossier extensions)."
+            ),
+        )
+    return response
 
 
 @require_POST
@@ -387,7 +408,10 @@ def attachment_add(request, pk, nomination):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-    return redirect(nomination)
+    # The next document is often of the same type: the form keeps it chosen.
+    kind = request.POST.get("kind", "")
+    query = f"?kind={kind}" if kind in AttachmentKind.values else ""
+    return redirect(nomination.get_absolute_url() + query + "#attachment-form")
 
 
 @require_safe

@@ -40,5 +40,12 @@ register_actions(
         "campaigns.report.reopened": _("The office reopened the report"),
         "campaigns.report.attachment_added": _("Evidence was attached"),
         "campaigns.report.attachment_removed": _("Evidence was removed"),
+        "campaigns.report.opened_by_office": _(
+            "The office opened the submitted report"
+        ),
+        "campaigns.report.withdrawn": _("The unit head withdrew the submission"),
+        "campaigns.extension.granted": _("The office extended the unit's due date"),
+        "campaigns.extension.changed": _("The office changed the unit's extension"),
+        "campaigns.extension.revoked": _("The office withdrew the unit's extension"),
     }
 )

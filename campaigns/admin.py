@@ -55,6 +55,7 @@ from .services import (
     indicator_rules_change,
     period_due_change,
     report_accept,
+    report_mark_opened,
     shift_year,
 )
 
@@ -550,12 +551,22 @@ class ReportAdmin(PortalModelAdmin):
         "reopened",
         "reopened_at",
         "reopen_reason",
+        "office_opened_at",
+        "office_opened_by",
         "created_by",
         "created_at",
         "updated_at",
     )
     inlines = [ReportSectionInline, IndicatorValueInline, ReportAttachmentInline]
     actions = ["accept_selected"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The office reading a submission here opens it too (no more withdrawal).
+        if request.method == "GET":
+            report = Report.objects.filter(pk=object_id).first()
+            if report is not None and self.has_view_permission(request, report):
+                report_mark_opened(report=report, actor=request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def has_review_permission(self, request):
         return has_perm(request.user, "campaigns.review_reports")

@@ -26,6 +26,8 @@ from .selectors import current_period
 from .services import (
     campaign_plan_set,
     report_accept,
+    report_extension_grant,
+    report_mark_opened,
     report_record_paper,
     report_reopen,
     report_return,
@@ -109,19 +111,31 @@ RETURN_REASONS = [
     "Số người được tập huấn kỹ năng số chưa khớp với danh sách; đề nghị rà soát lại.",
 ]
 
-# The current period's states, cycled over the reporting units in order.
+# The current period's states, cycled over the reporting units in order. The
+# first hamlet (thon1's) has its year-end report still to write; thon2's is
+# submitted and not opened yet (thon2 may withdraw it); thon3 has a draft to
+# finish, thon5 a returned report to correct; thon9 is late with an extension.
 CURRENT_PATTERN = [
-    "accepted",
+    None,
     "submitted",
     "draft",
     "accepted",
     "returned",
-    None,
+    "accepted",
     "submitted",
     "draft",
     None,
     "accepted",
 ]
+# Which of the current period's submitted reports the office has opened (by
+# position in the pattern's cycle): the others may still be withdrawn.
+OPENED_POSITIONS = {6}
+# The unit (by position in the reporting order) the office gives a week more.
+EXTENDED_POSITION = 8
+EXTENSION_DAYS = 7
+EXTENSION_REASON = (
+    "Dữ liệu mẫu: thôn bị ảnh hưởng mưa lũ, mất điện nhiều ngày; gia hạn một tuần."
+)
 
 
 def _value(rng, indicator, factor):
@@ -196,6 +210,15 @@ def _current_workflow(period, rng, office):
     created = 0
     for index, unit in enumerate(_reporting_units(period)):
         target = CURRENT_PATTERN[index % len(CURRENT_PATTERN)]
+        if index == EXTENDED_POSITION and not period.extensions.filter(unit=unit):
+            report_extension_grant(
+                period=period,
+                unit=unit,
+                until=period.due_on + datetime.timedelta(days=EXTENSION_DAYS),
+                reason=EXTENSION_REASON,
+                actor=office,
+                notify=False,
+            )
         if unit.pk in done or target is None:
             continue
         # A unit without a head (a committee) reports through the office.
@@ -214,6 +237,8 @@ def _current_workflow(period, rng, office):
         if submission_is_late(report):
             report_reopen(report=report, actor=office, reason=LATE_REASON)
         report_submit(report=report, actor=head)
+        if target == "submitted" and index % len(CURRENT_PATTERN) in OPENED_POSITIONS:
+            report_mark_opened(report=report, actor=office)
         if target == "accepted":
             report_accept(report=report, actor=office, notify=False)
         elif target == "returned":

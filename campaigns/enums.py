@@ -58,6 +58,12 @@ REPORT_TRANSITIONS = {
     ReportState.ACCEPTED: set(),
 }
 
+# The unit takes back a submission the office has not opened yet: to the draft
+# it was, or to "returned" when it answered a return (so it keeps that right).
+REPORT_WITHDRAW_TRANSITIONS = {
+    ReportState.SUBMITTED: {ReportState.DRAFT, ReportState.RETURNED},
+}
+
 # Reopening lets the unit edit and submit after the due date; a report that was
 # already handed in goes back to "returned" so the unit can change it.
 REPORT_REOPEN_TRANSITIONS = {

@@ -150,6 +150,15 @@ def _number(value):
     return float(value)
 
 
+def _group_thousands(cells):
+    """Numbers show their thousands separators ("3.127") in Excel and LibreOffice."""
+    for cell in cells:
+        if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+            cell.number_format = (
+                "#,##0" if float(cell.value).is_integer() else "#,##0.0#"
+            )
+
+
 def _sheet_title(goal):
     return (_("Section %(code)s") % {"code": goal.code})[:31]
 
@@ -204,7 +213,7 @@ def aggregate_workbook(aggregate):
     for block in aggregate.goals:
         for summary in block.indicators:
             indicator = summary.indicator
-            write_row(
+            cells = write_row(
                 ws,
                 row,
                 [
@@ -221,6 +230,7 @@ def aggregate_workbook(aggregate):
                     _number(summary.progress),
                 ],
             )
+            _group_thousands(cells)
             row += 1
     for column, width in zip(
         range(1, 12), (6, 24, 60, 12, 18, 12, 10, 10, 10, 12, 10), strict=True
@@ -248,13 +258,22 @@ def _goal_sheet(ws, block, aggregate):
     row = 4
     for report in aggregate.reports:
         values = [_number(s.per_unit.get(report.unit_id)) for s in block.indicators]
-        write_row(ws, row, [report.unit.name, str(report.get_state_display()), *values])
+        _group_thousands(
+            write_row(
+                ws, row, [report.unit.name, str(report.get_state_display()), *values]
+            )
+        )
         row += 1
     if block.indicators:
         totals = [_number(s.result) for s in block.indicators]
         labels = [str(s.indicator.get_aggregation_display()) for s in block.indicators]
-        write_row(
-            ws, row, [_("Result"), " / ".join(sorted(set(labels))), *totals], bold=True
+        _group_thousands(
+            write_row(
+                ws,
+                row,
+                [_("Result"), " / ".join(sorted(set(labels))), *totals],
+                bold=True,
+            )
         )
         row += 1
     row += 1

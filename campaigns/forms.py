@@ -123,13 +123,24 @@ class ReportForm(forms.Form):
             )
 
     def narratives(self):
+        """{goal_id: text} of every narrative that passed its checks.
+
+        A field with an error is left out, so a draft keeps every valid entry
+        and only the bad one waits for correction (its stored text stays).
+        """
         return {
             goal.pk: self.cleaned_data.get(narrative_name(goal)) or ""
             for goal in self.goals
+            if narrative_name(goal) not in self.errors
         }
 
     def values(self):
-        return {i.pk: self.cleaned_data.get(value_name(i)) for i in self.indicators}
+        """{indicator_id: Decimal or None} of every number that passed its checks."""
+        return {
+            i.pk: self.cleaned_data.get(value_name(i))
+            for i in self.indicators
+            if value_name(i) not in self.errors
+        }
 
     def typed_narratives(self):
         """What was typed, valid or not, for the checklist of a re-shown form."""
@@ -241,6 +252,7 @@ class IndicatorAdminForm(forms.ModelForm):
         fields = [
             "campaign",
             "goal",
+            "priority_field",
             "code",
             "name",
             "unit_of_measure",
@@ -262,6 +274,11 @@ class IndicatorAdminForm(forms.ModelForm):
         goal = cleaned.get("goal")
         if campaign and goal and goal.campaign_id != campaign.pk:
             self.add_error("goal", _("Choose a goal of the same campaign."))
+        field = cleaned.get("priority_field")
+        if field and goal and field.goal_id != goal.pk:
+            self.add_error(
+                "priority_field", _("Choose a priority field of the chosen goal.")
+            )
         return cleaned
 
 
@@ -449,3 +466,24 @@ class ReviewFixForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
         error_messages={"required": _("Write the corrected text.")},
     )
+
+
+class ReportExtensionForm(ReasonForm):
+    """The office extends one unit's due date (report_extension_grant)."""
+
+    until = forms.DateField(
+        label=_("Extended until"),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+        error_messages={
+            "required": _("Enter the new due date."),
+            "invalid": _("Enter a date as dd/mm/yyyy."),
+        },
+    )
+    field_order = ["until", "reason"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Reason (shown to the unit and in the history)"))
+        kwargs.setdefault(
+            "required_message", _("Please give the reason for the extension.")
+        )
+        super().__init__(*args, **kwargs)

@@ -418,6 +418,15 @@ class Indicator(models.Model):
     position = models.PositiveSmallIntegerField(
         _("order"), default=1, validators=POSITION
     )
+    priority_field = models.ForeignKey(
+        PriorityField,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("priority field of h"),
+        help_text=_("For goal h: the priority field this number measures."),
+    )
 
     class Meta:
         verbose_name = _("indicator")
@@ -510,6 +519,19 @@ class Report(models.Model):
     )
     reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
     reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+    # The first time the office opened the submission: until then the unit may
+    # withdraw it (report_withdraw).
+    office_opened_at = models.DateTimeField(
+        _("opened by the office at"), null=True, blank=True
+    )
+    office_opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("opened by"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -546,15 +568,17 @@ class Report(models.Model):
     def is_editable(self):
         return self.state in REPORT_EDITABLE_STATES
 
-    def days_late(self, now=None):
-        """Whole days past the due day: at submission, or until now if not handed in."""
+    def days_late(self, now=None, *, extended_until=None):
+        """Whole days past the due day (or the unit's extension): at submission, or
+        until now if not handed in."""
         if self.submitted_at is not None:
             moment = self.submitted_at
         else:
             moment = now or timezone.now()
-        if moment < self.period.due_ends_at:
+        due_on = max(self.period.due_on, extended_until or self.period.due_on)
+        if moment < end_of_day(due_on):
             return 0
-        return (timezone.localdate(moment) - self.period.due_on).days
+        return (timezone.localdate(moment) - due_on).days
 
 
 class ReportSection(models.Model):
@@ -843,3 +867,64 @@ class CopyReviewItem(models.Model):
         """The field's text now (the office may have fixed it)."""
         obj = self.content_object
         return getattr(obj, self.field, "") if obj is not None else ""
+
+
+class ReportExtension(models.Model):
+    """The office's dated extension of one unit's report for one period, with a reason.
+
+    Granted, changed and withdrawn only through ``report_extension_grant`` and
+    ``report_extension_revoke`` (logged); the services honour it: the unit may
+    submit until the end of ``until`` (Vietnam time).
+    """
+
+    period = models.ForeignKey(
+        ReportingPeriod,
+        on_delete=models.CASCADE,
+        related_name="extensions",
+        verbose_name=_("reporting period"),
+    )
+    unit = models.ForeignKey(
+        "units.Unit",
+        on_delete=models.CASCADE,
+        related_name="report_extensions",
+        verbose_name=_("unit"),
+    )
+    until = models.DateField(_("extended until"))
+    reason = models.TextField(_("reason"), validators=TEXT)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("report extension")
+        verbose_name_plural = _("report extensions")
+        ordering = ["period", "unit__kind", "unit__position", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "unit"], name="reportextension_unique_unit_period"
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(unit)s — %(period)s: until %(date)s") % {
+            "unit": self.unit,
+            "period": self.period,
+            "date": self.until.strftime("%d/%m/%Y"),
+        }
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None
+
+    @property
+    def ends_at(self):
+        """The aware instant from which the unit's submission is late."""
+        return end_of_day(self.until)

@@ -27,6 +27,17 @@ from .enums import (
     ReportState,
 )
 
+
+@rules.predicate
+def report_not_opened_by_office(user, report):
+    """A submission the office has not opened yet: the unit may still take it back."""
+    return (
+        report is not None
+        and report.state == ReportState.SUBMITTED
+        and report.office_opened_at is None
+    )
+
+
 # --- Campaigns: public pages, the office's rules --------------------------------
 
 
@@ -126,6 +137,12 @@ rules.add_perm(
     "campaigns.record_paper_report",
     is_office_staff & _report_may_become(ReportState.SUBMITTED),
 )
+# The unit's head takes back a submission until the office opens it.
+rules.add_perm(
+    "campaigns.withdraw_report", is_unit_head_of & report_not_opened_by_office
+)
+# The office extends one unit's due date for a period (obj: the period).
+rules.add_perm("campaigns.extend_report", is_office_staff)
 # On a unit: start its report for a period; fill it in as its head.
 rules.add_perm("campaigns.start_report", is_unit_head_of | is_office_staff)
 rules.add_perm("campaigns.report_for_unit", is_unit_head_of)

@@ -23,8 +23,10 @@ from .models import (
     IndicatorValue,
     Report,
     ReportAttachment,
+    ReportExtension,
     ReportingPeriod,
     ReportSection,
+    end_of_day,
 )
 
 PERIOD_ORDER = ("position", "due_on", "pk")
@@ -217,15 +219,34 @@ class BoardRow:
     days_left: int
     value_count: int = 0
     attachment_count: int = 0
+    extension: object = None
 
     @property
     def state_label(self):
         return BoardState(self.state).label
 
 
-def board_state(report, period, now):
-    """The board's state for a unit: not submitted and overdue are derived."""
-    overdue = period.is_overdue(now)
+def active_extensions(period, unit_ids=None):
+    """{unit_id: ReportExtension} of the period's extensions in force, one query."""
+    qs = ReportExtension.objects.filter(period=period, revoked_at__isnull=True)
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=list(unit_ids))
+    return {extension.unit_id: extension for extension in qs}
+
+
+def due_date_for(period, extension=None):
+    """The day a unit's report is due: the period's, or the office's extension."""
+    if extension is not None and extension.until > period.due_on:
+        return extension.until
+    return period.due_on
+
+
+def board_state(report, period, now, extension=None):
+    """The board's state for a unit: not submitted and overdue are derived.
+
+    A unit whose due date the office extended is overdue only after the extension.
+    """
+    overdue = now >= end_of_day(due_date_for(period, extension))
     if report is None:
         return BoardState.OVERDUE if overdue else BoardState.NOT_STARTED
     if report.state == ReportState.DRAFT and overdue and not report.reopened:
@@ -234,7 +255,7 @@ def board_state(report, period, now):
 
 
 def board_rows(period, *, now=None, kind=None, state=None):
-    """Every unit that must report in ``period`` with its report, in three queries."""
+    """Every unit that must report in ``period`` with its report, in four queries."""
     from units.models import Unit
 
     now = now or timezone.now()
@@ -250,19 +271,23 @@ def board_rows(period, *, now=None, kind=None, state=None):
             attachment_count=_count_of(ReportAttachment),
         )
     }
-    overdue = period.is_overdue(now)
+    extensions = active_extensions(period)
     today = timezone.localdate(now)
-    days_left = max((period.due_on - today).days, 0)
     rows = []
     for unit in units:
         report = reports.get(unit.pk)
         if report is not None:
             report.period = period
-        row_state = board_state(report, period, now)
+        extension = extensions.get(unit.pk)
+        due_on = due_date_for(period, extension)
+        overdue = now >= end_of_day(due_on)
+        row_state = board_state(report, period, now, extension)
         if report is not None and report.submitted_at is not None:
-            late = report.days_late(now)
+            late = report.days_late(
+                now, extended_until=extension.until if extension else None
+            )
         elif overdue and (report is None or report.state in REPORT_EDITABLE_STATES):
-            late = (today - period.due_on).days
+            late = (today - due_on).days
         else:
             late = 0
         row = BoardRow(
@@ -272,9 +297,10 @@ def board_rows(period, *, now=None, kind=None, state=None):
             is_overdue=overdue
             and (report is None or report.state in REPORT_EDITABLE_STATES),
             days_late=late,
-            days_left=days_left,
+            days_left=max((due_on - today).days, 0),
             value_count=getattr(report, "value_count", 0),
             attachment_count=getattr(report, "attachment_count", 0),
+            extension=extension,
         )
         if state and row.state != state:
             continue
@@ -296,10 +322,15 @@ class ReportListRow:
     period: object
     report: object
     state: str
+    extension: object = None
 
     @property
     def state_label(self):
         return BoardState(self.state).label
+
+    @property
+    def due_on(self):
+        return due_date_for(self.period, self.extension)
 
 
 def report_rows_for_head(user, campaign, *, now=None, periods=None):
@@ -315,6 +346,14 @@ def report_rows_for_head(user, campaign, *, now=None, periods=None):
             period__campaign=campaign, unit__in=[u.pk for u in units]
         )
     }
+    extensions = {
+        (e.unit_id, e.period_id): e
+        for e in ReportExtension.objects.filter(
+            period__campaign=campaign,
+            unit__in=[u.pk for u in units],
+            revoked_at__isnull=True,
+        )
+    }
     rows = []
     for period in periods:
         for unit in units:
@@ -324,15 +363,72 @@ def report_rows_for_head(user, campaign, *, now=None, periods=None):
             if report is not None:
                 report.period = period
                 report.unit = unit
+            extension = extensions.get((unit.pk, period.pk))
             rows.append(
                 ReportListRow(
                     unit=unit,
                     period=period,
                     report=report,
-                    state=board_state(report, period, now),
+                    state=board_state(report, period, now, extension),
+                    extension=extension,
                 )
             )
     return rows
+
+
+@dataclass
+class DueItem:
+    """Something a unit head must still do, and by when (the home page's list)."""
+
+    kind: str  # "report" or "dossier"
+    label: str
+    unit: object
+    due_on: object
+    url: str
+    state_label: str = ""
+    extended: bool = False
+    extension_reason: str = ""
+    overdue: bool = False
+    days_left: int = 0
+
+
+def report_due_items(user, campaign, *, now=None):
+    """The reports of the user's units still to write or finish in the campaign's
+    open periods, with their due dates (extensions included), soonest first."""
+    from django.urls import reverse
+
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    items = []
+    for row in report_rows_for_head(user, campaign, now=now):
+        if not row.period.is_open(now):
+            continue
+        if row.report is not None and row.report.state not in REPORT_EDITABLE_STATES:
+            continue
+        due_on = row.due_on
+        # A returned or reopened report may still be handed in after the due day.
+        late_allowed = row.report is not None and (
+            row.report.reopened or row.report.state == ReportState.RETURNED
+        )
+        if row.report is not None:
+            url = reverse("campaigns:report_edit", args=[row.report.pk])
+        else:
+            url = reverse("campaigns:report_list")
+        items.append(
+            DueItem(
+                kind="report",
+                label=row.period.name,
+                unit=row.unit,
+                due_on=due_on,
+                url=url,
+                state_label=str(row.state_label),
+                extended=row.extension is not None,
+                extension_reason=row.extension.reason if row.extension else "",
+                overdue=not late_allowed and now >= end_of_day(due_on),
+                days_left=max((due_on - today).days, 0),
+            )
+        )
+    return sorted(items, key=lambda item: (item.due_on, item.unit.name))
 
 
 def report_list(*, campaign, period=None, state=None, kind=None, search=""):

@@ -42,6 +42,16 @@ urlpatterns = [
     path("periods/<int:pk>/", views.BoardView.as_view(), name="board"),
     path("periods/<int:pk>/remind/", views.RemindView.as_view(), name="remind"),
     path(
+        "periods/<int:pk>/extensions/<int:unit_pk>/",
+        views.ExtensionView.as_view(),
+        name="extension",
+    ),
+    path(
+        "periods/<int:pk>/extensions/<int:unit_pk>/revoke/",
+        views.ExtensionRevokeView.as_view(),
+        name="extension_revoke",
+    ),
+    path(
         "periods/<int:pk>/aggregate/", views.AggregateView.as_view(), name="aggregate"
     ),
     path(

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from phongquang_portal.core.excel import xlsx_response
@@ -31,6 +32,7 @@ from .exports import aggregate_pdf, aggregate_period, aggregate_workbook
 from .forms import (
     AttachmentForm,
     BoardFilterForm,
+    ReportExtensionForm,
     ReportForm,
     ReportListFilterForm,
     ReviewFixForm,
@@ -41,6 +43,7 @@ from .models import (
     Goal,
     Report,
     ReportAttachment,
+    ReportExtension,
     ReportingPeriod,
 )
 from .selectors import (
@@ -63,12 +66,17 @@ from .services import (
     report_accept,
     report_attachment_add,
     report_attachment_remove,
+    report_extension_for,
+    report_extension_grant,
+    report_extension_revoke,
+    report_mark_opened,
     report_reminders_send,
     report_reopen,
     report_return,
     report_save,
     report_start,
     report_submit,
+    report_withdraw,
     review_item_check,
     review_item_fix,
     submission_is_late,
@@ -311,9 +319,16 @@ class ReportDetailView(ReportObjectMixin, TemplateView):
 
     template_name = "campaigns/report_detail.html"
 
+    def get(self, request, *args, **kwargs):
+        # The office's first look at a submission ends the unit's chance to
+        # withdraw it (recorded and logged once).
+        report_mark_opened(report=self.get_report(), actor=request.user)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         report = self.get_report()
+        extension = report_extension_for(report)
         goals = list(
             Goal.objects.filter(campaign_id=report.period.campaign_id).order_by(
                 "position"
@@ -349,8 +364,12 @@ class ReportDetailView(ReportObjectMixin, TemplateView):
                 narratives=sections,
                 values=values,
             ),
-            late=submission_is_late(report),
-            days_late=report.days_late(),
+            late=submission_is_late(report, extension=extension),
+            extension=extension,
+            days_late=report.days_late(
+                extended_until=extension.until if extension else None
+            ),
+            saved=self.request.GET.get("saved") == "1",
         )
         return context
 
@@ -400,22 +419,17 @@ class ReportEditView(ReportObjectMixin, TemplateView):
         report = self.get_report()
         form = self.setup_form(request.POST, request.FILES)
         action = request.POST.get("action", "save")
-        if not form.is_valid():
-            messages.error(
-                request,
-                _(
-                    "Some entries need correcting (marked in red). Nothing you typed was lost."
-                ),
-            )
-            return self.render_to_response(self.form_context(form), status=200)
+        valid = form.is_valid()
         try:
+            # Every field that passed its checks is stored, even when another
+            # one needs correcting: nothing valid the unit typed is lost.
             report_save(
                 report=report,
                 actor=request.user,
                 narratives=form.narratives(),
                 values=form.values(),
             )
-            if form.cleaned_data.get("attachment"):
+            if valid and form.cleaned_data.get("attachment"):
                 report_attachment_add(
                     report=report,
                     actor=request.user,
@@ -426,9 +440,25 @@ class ReportEditView(ReportObjectMixin, TemplateView):
             for message in exc.messages:
                 form.add_error(None, message)
             return self.render_to_response(self.form_context(form), status=200)
+        if not valid:
+            bad = len(form.errors)
+            messages.error(
+                request,
+                ngettext(
+                    "The other entries are saved; %(count)s entry needs correcting "
+                    "(marked in red) and still shows what you typed.",
+                    "The other entries are saved; %(count)s entries need correcting "
+                    "(marked in red) and still show what you typed.",
+                    bad,
+                )
+                % {"count": bad},
+            )
+            return self.render_to_response(self.form_context(form), status=200)
         if action != "submit":
             messages.success(request, _("Draft saved."))
-            return redirect("campaigns:report_edit", pk=report.pk)
+            return redirect(
+                reverse("campaigns:report_edit", args=[report.pk]) + "?saved=1"
+            )
         try:
             report_submit(report=report, actor=request.user)
         except ValidationError as exc:
@@ -451,9 +481,12 @@ class ReportEditView(ReportObjectMixin, TemplateView):
                 _("Your draft was saved but not submitted: %(reason)s")
                 % {"reason": " ".join(exc.messages)},
             )
-            return self.render_to_response(self.form_context(form), status=200)
+            context = self.form_context(form)
+            # The draft is on the server: the browser's copy may go.
+            context["saved"] = True
+            return self.render_to_response(context, status=200)
         messages.success(request, _("Report submitted to the Culture-Social office."))
-        return redirect(report.get_absolute_url())
+        return redirect(report.get_absolute_url() + "?saved=1")
 
     def form_context(self, form):
         report = self.get_report()
@@ -482,8 +515,12 @@ class ReportEditView(ReportObjectMixin, TemplateView):
             attachments=attachments,
             attachment_form=AttachmentForm(goals=self.goals),
             late=submission_is_late(report),
+            extension=report_extension_for(report),
             max_upload_mb=settings.UPLOAD_MAX_BYTES // (1024 * 1024),
             accept=ACCEPT_ATTRIBUTE,
+            # The browser keeps a copy of the form until the server has saved it
+            # (static/js/campaigns_report_form.js); "saved" tells it to let go.
+            saved=self.request.method == "GET" and self.request.GET.get("saved") == "1",
         )
 
 
@@ -583,6 +620,7 @@ class AttachmentDeleteView(ReportObjectMixin, View):
 # asks the action's own permission, state included, and says why it refuses.
 REPORT_ACTIONS = {
     "submit": "campaigns.write_report",
+    "withdraw": "campaigns.write_report",
     "return": "campaigns.review_reports",
     "accept": "campaigns.review_reports",
     "reopen": "campaigns.review_reports",
@@ -617,6 +655,13 @@ class ReportActionView(ReportObjectMixin, View):
             if action == "submit":
                 report_submit(report=report, actor=request.user)
                 done = _("Report submitted to the Culture-Social office.")
+            elif action == "withdraw":
+                report_withdraw(report=report, actor=request.user)
+                done = _(
+                    "The report is withdrawn: change it and submit it again "
+                    "before the due date."
+                )
+                default = reverse("campaigns:report_edit", args=[report.pk])
             elif action == "accept":
                 report_accept(report=report, actor=request.user)
                 done = _("Accepted the report of %(unit)s.") % {
@@ -694,6 +739,109 @@ class BoardView(PeriodMixin, TemplateView):
         return context
 
 
+class ExtensionView(PeriodMixin, TemplateView):
+    """The office extends one unit's due date for the period: a date and a reason."""
+
+    permission_required = "campaigns.extend_report"
+    template_name = "campaigns/extension.html"
+
+    def get_unit(self):
+        if not hasattr(self, "_unit"):
+            self._unit = get_object_or_404(
+                Unit, pk=self.kwargs["unit_pk"], is_active=True
+            )
+        return self._unit
+
+    def get_extension(self):
+        return ReportExtension.objects.filter(
+            period=self.get_period(), unit=self.get_unit()
+        ).first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        period, unit = self.get_period(), self.get_unit()
+        extension = self.get_extension()
+        form = kwargs.get("form") or ReportExtensionForm(
+            initial={"until": extension.until} if extension else None
+        )
+        context.update(
+            period=period,
+            campaign=period.campaign,
+            unit=unit,
+            extension=extension,
+            form=form,
+            report=Report.objects.filter(period=period, unit=unit).first(),
+            revoke_form=ReasonForm(
+                label=_("Reason for withdrawing the extension"), prefix="revoke"
+            ),
+        )
+        return context
+
+    def post(self, request, pk, unit_pk):
+        period, unit = self.get_period(), self.get_unit()
+        form = ReportExtensionForm(request.POST)
+        if form.is_valid():
+            try:
+                extension = report_extension_grant(
+                    period=period,
+                    unit=unit,
+                    until=form.cleaned_data["until"],
+                    reason=form.cleaned_data["reason"],
+                    actor=request.user,
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error("until", message)
+            else:
+                messages.success(
+                    request,
+                    _("%(unit)s may submit until the end of %(date)s.")
+                    % {
+                        "unit": unit.name,
+                        "date": extension.until.strftime("%d/%m/%Y"),
+                    },
+                )
+                return redirect(period.get_absolute_url())
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class ExtensionRevokeView(ExtensionView):
+    """Withdraw a unit's extension; the period's due date applies again."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk, unit_pk):
+        extension = self.get_extension()
+        if extension is None:
+            raise Http404
+        form = ReasonForm(
+            request.POST,
+            prefix="revoke",
+            required_message=_("Please give the reason for withdrawing the extension."),
+        )
+        try:
+            if not form.is_valid():
+                raise ValidationError(
+                    [m for errors in form.errors.values() for m in errors]
+                )
+            report_extension_revoke(
+                extension=extension,
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(
+                "campaigns:extension", pk=extension.period_id, unit_pk=extension.unit_id
+            )
+        messages.success(
+            request,
+            _("The extension of %(unit)s is withdrawn.")
+            % {"unit": extension.unit.name},
+        )
+        return redirect(extension.period.get_absolute_url())
+
+
 class RemindView(PeriodMixin, View):
     """E-mail the units of the period that have not submitted."""
 
@@ -702,11 +850,8 @@ class RemindView(PeriodMixin, View):
 
     def post(self, request, pk):
         period = self.get_period()
-        reminded = report_reminders_send(
-            period=period,
-            actor=request.user,
-            base_url=request.build_absolute_uri("/")[:-1],
-        )
+        # Links in the e-mails use PORTAL_BASE_URL, the address units know.
+        reminded = report_reminders_send(period=period, actor=request.user)
         sent = sum(1 for _unit, emails in reminded if emails)
         without = [unit.name for unit, emails in reminded if not emails]
         messages.success(

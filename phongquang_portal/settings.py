@@ -67,7 +67,9 @@ INSTALLED_APPS = [
     "units",
     "campaigns",
     "scoring",
+    "exemplars",
     "awards",
+    "yearend",
 ]
 
 MIDDLEWARE = [

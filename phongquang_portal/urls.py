@@ -19,6 +19,8 @@ urlpatterns = [
     path("scoring/", include("scoring.urls")),
     path("awards/", include("awards.urls")),
     path("xac-minh/", include("awards.verify_urls")),
+    path("exemplars/", include("exemplars.urls")),
+    path("yearend/", include("yearend.urls")),
     path("healthz", views.healthz, name="healthz"),
 ]
 

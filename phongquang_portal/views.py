@@ -5,7 +5,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from campaigns.selectors import current_campaign
+from awards.extensions import dossier_due_items
+from campaigns.selectors import current_campaign, report_due_items
 from phongquang_portal.core.mixins import permission_required
 from phongquang_portal.core.permissions import has_perm
 from units.selectors import units_headed_by
@@ -30,6 +31,15 @@ def home(request):
             .select_related("parent")
             .order_by("kind", "name")
         )
+        if campaign is not None:
+            # What the unit head still has to do, soonest first: reports due
+            # (not started, drafts, returned) and the dossier deadlines, with
+            # the office's extensions.
+            context["due_items"] = sorted(
+                report_due_items(request.user, campaign)
+                + dossier_due_items(request.user, campaign),
+                key=lambda item: (item.due_on, item.kind, item.unit.name),
+            )
     return render(request, "home.html", context)
 
 

@@ -29,9 +29,11 @@ MATRIX_MODULES = [
     "tests.matrix.campaigns",
     "tests.matrix.scoring",
     "tests.matrix.awards",
+    "tests.matrix.exemplars",
+    "tests.matrix.yearend",
 ]
 # Namespaces whose views are the portal's own: each must name a permission.
-PORTAL_NAMESPACES = ("campaigns", "units", "scoring", "awards")
+PORTAL_NAMESPACES = ("campaigns", "units", "scoring", "awards", "exemplars", "yearend")
 PORTAL_ROOT_NAMES = ("home", "healthz")
 
 

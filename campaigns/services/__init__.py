@@ -17,6 +17,7 @@ from .campaigns import (
     lock_campaign,
     reporting_plan_copy,
 )
+from .extensions import report_extension_grant, report_extension_revoke
 from .legal import (
     campaign_plan_set,
     citation_add,
@@ -38,12 +39,15 @@ from .reports import (
     report_accept,
     report_attachment_add,
     report_attachment_remove,
+    report_extension_for,
+    report_mark_opened,
     report_record_paper,
     report_reopen,
     report_return,
     report_save,
     report_start,
     report_submit,
+    report_withdraw,
     submission_is_late,
 )
 from .values import (
@@ -83,6 +87,10 @@ __all__ = [
     "report_accept",
     "report_attachment_add",
     "report_attachment_remove",
+    "report_extension_for",
+    "report_extension_grant",
+    "report_extension_revoke",
+    "report_mark_opened",
     "report_record_paper",
     "report_reminders_send",
     "report_reopen",
@@ -90,6 +98,7 @@ __all__ = [
     "report_save",
     "report_start",
     "report_submit",
+    "report_withdraw",
     "reporting_plan_copy",
     "reporting_plan_load",
     "shift_year",

@@ -252,6 +252,10 @@ def reporting_plan_copy(*, source, target, goal_map):
             due_on=shift_year(period.due_on, years),
             unit_kinds=list(period.unit_kinds),
         )
+    fields = {
+        (field.goal_id, field.name): field
+        for field in PriorityField.objects.filter(goal__campaign=target)
+    }
     Indicator.objects.bulk_create(
         Indicator(
             campaign=target,
@@ -267,7 +271,13 @@ def reporting_plan_copy(*, source, target, goal_map):
             unit_kinds=list(indicator.unit_kinds),
             help_text=indicator.help_text,
             position=indicator.position,
+            priority_field=fields.get(
+                (
+                    goal_map[indicator.goal_id].pk,
+                    indicator.priority_field.name if indicator.priority_field else "",
+                )
+            ),
         )
-        for indicator in source.indicators.all()
+        for indicator in source.indicators.select_related("priority_field")
         if indicator.goal_id in goal_map
     )

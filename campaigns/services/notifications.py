@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongquang_portal.core.activity import log_action
+from phongquang_portal.core.links import absolute_url
 from phongquang_portal.core.permissions import SYSTEM, require_perm
 
 from ..enums import REPORT_EDITABLE_STATES
@@ -33,10 +34,43 @@ def notify_unit(report, subject_template, body):
     if not recipients:
         return
     subject = subject_template % {"report": str(report)}
-    link = report.get_absolute_url()
+    link = absolute_url(report.get_absolute_url())
     message = "\n\n".join(part for part in (subject, body, link) if part)
     transaction.on_commit(
         lambda: send_mail(subject, message, None, recipients, fail_silently=True)
+    )
+
+
+def notify_unit_of_extension(extension):
+    """E-mail the unit that the office extended its report's due date."""
+    recipients = unit_recipients([extension.unit_id]).get(extension.unit_id, [])
+    if not recipients:
+        return
+    period = extension.period
+    subject = _("Extension: report “%(period)s” now due %(date)s") % {
+        "period": period.name,
+        "date": extension.until.strftime("%d/%m/%Y"),
+    }
+    body = "\n\n".join(
+        [
+            _("Dear head of %(unit)s,") % {"unit": extension.unit.name},
+            _(
+                "The Culture-Social office has extended the due date of your unit's "
+                "report for “%(period)s” from %(due)s to the end of %(date)s."
+            )
+            % {
+                "period": period.name,
+                "due": period.due_on.strftime("%d/%m/%Y"),
+                "date": extension.until.strftime("%d/%m/%Y"),
+            },
+            _("Reason: %(reason)s") % {"reason": extension.reason},
+            _("Fill in the report online: %(url)s")
+            % {"url": absolute_url(reverse("campaigns:report_list"))},
+            _("Culture-Social office, People's Committee of the commune"),
+        ]
+    )
+    transaction.on_commit(
+        lambda: send_mail(subject, body, None, recipients, fail_silently=True)
     )
 
 
@@ -56,6 +90,8 @@ def report_reminders_send(*, period, actor=SYSTEM, now=None, base_url=""):
         if row.report is None or row.report.state in REPORT_EDITABLE_STATES
     ]
     recipients = unit_recipients([row.unit.pk for row in rows])
+    path = reverse("campaigns:report_list")
+    link = base_url.rstrip("/") + path if base_url else absolute_url(path)
     messages, reminded = [], []
     for row in rows:
         emails = recipients.get(row.unit.pk, [])
@@ -83,8 +119,7 @@ def report_reminders_send(*, period, actor=SYSTEM, now=None, base_url=""):
                     "date": period.due_on.strftime("%d/%m/%Y"),
                 },
                 str(status),
-                _("Fill in the report online: %(url)s")
-                % {"url": base_url + reverse("campaigns:report_list")},
+                _("Fill in the report online: %(url)s") % {"url": link},
                 _("Culture-Social office, People's Committee of the commune"),
             ]
         )

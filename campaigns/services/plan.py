@@ -101,6 +101,10 @@ def reporting_plan_load(*, campaign, data=None):
             },
         )
     goals = {goal.code: goal for goal in campaign.goals.all()}
+    fields = {
+        field.name: field
+        for field in PriorityField.objects.filter(goal__campaign=campaign)
+    }
     existing = set(campaign.indicators.values_list("code", flat=True))
     Indicator.objects.bulk_create(
         Indicator(
@@ -116,6 +120,7 @@ def reporting_plan_load(*, campaign, data=None):
             unit_kinds=list(row["unit_kinds"]),
             target=_number(row.get("target")),
             position=position,
+            priority_field=fields.get(row.get("priority_field", "")),
         )
         for position, row in enumerate(data["indicators"], start=1)
         if row["code"] not in existing and row["goal"] in goals

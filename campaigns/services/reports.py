@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from phongquang_portal.core.activity import (
     ensure_transition,
@@ -21,13 +22,14 @@ from phongquang_portal.core.activity import (
     required_reason,
     transition,
 )
-from phongquang_portal.core.permissions import real_user, require_perm
+from phongquang_portal.core.permissions import has_perm, real_user, require_perm
 from phongquang_portal.core.uploads import evidence_attach, evidence_remove
 
 from ..enums import (
     REPORT_EDITABLE_STATES,
     REPORT_REOPEN_TRANSITIONS,
     REPORT_TRANSITIONS,
+    REPORT_WITHDRAW_TRANSITIONS,
     ReportState,
 )
 from ..models import (
@@ -36,6 +38,7 @@ from ..models import (
     IndicatorValue,
     Report,
     ReportAttachment,
+    ReportExtension,
     ReportSection,
 )
 from .notifications import notify_unit
@@ -63,25 +66,37 @@ def _ensure_complete(report):
 
     missing = report_checklist(report)
     if missing:
+        # The items are listed on the page (the checklist), not in one sentence.
         raise ValidationError(
-            _("The report is not complete yet. Still empty: %(items)s.")
-            % {"items": "; ".join(item.label for item in missing)},
+            ngettext(
+                "The report is not complete yet: %(count)s item is still empty.",
+                "The report is not complete yet: %(count)s items are still empty.",
+                len(missing),
+            )
+            % {"count": len(missing)},
             code="incomplete",
+            params={"items": [item.label for item in missing]},
         )
 
 
-def _late_error(report):
+def _late_error(report, extension=None):
+    due_on = extension.until if extension is not None else report.period.due_on
     return ValidationError(
         _(
             "The due date for “%(period)s” was %(date)s (end of the day). The report "
-            "can no longer be submitted; ask the Culture-Social office to reopen it."
+            "can no longer be submitted; ask the Culture-Social office to reopen it "
+            "or to extend the due date for your unit."
         )
-        % {
-            "period": report.period.name,
-            "date": report.period.due_on.strftime("%d/%m/%Y"),
-        },
+        % {"period": report.period.name, "date": due_on.strftime("%d/%m/%Y")},
         code="late",
     )
+
+
+def report_extension_for(report):
+    """The office's extension of this report's due date for its unit, if any."""
+    return ReportExtension.objects.filter(
+        period_id=report.period_id, unit_id=report.unit_id, revoked_at__isnull=True
+    ).first()
 
 
 @transaction.atomic
@@ -185,14 +200,24 @@ def report_save(*, report, actor, narratives=None, values=None):
     return report
 
 
-def submission_is_late(report, now=None):
-    """True when the due day is over and the office has not reopened the report."""
+def submission_is_late(report, now=None, *, extension=False):
+    """True when the due day (or the unit's extension) is over and the office has
+    not reopened the report.
+
+    ``extension``: the unit's ReportExtension when the caller has it (None: it
+    has none); left out, it is read.
+    """
     now = now or timezone.now()
     if now < report.period.due_ends_at:
         return False
     # A report the office returned or reopened (both audited, with a reason)
     # may still be handed in after the due day.
-    return not (report.reopened or report.state == ReportState.RETURNED)
+    if report.reopened or report.state == ReportState.RETURNED:
+        return False
+    if extension is False:
+        extension = report_extension_for(report)
+    # The office extended the due date for this unit (dated, with a reason).
+    return extension is None or now >= extension.ends_at
 
 
 @transaction.atomic
@@ -202,18 +227,78 @@ def report_submit(*, report, actor):
     ensure_transition(report, ReportState.SUBMITTED, REPORT_TRANSITIONS)
     require_perm(actor, "campaigns.submit_report", report)
     now = timezone.now()
-    if submission_is_late(report, now):
-        raise _late_error(report)
+    extension = report_extension_for(report)
+    if submission_is_late(report, now, extension=extension):
+        raise _late_error(report, extension)
     _ensure_complete(report)
     report.submitted_at = now
+    # A new submission: the office has not opened this one yet.
+    report.office_opened_at = None
+    report.office_opened_by = None
     transition(
         report,
         ReportState.SUBMITTED,
         actor=actor,
         action="campaigns.report.submitted",
         transitions=REPORT_TRANSITIONS,
+        extra_fields=["submitted_at", "office_opened_at", "office_opened_by"],
+        data={
+            "days_late": report.days_late(
+                now, extended_until=extension.until if extension else None
+            )
+        },
+    )
+    return report
+
+
+@transaction.atomic
+def report_mark_opened(*, report, actor):
+    """Record the first time the office opens a submitted report (then no withdrawal).
+
+    Returns True when this call recorded it.
+    """
+    if not has_perm(actor, "campaigns.review_reports", report):
+        return False
+    lock_report(report)
+    if report.state != ReportState.SUBMITTED or report.office_opened_at is not None:
+        return False
+    report.office_opened_at = timezone.now()
+    report.office_opened_by = real_user(actor)
+    report.save(update_fields=["office_opened_at", "office_opened_by"])
+    log_action(report, "campaigns.report.opened_by_office", actor=actor)
+    return True
+
+
+@transaction.atomic
+def report_withdraw(*, report, actor):
+    """The unit takes its submission back to change it, until the office opens it.
+
+    The report goes back to the state it was submitted from: a draft, or
+    "returned" when it answered the office's return.
+    """
+    lock_report(report)
+    target = ReportState.RETURNED if report.reviewed_at else ReportState.DRAFT
+    ensure_transition(report, target, REPORT_WITHDRAW_TRANSITIONS)
+    if report.office_opened_at is not None:
+        raise ValidationError(
+            _(
+                "The Culture-Social office opened this report on %(date)s; it can no "
+                "longer be withdrawn. Ask the office to return it if it needs changes."
+            )
+            % {
+                "date": timezone.localtime(report.office_opened_at).strftime("%d/%m/%Y")
+            },
+            code="already_opened",
+        )
+    require_perm(actor, "campaigns.withdraw_report", report)
+    report.submitted_at = None
+    transition(
+        report,
+        target,
+        actor=actor,
+        action="campaigns.report.withdrawn",
+        transitions=REPORT_WITHDRAW_TRANSITIONS,
         extra_fields=["submitted_at"],
-        data={"days_late": report.days_late(now)},
     )
     return report
 
@@ -240,10 +325,14 @@ def report_record_paper(*, report, actor, received_on, reason):
         )
     tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     received_at = min(datetime.datetime.combine(received_on, datetime.time(9), tz), now)
-    if submission_is_late(report, received_at):
-        raise _late_error(report)
+    extension = report_extension_for(report)
+    if submission_is_late(report, received_at, extension=extension):
+        raise _late_error(report, extension)
     _ensure_complete(report)
     report.submitted_at = received_at
+    # The office holds the paper: the unit has nothing to withdraw.
+    report.office_opened_at = now
+    report.office_opened_by = real_user(actor)
     transition(
         report,
         ReportState.SUBMITTED,
@@ -251,7 +340,7 @@ def report_record_paper(*, report, actor, received_on, reason):
         action="campaigns.report.recorded_from_paper",
         transitions=REPORT_TRANSITIONS,
         reason=reason,
-        extra_fields=["submitted_at"],
+        extra_fields=["submitted_at", "office_opened_at", "office_opened_by"],
         data={
             "received_on": received_on.strftime("%d/%m/%Y"),
             "days_late": report.days_late(received_at),

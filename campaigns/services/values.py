@@ -1,9 +1,16 @@
 """Numbers and texts as units type them: Vietnamese decimal commas, bounds, lengths."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from phongquang_portal.core.numbers import (
+    MAX_TYPED_LENGTH,
+    NotANumber,
+    format_vn_number,
+    parse_vn_number,
+)
 
 from ..enums import IndicatorValueType
 from ..models import NARRATIVE_MAX_CHARS
@@ -11,43 +18,48 @@ from ..validators import NUMBER_LIMIT
 
 
 def format_number(value):
-    """A stored number as a Vietnamese reader writes it: "12,5", "3"."""
-    text = format(value.normalize(), "f") if value is not None else ""
-    return text.replace(".", ",")
+    """A stored number as a Vietnamese reader writes it: "12,5", "3", "3.127"."""
+    return format_vn_number(value)
 
 
 def parse_indicator_value(indicator, raw):
     """Turn typed text into a Decimal for ``indicator``; blank gives None.
 
-    Accepts "12,5" and "12.5"; raises ValidationError with a message that
-    names the indicator.
+    Reads numbers as Vietnamese write them ("1.000" is one thousand,
+    "1.234,5"), a single decimal dot ("12.5") and English thousands
+    ("1,234.5") too (``core.numbers.parse_vn_number``); raises ValidationError
+    with a message that names the indicator.
     """
     if raw is None:
         return None
     if isinstance(raw, (int, Decimal)):
         value = Decimal(raw)
     else:
-        text = str(raw).strip().replace(" ", "").replace("\u00a0", "")
-        if text.endswith("%"):
-            text = text[:-1]
-        if not text:
-            return None
-        if text.count(",") == 1 and "." not in text:
-            text = text.replace(",", ".")
-        if len(text) > 40:
+        text = str(raw).strip()
+        if len(text) > MAX_TYPED_LENGTH:
             raise ValidationError(_("This number is too large."), code="too_large")
         try:
-            value = Decimal(text)
-        except InvalidOperation:
+            value = parse_vn_number(text)
+        except NotANumber:
             raise ValidationError(
                 _(
-                    "“%(value)s” is not a number. Type digits only, for example 12 or 12,5."
+                    "“%(value)s” is not a number. Type digits only, for example "
+                    "12, 12,5 or 1.000."
                 )
                 % {"value": raw},
                 code="not_a_number",
             ) from None
-        if not value.is_finite():
-            raise ValidationError(_("Please type a number."), code="not_a_number")
+        if value is None:
+            return None
+    if not value.is_finite():
+        raise ValidationError(_("Please type a number."), code="not_a_number")
+    if abs(value) >= NUMBER_LIMIT:
+        raise ValidationError(_("This number is too large."), code="too_large")
+    if value == value.to_integral_value():
+        # "1,00" is one: trailing zeros are not decimals the unit meant.
+        value = value.quantize(Decimal(1))
+    elif value.as_tuple().exponent < -2:
+        value = value.normalize()
     check_indicator_value(indicator, value)
     return value
 
@@ -101,6 +113,10 @@ def check_narrative(goal, text):
                 "Section %(goal)s is %(length)s characters long; the limit is %(limit)s. "
                 "Please shorten it or attach the full text as a file."
             )
-            % {"goal": goal.code, "length": len(text), "limit": NARRATIVE_MAX_CHARS},
+            % {
+                "goal": goal.code,
+                "length": format_vn_number(len(text)),
+                "limit": format_vn_number(NARRATIVE_MAX_CHARS),
+            },
             code="too_long",
         )

@@ -176,6 +176,18 @@ class AdministrativeDocx:
         self.document.add_paragraph()
         return table
 
+    def picture(self, png_bytes, *, width_cm=16.0, caption=""):
+        """A chart or photo centred on the page, with an italic caption under it."""
+        paragraph = self.document.add_paragraph()
+        paragraph.alignment = CENTER
+        paragraph.paragraph_format.keep_with_next = bool(caption)
+        paragraph.add_run().add_picture(io.BytesIO(png_bytes), width=Cm(width_cm))
+        if caption:
+            line = self.document.add_paragraph()
+            line.alignment = CENTER
+            self._run(line, caption, italic=True, size=12)
+        return paragraph
+
     def signature(
         self, *, recipients=(), authority_lines=(), signer_name="", blank_lines=4
     ):

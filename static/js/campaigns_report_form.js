@@ -1,5 +1,90 @@
-/* Report form: upload evidence files one by one with a progress bar.
- * Without JavaScript the file travels with the form when the draft is saved. */
+/* Report form: nothing typed is lost, and evidence goes up with a progress bar.
+ *
+ * 1. The form's narratives and numbers are copied to the browser's
+ *    localStorage as they are typed, and stay there until the server has saved
+ *    them: the page after a successful save carries data-saved="1" and the copy
+ *    is dropped. A page that opens with an unsaved copy (a dropped connection
+ *    on a phone, a closed tab) restores it and says so, with a button to
+ *    discard it.
+ * 2. Evidence files go up one by one with a progress bar; without JavaScript
+ *    the file travels with the form when the draft is saved. */
+(function () {
+  "use strict";
+  var PREFIX = "phongquang:";
+  var store = null;
+  try {
+    store = window.localStorage;
+    store.setItem(PREFIX + "probe", "1");
+    store.removeItem(PREFIX + "probe");
+  } catch (e) { store = null; }
+  if (!store) { return; }
+
+  // The report page after a submission only lets go of the copy.
+  var marker = document.getElementById("report-draft-state");
+  if (marker) {
+    if (marker.dataset.saved === "1") { store.removeItem(PREFIX + marker.dataset.draftKey); }
+    return;
+  }
+  var form = document.getElementById("report-form");
+  if (!form || !form.dataset.draftKey) { return; }
+  var key = PREFIX + form.dataset.draftKey;
+  var fields = Array.prototype.filter.call(form.elements, function (el) {
+    return /^(narrative|value)_\d+$/.test(el.name || "");
+  });
+  var original = {};
+  fields.forEach(function (el) { original[el.name] = el.value; });
+
+  function read() {
+    try { return JSON.parse(store.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function write() {
+    var values = {};
+    fields.forEach(function (el) { values[el.name] = el.value; });
+    try { store.setItem(key, JSON.stringify({savedAt: Date.now(), values: values})); } catch (e) { /* full */ }
+  }
+
+  if (form.dataset.saved === "1") {
+    // The server has every entry of this page: the browser's copy may go.
+    store.removeItem(key);
+    if (window.history && window.history.replaceState) {
+      var url = new URL(window.location.href);
+      url.searchParams.delete("saved");
+      window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+    }
+  } else {
+    var copy = read();
+    if (copy && copy.values) {
+      var differs = fields.some(function (el) {
+        return Object.prototype.hasOwnProperty.call(copy.values, el.name) &&
+          copy.values[el.name] !== el.value;
+      });
+      if (differs) {
+        fields.forEach(function (el) {
+          if (Object.prototype.hasOwnProperty.call(copy.values, el.name)) { el.value = copy.values[el.name]; }
+        });
+        var notice = document.getElementById("draft-restored");
+        var when = new Date(copy.savedAt || Date.now());
+        var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+        var time = pad(when.getHours()) + ":" + pad(when.getMinutes()) + " " +
+          pad(when.getDate()) + "/" + pad(when.getMonth() + 1) + "/" + when.getFullYear();
+        notice.querySelector(".draft-restored-text").textContent =
+          form.dataset.restored.replace("{time}", time);
+        notice.classList.remove("d-none");
+        document.getElementById("draft-discard").addEventListener("click", function () {
+          fields.forEach(function (el) { el.value = original[el.name]; });
+          store.removeItem(key);
+          notice.classList.add("d-none");
+        });
+      }
+    }
+  }
+  form.addEventListener("input", function (event) {
+    if (fields.indexOf(event.target) !== -1) { write(); }
+  });
+  // Sending the form keeps the copy: it goes only once the server answers "saved".
+  form.addEventListener("submit", write);
+})();
+
 (function () {
   "use strict";
   var input = document.querySelector("input[type=file][data-upload-url]");

@@ -2,7 +2,8 @@
  *
  * <select data-autosubmit>  submits its form when changed (language, campaign).
  * <select data-navigate>    goes to the URL held in the chosen option's value.
- * <form data-confirm="…">   asks for confirmation before it is sent.
+ * <form data-confirm="…">   asks for confirmation before it is sent;
+ * <button data-confirm="…">  asks only when that button sends the form.
  */
 (function () {
   "use strict";
@@ -17,7 +18,9 @@
   });
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    var message = form.getAttribute && form.getAttribute("data-confirm");
+    var button = event.submitter;
+    var message = (button && button.getAttribute("data-confirm")) ||
+      (form.getAttribute && form.getAttribute("data-confirm"));
     if (message && !window.confirm(message)) {
       event.preventDefault();
     }

@@ -88,3 +88,29 @@ def test_sysadmin_admin_breaks_no_csp_directive(browser, live_server, commune):
     ]
 
     assert _walk(browser, live_server, "quantri", paths) == []
+
+
+def test_whole_year_pages_break_no_csp_directive(browser, live_server, commune):
+    """Issue 11's pages: the register, the summary, the statistics, the extensions."""
+    from campaigns.models import Campaign
+    from campaigns.selectors import current_period
+    from exemplars.models import ExemplaryModel
+
+    campaign = Campaign.objects.get(year=2026)
+    period = current_period(campaign)
+    model = ExemplaryModel.objects.filter(campaign=campaign).order_by("pk").first()
+    unit = period.extensions.first().unit_id
+    office_paths = [
+        "/exemplars/",
+        "/exemplars/register/",
+        "/exemplars/new/",
+        model.get_absolute_url(),
+        f"/exemplars/{model.pk}/edit/",
+        "/yearend/",
+        f"/yearend/periods/{period.pk}/",
+        "/yearend/statistics/",
+        f"/campaigns/periods/{period.pk}/extensions/{unit}/",
+        "/awards/extensions/",
+    ]
+    assert _walk(browser, live_server, "vanhoa", office_paths) == []
+    assert _walk(browser, live_server, None, ["/exemplars/"]) == []

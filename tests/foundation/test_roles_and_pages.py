@@ -259,8 +259,8 @@ def test_unit_page_query_count_is_fixed(
     client.force_login(hamlet_head)
 
     # session, user, roles, unit, children, heads, 2 counts, and one query
-    # per app section (reports, sheets, nominations)
-    with django_assert_num_queries(11):
+    # per app section (reports, sheets, exemplary models, nominations)
+    with django_assert_num_queries(12):
         response = client.get(hamlet.get_absolute_url())
 
     assert response.content.decode().count("Kỳ thử") == periods

@@ -63,6 +63,16 @@ def base_salary(world):
     return BaseSalary.objects.order_by("effective_from").first()
 
 
+def dossier_extension(world):
+    from awards.models import DossierExtension
+
+    return (
+        DossierExtension.objects.filter(award_kind__campaign=world.campaign)
+        .order_by("pk")
+        .first()
+    )
+
+
 def _pk(fn):
     return lambda world: [fn(world).pk]
 
@@ -168,6 +178,14 @@ ROWS = {
         get=ANON_405,
         post="L 404 404 R 404 404 404",
         args=lambda w: [w.campaign.pk],
+    ),
+    # The office's dossier extensions (an empty form is shown again; withdrawing
+    # without a reason is refused, back to the page).
+    "awards:extensions": Row(
+        get="L 404 404 200 404 404 404", post="L 404 404 200 404 404 404"
+    ),
+    "awards:extension_revoke": Row(
+        get=ANON_405, post="L 404 404 R 404 404 404", args=_pk(dossier_extension)
     ),
     # --- Admin: nominations (the chairman's approvals) -------------------------
     "admin:awards_nomination_changelist": Row(

@@ -1,9 +1,9 @@
 """The campaigns app's URLs and its admin: who gets what.
 
 The objects come from the seeded commune: the 2026 campaign (under way), its
-current reporting period, and the own head's (thon1's) hamlet report in it,
-reopened by the office (so "returned": the head may edit it) with one
-evidence file attached.
+current reporting period, and the own head's (thon1's) hamlet report in it
+(not started in the demo: thon1 opens it here, as a draft) with one evidence
+file attached; the 9th hamlet's extension of the period's due date.
 """
 
 import io
@@ -27,10 +27,11 @@ def own_report(world):
     if cached is not None:
         return cached
     from campaigns.enums import REPORT_EDITABLE_STATES
-    from campaigns.models import Report
-    from campaigns.services import report_attachment_add, report_reopen
+    from campaigns.services import report_attachment_add, report_reopen, report_start
 
-    report = Report.objects.get(unit=world.hamlet, period=period(world))
+    report = report_start(
+        unit=world.hamlet, period=period(world), actor=world.user("own_head")
+    )
     if report.state not in REPORT_EDITABLE_STATES:
         report_reopen(
             report=report, actor=world.user("office"), reason="Bảng quyền: sửa lại."
@@ -43,6 +44,11 @@ def own_report(world):
         )
     world._campaigns_report = report
     return report
+
+
+def extension(world):
+    """The office's extension of the current period for one unit (demo: a hamlet)."""
+    return period(world).extensions.order_by("pk").first()
 
 
 def attachment(world):
@@ -153,6 +159,18 @@ ROWS = {
         get="L 404 404 405 404 404 404",
         post="L 404 404 R 404 404 404",
         args=lambda w: [period(w).pk],
+    ),
+    # The office extends one unit's due date (an empty form is shown again).
+    "campaigns:extension": Row(
+        get="L 404 404 200 404 404 404",
+        post="L 404 404 200 404 404 404",
+        args=lambda w: [period(w).pk, w.hamlet.pk],
+    ),
+    # Withdrawing needs a reason: an empty body is refused, back to the page.
+    "campaigns:extension_revoke": Row(
+        get="L 404 404 405 404 404 404",
+        post="L 404 404 R 404 404 404",
+        args=lambda w: [period(w).pk, extension(w).unit_id],
     ),
     "campaigns:aggregate": Row(
         get="L 404 404 200 200 200 200",

@@ -36,6 +36,8 @@ def test_report_journey_on_a_phone(
     phone_page, desktop_page, open_period, hamlet, hamlet_head, office_user, tmp_path
 ):
     page = phone_page
+    # "Nộp" asks for confirmation (issue 11): the head confirms.
+    page.on("dialog", lambda dialog: dialog.accept())
     browser_login(page, "thon_test")
 
     # The hamlet head starts the report from the report list.

@@ -105,5 +105,5 @@ def test_seed_demo_fills_current_period_in_every_state_and_is_idempotent(db):
         ("campaigns.report.accepted", "vanhoa"),
     ]
     assert entries.filter(
-        action="campaigns.report.submitted", actor__username="thon1"
+        action="campaigns.report.submitted", actor__username="thon2"
     ).exists()

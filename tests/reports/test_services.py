@@ -143,10 +143,14 @@ def test_report_submit_incomplete_lists_what_is_empty(
         report_submit(report=report, actor=hamlet_head)
 
     assert exc.value.code == "incomplete"
-    message = exc.value.messages[0]
-    assert message.startswith("Báo cáo chưa đầy đủ.")
-    assert "Mục b: kết quả" in message
-    assert "Mục a: kết quả" not in message
+    # The items go to the page as a list; the message only counts them.
+    items = exc.value.params["items"]
+    assert "Mục b: kết quả" in items
+    assert "Mục a: kết quả" not in items
+    assert exc.value.messages[0] == (
+        f"Báo cáo chưa đầy đủ: còn {len(items)} mục để trống."
+    )
+    assert ";" not in exc.value.messages[0]
     report.refresh_from_db()
     assert report.state == ReportState.DRAFT
 

@@ -1,7 +1,9 @@
 from django import template
+from django.utils.formats import get_format
 
 from phongquang_portal.core.activity import history_for
 from phongquang_portal.core.names import user_display_name
+from phongquang_portal.core.numbers import format_vn_number
 from phongquang_portal.core.permissions import has_perm as _has_perm
 
 register = template.Library()
@@ -31,3 +33,35 @@ def vnd(value):
 def display_name(user):
     """A user's name, family name first, or the username."""
     return user_display_name(user)
+
+
+@register.filter
+def num(value, decimals=None):
+    """A number with thousands separators in the page's language: "3.127", "87,5".
+
+    ``{{ value|num }}`` drops trailing zeros; ``{{ value|num:1 }}`` keeps one decimal.
+    """
+    if value in (None, ""):
+        return ""
+    try:
+        places = None if decimals in (None, "") else int(decimals)
+        return format_vn_number(
+            value,
+            places,
+            thousands=get_format("THOUSAND_SEPARATOR"),
+            decimal_mark=get_format("DECIMAL_SEPARATOR"),
+        )
+    except (TypeError, ValueError, ArithmeticError):
+        return value
+
+
+@register.filter
+def vn_number(value, decimals=None):
+    """A number as Vietnamese documents print it, whatever the page's language."""
+    if value in (None, ""):
+        return ""
+    try:
+        places = None if decimals in (None, "") else int(decimals)
+        return format_vn_number(value, places)
+    except (TypeError, ValueError, ArithmeticError):
+        return value

@@ -15,14 +15,16 @@ from django.db import transaction
 
 import awards.demo
 import campaigns.demo
+import exemplars.demo
 import scoring.demo
+import yearend.demo
 from campaigns.enums import CampaignStatus
 from campaigns.models import Campaign
 from campaigns.services import campaign_copy, campaign_set_status, plan_load
 from phongquang_portal.core.permissions import SYSTEM
 from units import demo
 
-APP_SEEDERS = [campaigns.demo, scoring.demo, awards.demo]
+APP_SEEDERS = [campaigns.demo, scoring.demo, exemplars.demo, awards.demo, yearend.demo]
 
 
 class Command(BaseCommand):
