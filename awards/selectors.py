@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Count,
-    DecimalField,
     ExpressionWrapper,
     F,
     OuterRef,
@@ -223,7 +223,8 @@ def quota_panel(campaign, kinds=None):
 
 BOARD_PAGE_SIZE = 50
 BOARD_STATES = (S.CHECKED, S.VOTED, S.APPROVED, S.REJECTED, S.DECIDED)
-SCORE_FIELD = DecimalField(max_digits=7, decimal_places=2)
+# The nominee's total in whole cents (scoring's exact ranking total).
+SCORE_FIELD = BigIntegerField()
 
 
 def _scoring_selectors():
@@ -248,7 +249,7 @@ def score_expression(campaign, maxima):
         scoring.ranking_queryset(campaign=campaign, maxima=maxima, bands=[])
         .filter(unit_id=OuterRef("nominee_unit_id"))
         .order_by()
-        .values("total")[:1]
+        .values("total_cents")[:1]
     )
     return Subquery(totals, output_field=SCORE_FIELD)
 

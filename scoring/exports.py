@@ -6,7 +6,6 @@ ranks and bands come from the same database ranking as the ranking page.
 """
 
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db import connection
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from .selectors import (
     bands_for,
     criteria_for,
     entry_council_summary,
+    from_cents,
     kind_maxima,
     ranking_queryset,
     sheet_totals,
@@ -92,10 +92,10 @@ def ranking_export_rows(campaign):
                 {
                     "unit": row["unit__name"],
                     "points": [points[row["pk"]].get(c.pk) for c in kind_criteria],
-                    "standard": row["standard"],
-                    "bonus": row["bonus"],
-                    "penalty": row["penalty"],
-                    "total": Decimal(row["total"]).quantize(Decimal("0.01")),
+                    "standard": from_cents(row["standard_cents"]),
+                    "bonus": from_cents(row["bonus_cents"]),
+                    "penalty": from_cents(row["penalty_cents"]),
+                    "total": from_cents(row["total_cents"]),
                     "rank": row["rank"],
                     "tied": row["tie_count"] > 1,
                     "band": row["band"],

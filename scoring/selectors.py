@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db.models import (
     Avg,
+    BigIntegerField,
     Case,
     CharField,
     Count,
@@ -35,7 +36,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Coalesce, Greatest, Least, Rank, Round
+from django.db.models.functions import Cast, Coalesce, Greatest, Least, Rank, Round
 
 from phongquang_portal.core.permissions import has_perm
 from units.enums import UnitKind
@@ -56,7 +57,7 @@ ZERO = Decimal("0")
 HUNDRED = Decimal("100")
 CENT = Decimal("0.01")
 POINTS_FIELD = DecimalField(max_digits=12, decimal_places=4)
-TOTAL_FIELD = DecimalField(max_digits=6, decimal_places=2)
+CENTS_FIELD = BigIntegerField()
 
 
 @dataclass(frozen=True)
@@ -158,11 +159,33 @@ def normalise(raw, maximum):
     return min(max(value, ZERO), HUNDRED)
 
 
+def cents(expression):
+    """Points (two decimals) as whole cents, exactly, on every database.
+
+    SQLite keeps decimals as binary floats (and whole ones as integers, which
+    it then divides as integers: 62 × 100 / 105 gave 59); PostgreSQL keeps
+    exact numerics. Rounded to whole cents, the same integers come out of
+    both, and integer arithmetic on them is exact.
+    """
+    return Cast(
+        Round(ExpressionWrapper(expression * Value(100), output_field=POINTS_FIELD), 0),
+        output_field=CENTS_FIELD,
+    )
+
+
+def from_cents(value):
+    """Whole cents (an int from the database) as Decimal points with two decimals."""
+    return (Decimal(int(value or 0)) / HUNDRED).quantize(CENT)
+
+
 def ranking_queryset(*, campaign, maxima, bands, kind=None):
     """Ranked sheets of ``campaign`` annotated with sums, total, rank, tie count and band.
 
     Everything is computed in one SQL query; ``maxima`` and ``bands`` come
-    from :func:`kind_maxima` and :func:`bands_for`.
+    from :func:`kind_maxima` and :func:`bands_for`. Sums and totals are whole
+    cents (``*_cents``): the total is ``raw × 100 / maximum`` rounded half up
+    to the cent in integer arithmetic, capped to 0–100, so SQLite and
+    PostgreSQL rank, band and show exactly the same numbers.
     """
     qs = ScoreSheet.objects.filter(campaign=campaign, state__in=RANKED_STATES)
     if kind:
@@ -170,47 +193,53 @@ def ranking_queryset(*, campaign, maxima, bands, kind=None):
         qs = qs.filter(unit__kind=kind)
     divisor = Case(
         *[
-            When(unit__kind=unit_kind, then=Value(maximum))
+            When(unit__kind=unit_kind, then=Value(int(maximum * HUNDRED)))
             for unit_kind, maximum in maxima.items()
             if maximum
         ],
         default=Value(None),
-        output_field=POINTS_FIELD,
+        output_field=CENTS_FIELD,
     )
-    raw = F("standard") + F("bonus") - F("penalty")
-    total = Round(
-        Greatest(
-            Least(
-                ExpressionWrapper(
-                    raw * Value(HUNDRED) / divisor, output_field=POINTS_FIELD
-                ),
-                Value(HUNDRED),
-                output_field=POINTS_FIELD,
-            ),
-            Value(ZERO),
-            output_field=POINTS_FIELD,
-        ),
-        2,
-        output_field=TOTAL_FIELD,
+    raw = F("standard_cents") + F("bonus_cents") - F("penalty_cents")
+    # 0 ≤ raw ≤ maximum, then (raw × 10 000 × 2 + maximum) ÷ (2 × maximum):
+    # integer division of non-negative numbers rounds half up.
+    capped = Greatest(Least(raw, divisor), Value(0), output_field=CENTS_FIELD)
+    total = ExpressionWrapper(
+        (capped * Value(20_000) + divisor) / (divisor * Value(2)),
+        output_field=CENTS_FIELD,
     )
-    tie_key = [F("unit__kind"), F("total"), F("standard"), F("penalty")]
+    tie_key = [
+        F("unit__kind"),
+        F("total_cents"),
+        F("standard_cents"),
+        F("penalty_cents"),
+    ]
     qs = (
         qs.annotate(
-            standard=F("final_standard"),
-            bonus=F("final_bonus"),
-            penalty=F("final_penalty"),
+            standard_cents=cents(F("final_standard")),
+            bonus_cents=cents(F("final_bonus")),
+            penalty_cents=cents(F("final_penalty")),
         )
-        .annotate(total=Coalesce(total, Value(ZERO), output_field=TOTAL_FIELD))
+        .annotate(
+            total_cents=Coalesce(total, Value(0), output_field=CENTS_FIELD),
+        )
         .annotate(
             rank=Window(
                 Rank(),
                 partition_by=[F("unit__kind")],
-                order_by=[F("total").desc(), F("standard").desc(), F("penalty").asc()],
+                order_by=[
+                    F("total_cents").desc(),
+                    F("standard_cents").desc(),
+                    F("penalty_cents").asc(),
+                ],
             ),
             tie_count=Window(Count("pk", distinct=False), partition_by=tie_key),
             band=Case(
                 *[
-                    When(total__gte=band.min_total, then=Value(band.label))
+                    When(
+                        total_cents__gte=int(band.min_total * HUNDRED),
+                        then=Value(band.label),
+                    )
                     for band in bands
                 ],
                 default=Value(""),
@@ -223,10 +252,10 @@ def ranking_queryset(*, campaign, maxima, bands, kind=None):
             "unit__name",
             "unit__kind",
             "state",
-            "standard",
-            "bonus",
-            "penalty",
-            "total",
+            "standard_cents",
+            "bonus_cents",
+            "penalty_cents",
+            "total_cents",
             "rank",
             "tie_count",
             "band",
@@ -243,10 +272,10 @@ def _as_unit_score(row):
         unit_name=row["unit__name"],
         kind=row["unit__kind"],
         state=row["state"],
-        standard=Decimal(row["standard"]).quantize(CENT),
-        bonus=Decimal(row["bonus"]).quantize(CENT),
-        penalty=Decimal(row["penalty"]).quantize(CENT),
-        total=Decimal(row["total"]).quantize(CENT),
+        standard=from_cents(row["standard_cents"]),
+        bonus=from_cents(row["bonus_cents"]),
+        penalty=from_cents(row["penalty_cents"]),
+        total=from_cents(row["total_cents"]),
         rank=int(row["rank"]),
         tied=row["tie_count"] > 1,
         band=row["band"],
@@ -277,22 +306,27 @@ def ranked_kinds(campaign):
 
 
 def goal_breakdown(*, sheet_ids, final=True):
-    """{sheet id: {goal code: signed points}} for ``sheet_ids`` (one aggregate query)."""
+    """{sheet id: {goal code: signed points}} for ``sheet_ids`` (one aggregate query).
+
+    Summed in whole cents by the database (exact on SQLite too), returned as
+    Decimals with two decimals; penalties count negative.
+    """
     field = "final_points" if final else "self_points"
+    points = cents(F(field))
     signed = Case(
-        When(criterion__kind=CriterionKind.PENALTY, then=-F(field)),
-        default=F(field),
-        output_field=POINTS_FIELD,
+        When(criterion__kind=CriterionKind.PENALTY, then=-points),
+        default=points,
+        output_field=CENTS_FIELD,
     )
     rows = (
         ScoreEntry.objects.filter(sheet_id__in=list(sheet_ids))
         .values("sheet_id", "criterion__group__goal__code")
-        .annotate(points=Coalesce(Sum(signed), Value(ZERO), output_field=POINTS_FIELD))
+        .annotate(points=Coalesce(Sum(signed), Value(0), output_field=CENTS_FIELD))
         .order_by()
     )
     result = defaultdict(dict)
     for row in rows:
-        result[row["sheet_id"]][row["criterion__group__goal__code"]] = Decimal(
+        result[row["sheet_id"]][row["criterion__group__goal__code"]] = from_cents(
             row["points"]
         )
     return result

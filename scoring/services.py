@@ -15,8 +15,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -268,27 +266,34 @@ def _fill_automatic(sheets, campaign):
 
 
 def final_sums_refresh(*, sheets):
-    """Store each sheet's sums of final points by kind of criterion (one UPDATE).
+    """Store each sheet's sums of final points by kind of criterion.
 
-    ``sheets`` is a queryset; the sums are computed by the database with one
-    correlated aggregate per kind, whatever the number of sheets.
+    ``sheets`` is a queryset. The sums are added up in Python from the exact
+    two-decimal values (one query reads the entries, one bulk update writes
+    the sheets): SQLite would add them as binary floats.
     """
-
-    def total(kind):
-        per_sheet = (
-            ScoreEntry.objects.filter(sheet=OuterRef("pk"), criterion__kind=kind)
-            .order_by()
-            .values("sheet")
-            .annotate(points=Sum("final_points"))
-            .values("points")
+    queryset, sheets = sheets, list(sheets.only("pk"))
+    sums = {
+        sheet.pk: dict.fromkeys(CriterionKind.values, ZERO.quantize(CENT))
+        for sheet in sheets
+    }
+    rows = (
+        ScoreEntry.objects.filter(
+            sheet__in=queryset.values("pk"), final_points__isnull=False
         )
-        return Coalesce(Subquery(per_sheet), Value(ZERO), output_field=DecimalField())
-
-    return sheets.update(
-        final_standard=total(CriterionKind.STANDARD),
-        final_bonus=total(CriterionKind.BONUS),
-        final_penalty=total(CriterionKind.PENALTY),
+        .values_list("sheet_id", "criterion__kind", "final_points")
+        .order_by()
     )
+    for sheet_id, kind, points in rows.iterator(chunk_size=5000):
+        sums[sheet_id][kind] += Decimal(points).quantize(CENT)
+    for sheet in sheets:
+        sheet.final_standard = sums[sheet.pk][CriterionKind.STANDARD]
+        sheet.final_bonus = sums[sheet.pk][CriterionKind.BONUS]
+        sheet.final_penalty = sums[sheet.pk][CriterionKind.PENALTY]
+    ScoreSheet.objects.bulk_update(
+        sheets, ["final_standard", "final_bonus", "final_penalty"], batch_size=500
+    )
+    return len(sheets)
 
 
 def draft_entries_sync(*, campaign):
