@@ -14,13 +14,13 @@ then the fewer penalty points. Units still equal on all three share the rank
 and are shown as tied.
 """
 
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import (
-    Avg,
     BigIntegerField,
     Case,
     CharField,
@@ -28,8 +28,6 @@ from django.db.models import (
     DecimalField,
     ExpressionWrapper,
     F,
-    Max,
-    Min,
     Prefetch,
     Sum,
     Value,
@@ -37,14 +35,16 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast, Coalesce, Greatest, Least, Rank, Round
+from django.utils.translation import gettext_lazy
 
 from phongquang_portal.core.permissions import has_perm
 from units.enums import UnitKind
-from units.selectors import roles_for
+from units.selectors import council_members, member_ties, roles_for, ties_of
 
 from .enums import RANKED_STATES, SUBMITTED_STATES, CriterionKind, SheetState
 from .models import (
     Band,
+    CouncilMarksSubmission,
     CouncilScore,
     Criterion,
     CriterionGroup,
@@ -425,19 +425,16 @@ def sheet_list(*, campaign, unit_ids=None, state=None, kind=None):
 
 
 def sheet_with_entries(pk):
-    """One sheet with its entries, criteria, goals and council scores (four queries)."""
+    """One sheet with its entries, criteria, goals, council marks and submissions.
+
+    Five queries, whatever the number of criteria and members.
+    """
     return (
         ScoreSheet.objects.select_related("unit", "campaign", "finalised_by")
         .prefetch_related(
             Prefetch(
                 "entries",
                 queryset=ScoreEntry.objects.select_related("criterion__group__goal")
-                .annotate(
-                    council_mean=Avg("council_scores__points"),
-                    council_min=Min("council_scores__points"),
-                    council_max=Max("council_scores__points"),
-                    council_count=Count("council_scores"),
-                )
                 .prefetch_related(
                     Prefetch(
                         "council_scores",
@@ -452,21 +449,208 @@ def sheet_with_entries(pk):
                     "criterion__position",
                     "criterion__code",
                 ),
-            )
+            ),
+            Prefetch(
+                "council_submissions",
+                queryset=CouncilMarksSubmission.objects.select_related("member"),
+            ),
         )
         .get(pk=pk)
     )
 
 
-def entry_council_summary(entry, margin=None):
-    """Mean, spread and disagreement flag of the council's points on one entry."""
+def submitted_member_ids(sheet):
+    """The ids of the council members who submitted their marks on ``sheet``."""
+    cache = getattr(sheet, "_prefetched_objects_cache", {})
+    if "council_submissions" in cache:
+        return {s.member_id for s in sheet.council_submissions.all()}
+    return set(
+        CouncilMarksSubmission.objects.filter(sheet=sheet).values_list(
+            "member_id", flat=True
+        )
+    )
+
+
+def marks_summary(values, margin=None):
+    """Count, mean, median, standard deviation, spread and disagreement of marks.
+
+    ``values`` are Decimals. The standard deviation is the population's (of
+    the marks given, not an estimate); mean, median and deviation are rounded
+    half up to 0.01. The flag is raised when the spread exceeds ``margin``.
+    """
     margin = disagreement_margin() if margin is None else margin
-    count = getattr(entry, "council_count", 0) or 0
-    if not count:
-        return {"mean": None, "spread": None, "disagree": False, "count": 0}
-    mean = Decimal(entry.council_mean).quantize(CENT, ROUND_HALF_UP)
-    spread = (Decimal(entry.council_max) - Decimal(entry.council_min)).quantize(CENT)
-    return {"mean": mean, "spread": spread, "disagree": spread > margin, "count": count}
+    values = sorted(Decimal(v) for v in values)
+    if not values:
+        return {
+            "count": 0,
+            "mean": None,
+            "median": None,
+            "sd": None,
+            "spread": None,
+            "disagree": False,
+        }
+    spread = (values[-1] - values[0]).quantize(CENT)
+    return {
+        "count": len(values),
+        "mean": (sum(values) / len(values)).quantize(CENT, ROUND_HALF_UP),
+        "median": Decimal(statistics.median(values)).quantize(CENT, ROUND_HALF_UP),
+        "sd": Decimal(statistics.pstdev(values)).quantize(CENT, ROUND_HALF_UP),
+        "spread": spread,
+        "disagree": spread > margin,
+    }
+
+
+def entry_council_summary(entry, margin=None, *, submitted_ids=None):
+    """Mean, median, deviation, spread and flag of the council's marks on one entry.
+
+    Only submitted marks count (``submitted_ids``: the members who submitted
+    on the entry's sheet; read from the sheet when not given): a member's
+    draft is his own until he submits it.
+    """
+    if submitted_ids is None:
+        submitted_ids = submitted_member_ids(entry.sheet)
+    return marks_summary(
+        [s.points for s in entry.council_scores.all() if s.member_id in submitted_ids],
+        margin,
+    )
+
+
+# --- Recusal and blind marking ------------------------------------------------
+
+RECUSAL_MESSAGES = {
+    "heads": gettext_lazy("You head this unit: you do not mark its sheet."),
+    "belongs": gettext_lazy(
+        "Your personal record is in this unit: you do not mark its sheet."
+    ),
+}
+RECUSAL_LABELS = {
+    "heads": gettext_lazy("heads the unit"),
+    "belongs": gettext_lazy("belongs to the unit (personal record)"),
+}
+
+
+def sheet_recusal(member, sheet):
+    """Why ``member`` may not mark ``sheet`` ("heads", "belongs"), or ""."""
+    return member_ties(member).unit_ties(sheet.unit_id)
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """One council member on one sheet: submitted, recused (and why) or missing."""
+
+    member: object
+    submitted: bool
+    recusal: str
+    has_marks: bool
+
+    @property
+    def recusal_label(self):
+        return RECUSAL_LABELS.get(self.recusal, "")
+
+    @property
+    def missing(self):
+        return not self.submitted and not self.recusal
+
+
+def council_roster(sheet):
+    """Every council member's standing on ``sheet`` (a fixed number of queries)."""
+    members = council_members()
+    ties = ties_of(members)
+    submitted = submitted_member_ids(sheet)
+    if "entries" in getattr(sheet, "_prefetched_objects_cache", {}):
+        marked = {
+            s.member_id for e in sheet.entries.all() for s in e.council_scores.all()
+        }
+    else:
+        marked = set(
+            CouncilScore.objects.filter(entry__sheet=sheet).values_list(
+                "member_id", flat=True
+            )
+        )
+    return [
+        RosterLine(
+            member=member,
+            submitted=member.pk in submitted,
+            recusal=ties[member.pk].unit_ties(sheet.unit_id),
+            has_marks=member.pk in marked,
+        )
+        for member in members
+    ]
+
+
+def missing_members(sheet):
+    """The council members who neither submitted marks on ``sheet`` nor are recused."""
+    return [line.member for line in council_roster(sheet) if line.missing]
+
+
+@dataclass
+class CouncilView:
+    """What of the council's marks one user sees on one sheet (blind marking).
+
+    - the office (``scoring.view_council_marks``): every member's marks by
+      name, drafts marked as such, with the mean, median, standard deviation,
+      spread and the disagreement flag of the submitted marks;
+    - a council member: his own marks; the council's mean (and spread) only
+      once he has submitted his own, or once marking is over;
+    - everyone else who reads the sheet (the unit, the chairman, other units
+      once the ranking is published): the mean, never a member's name.
+    """
+
+    named: list  # members whose marks are shown by name (the office only)
+    own: object = None  # the council member looking, if any
+    submitted: bool = False  # … who has submitted his marks
+    recusal: str = ""  # … why he may not mark this sheet
+    show_mean: bool = False
+    show_detail: bool = False  # median, deviation, spread, flag
+
+    @property
+    def recusal_message(self):
+        return RECUSAL_MESSAGES.get(self.recusal, "")
+
+
+def council_view(sheet, user):
+    """The :class:`CouncilView` of ``user`` on a sheet read by ``sheet_with_entries``."""
+    if has_perm(user, "scoring.view_council_marks", sheet):
+        members = {
+            s.member.pk: s.member
+            for e in sheet.entries.all()
+            for s in e.council_scores.all()
+        }
+        named = sorted(members.values(), key=lambda m: m.username)
+        return CouncilView(named=named, show_mean=True, show_detail=True)
+    roles = roles_for(user)
+    own = user if roles.is_council else None
+    submitted = own is not None and own.pk in submitted_member_ids(sheet)
+    return CouncilView(
+        named=[],
+        own=own,
+        submitted=submitted,
+        recusal=sheet_recusal(user, sheet) if own is not None else "",
+        show_mean=has_perm(user, "scoring.view_council_mean", sheet),
+    )
+
+
+def council_rows(sheet, entries, view, margin=None):
+    """Per entry: the marks ``view`` allows, the mean and the office's statistics."""
+    margin = disagreement_margin() if margin is None else margin
+    submitted = submitted_member_ids(sheet)
+    rows = []
+    for entry in entries:
+        by_member = {s.member_id: s for s in entry.council_scores.all()}
+        summary = marks_summary(
+            [s.points for m, s in by_member.items() if m in submitted], margin
+        )
+        rows.append(
+            {
+                "entry": entry,
+                "council": summary,
+                "member_scores": [
+                    (by_member.get(m.pk), m.pk in submitted) for m in view.named
+                ],
+                "own": by_member.get(view.own.pk) if view.own is not None else None,
+            }
+        )
+    return rows
 
 
 def sheet_totals(sheet, entries, maximum, *, field="final_points"):
