@@ -42,6 +42,12 @@ from .forms import (
 from .models import ScoreEntry, ScoreSheet
 
 RANKING_PAGE_SIZE = 50
+# Who marked when is the office's to read: shown to others, with the mean, it
+# would tell one member's marks.
+COUNCIL_MARK_ACTIONS = (
+    "scoring.sheet.council_scored",
+    "scoring.sheet.council_marks_submitted",
+)
 GOAL_CODES = ["a", "b", "c", "d", "đ", "e", "g", "h"]
 
 
@@ -335,7 +341,11 @@ class SheetDetailView(SheetObjectMixin, DetailView):
             chart_final=ranked,
             has_automatic=any(e.criterion.is_automatic for e in entries),
             reason_form=_reason_form(),
-            history=list(history_for(sheet)[:50]),
+            history=list(
+                history_for(sheet)
+                if view.show_detail
+                else history_for(sheet).exclude(action__in=COUNCIL_MARK_ACTIONS)
+            )[:50],
         )
         return context
 
