@@ -618,8 +618,7 @@ def council_view(sheet, user):
         }
         named = sorted(members.values(), key=lambda m: m.username)
         return CouncilView(named=named, show_mean=True, show_detail=True)
-    roles = roles_for(user)
-    own = user if roles.is_council else None
+    own = user if has_perm(user, "scoring.mark_sheets") else None
     submitted = own is not None and own.pk in submitted_member_ids(sheet)
     return CouncilView(
         named=[],

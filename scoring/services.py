@@ -27,12 +27,11 @@ from phongquang_portal.core.activity import (
     transition,
 )
 from phongquang_portal.core.names import user_display_name
-from phongquang_portal.core.permissions import real_user, require_perm
+from phongquang_portal.core.permissions import has_perm, real_user, require_perm
 from phongquang_portal.core.uploads import delete_file_on_commit, validate_upload
 from phongquang_portal.core.validators import has_control_characters
 from units.enums import UnitKind
 from units.models import Unit
-from units.selectors import roles_for
 
 from .enums import (
     SELF_EDITABLE_STATES,
@@ -589,7 +588,7 @@ def _ensure_may_mark(sheet, member, perm):
     Who is no council member at all is refused first, as anyone without the
     permission is.
     """
-    if not roles_for(member).is_council:
+    if not has_perm(member, "scoring.mark_sheets"):
         require_perm(member, perm, sheet)
     recusal = sheet_recusal(member, sheet)
     if recusal:

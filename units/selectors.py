@@ -189,8 +189,8 @@ def member_ties(user):
 
 
 def ties_of(users):
-    """{user id: MemberTies} for ``users`` in two queries (for a whole council)."""
-    ids = [u.pk for u in users]
+    """{user id: MemberTies} for ``users`` (or their ids) in two queries."""
+    ids = [getattr(u, "pk", u) for u in users]
     headed = {}
     for user_id, unit_id in Membership.objects.filter(
         user_id__in=ids, role=Role.UNIT_HEAD
