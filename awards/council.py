@@ -412,6 +412,16 @@ def _ensure_may_vote(meeting, nomination, member):
     recusal = nomination_recusal(member, nomination)
     if recusal:
         raise ValidationError(RECUSAL_MESSAGES[recusal], code="recused")
+    if (
+        meeting.ballot_mode == BallotMode.SECRET
+        and SecretBallotReceipt.objects.filter(
+            meeting=meeting, nomination=nomination, member=member
+        ).exists()
+    ):
+        raise ValidationError(
+            _("You have already cast your secret ballot on this nomination."),
+            code="already_voted",
+        )
 
 
 @transaction.atomic

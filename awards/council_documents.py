@@ -16,7 +16,6 @@ from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.pdf import render_pdf
 
 from .council_selectors import (
-    RECUSAL_LABELS,
     agenda_lines,
     attendance_of,
     opinions_of,
@@ -26,6 +25,14 @@ from .templatetags.awards_tags import vn_date_line
 
 COUNCIL_NAME = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
 RESULT = {True: "Đạt", False: "Không đạt", None: "—"}
+# The minutes are written in Vietnamese whatever the reader's language.
+RECUSAL_WHY = {
+    "nominee": "là người được đề nghị khen thưởng",
+    "heads_nominee": "là người đứng đầu tập thể được đề nghị",
+    "belongs_nominee": "là thành viên của tập thể được đề nghị",
+    "heads_proposing": "là người đứng đầu đơn vị đề nghị",
+    "belongs_proposing": "là thành viên của đơn vị đề nghị",
+}
 MODE = {
     BallotMode.SECRET: "bỏ phiếu kín",
     BallotMode.OPEN: "biểu quyết công khai",
@@ -74,7 +81,7 @@ def minutes_context(meeting):
                 {
                     "member": user_display_name(member),
                     "nominee": nomination.nominee_name,
-                    "why": str(RECUSAL_LABELS[code]),
+                    "why": RECUSAL_WHY[code],
                 }
             )
     chair = meeting.chair

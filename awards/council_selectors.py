@@ -129,11 +129,10 @@ def ballot_tally(nomination):
     meeting, less those recused). Before a meeting, all zero. A nomination
     voted before member ballots (typed tallies) shows what was typed then.
     """
-    meeting = (
-        CouncilMeeting.objects.filter(pk=nomination.meeting_id).first()
-        if nomination.meeting_id
-        else None
-    )
+    # Read again: the meeting is set when its voting opens, maybe after the
+    # caller loaded the nomination.
+    nomination = Nomination.objects.select_related("meeting").get(pk=nomination.pk)
+    meeting = nomination.meeting
     if meeting is None or meeting.typed_tallies:
         typed = nomination.votes_for is not None
         return {
