@@ -620,7 +620,11 @@ class SheetPdfView(SheetObjectMixin, View):
     def get(self, request, *args, **kwargs):
         sheet = self.get_object()
         score = selectors.sheet_rank(sheet)
-        context = exports.sheet_pdf_context(sheet, score)
+        context = exports.sheet_pdf_context(
+            sheet,
+            score,
+            show_mean=has_perm(request.user, "scoring.view_council_mean", sheet),
+        )
         pdf = render_pdf("scoring/pdf/sheet.html", context, request=request)
         return pdf_response(
             pdf, f"phieu-cham-diem-{sheet.campaign.year}-{sheet.unit_id}.pdf"

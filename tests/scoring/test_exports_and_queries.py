@@ -141,8 +141,8 @@ def test_sheet_page_queries_do_not_grow_with_council_members(
     client.get(self_assessed_sheet.get_absolute_url())
 
     # Issue 10 adds the submissions (prefetched) and the council's roster
-    # (members and their ties to units): four queries, whatever their number.
-    with django_assert_num_queries(13):
+    # (members and their ties to units): three queries, whatever their number.
+    with django_assert_num_queries(12):
         response = client.get(self_assessed_sheet.get_absolute_url())
 
     assert len(response.context["members"]) == members
