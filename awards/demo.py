@@ -332,10 +332,18 @@ def seed_2026(campaign, users, stdout=None):
     )
     demo.reject(rejected)
     demo.approve(adhoc_2)
-    # Checked after the meeting: they wait for the council's next meeting.
+    # Checked after the meeting: they wait for the council's next meeting, whose
+    # attendance is being taken.
     demo.walk(demo.nominate(proposing=h[3], nominee_unit=h[3]), "checked")
     demo.walk(
         demo.nominate(proposing=h[4], nominee_person=_people_of(h[4], 2)[1]), "checked"
+    )
+    services.council_meeting_record(
+        campaign=campaign,
+        held_on=datetime.date(2026, 12, 10),
+        actor=demo.office,
+        present=demo.members[:5],
+        notes="Họp xét các hồ sơ còn lại của năm 2026.",
     )
 
 

@@ -51,18 +51,33 @@ def _number(value):
     return int(value) if value.is_integer() else value
 
 
-def _points_cell(ws):
-    """A maker of "0.00" cells for ``ws``: one style, registered once."""
+class _Points:
+    """A number of points to write with the "0.00" format."""
 
-    def points(value):
-        number = _number(value)
-        if number is None:
-            return None
-        cell = WriteOnlyCell(ws, value=number)
-        cell.number_format = POINTS_FORMAT
-        return cell
+    __slots__ = ("number",)
 
-    return points
+    def __init__(self, value):
+        self.number = _number(value)
+
+
+class _PointsRows:
+    """Rows whose points share one styled cell: openpyxl writes each cell as soon
+    as the row's generator yields it, so one "0.00" cell serves every point
+    (a styled cell per point would triple the time of a 5,000-row export)."""
+
+    def __init__(self, ws):
+        self.cell = WriteOnlyCell(ws, value=0)
+        self.cell.number_format = POINTS_FORMAT
+
+    def row(self, values):
+        for value in values:
+            if not isinstance(value, _Points):
+                yield value
+            elif value.number is None:
+                yield None
+            else:
+                self.cell.value = value.number
+                yield self.cell
 
 
 def header_heights(criteria):
@@ -192,7 +207,8 @@ def ranking_workbook(campaign):
             + tail
         )
         ws.append([_cell(ws, h, font=HEADER_FONT, alignment=CENTER) for h in header])
-        points = _points_cell(ws)
+        writer = _PointsRows(ws)
+        points = _Points
         for number, row in enumerate(rows, start=1):
             rank = f"{row['rank']}=" if row["tied"] else row["rank"]
             # Points carry the "0.00" format (two decimals, as on the pages);
@@ -209,7 +225,7 @@ def ranking_workbook(campaign):
                 _text(ws, row["band"]),
             ]
             assert len(values) == width
-            ws.append(values)
+            ws.append(writer.row(values))
         ws.append([])
         ws.append(
             [
