@@ -315,7 +315,7 @@ def test_the_meeting_page_says_why_a_member_does_not_vote(
     body = client.get(reverse("awards:meeting", args=[meeting.pk])).content.decode()
 
     assert 'class="small my-recusal"' in body
-    assert "đơn vị đề nghị" in body
+    assert "tập thể được đề nghị" in body
 
 
 # --- Written opinions ---------------------------------------------------------------
