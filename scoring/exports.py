@@ -10,7 +10,7 @@ from collections import defaultdict
 from django.db import connection
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -60,14 +60,33 @@ class _Points:
         self.number = _number(value)
 
 
+class _StyledCell(Cell):
+    """A write-only cell whose style id is looked up once, not at every write."""
+
+    __slots__ = ("_style_id",)
+
+    def freeze_style(self):
+        self._style_id = super().style_id
+
+    @property
+    def style_id(self):
+        return self._style_id
+
+    def __repr__(self):
+        # openpyxl formats the repr of each cell handed to a row, then drops it.
+        return "<points>"
+
+
 class _PointsRows:
     """Rows whose points share one styled cell: openpyxl writes each cell as soon
     as the row's generator yields it, so one "0.00" cell serves every point
-    (a styled cell per point would triple the time of a 5,000-row export)."""
+    (a styled cell per point doubles the time of a 5,000-row export)."""
 
     def __init__(self, ws):
-        self.cell = WriteOnlyCell(ws, value=0)
+        # As openpyxl's WriteOnlyCell(); the row writer sets row and column.
+        self.cell = _StyledCell(worksheet=ws, row=1, column=1, value=0)
         self.cell.number_format = POINTS_FORMAT
+        self.cell.freeze_style()
 
     def row(self, values):
         for value in values:
