@@ -191,9 +191,7 @@ def ranking_workbook(campaign):
             "Xếp loại",
         ]
         width = len(fixed) + len(criteria) + len(tail)
-        widths = (
-            [6, 40] + [CRITERION_WIDTH] * len(criteria) + [11, 11, 10, 12, 10, 13]
-        )
+        widths = [6, 40] + [CRITERION_WIDTH] * len(criteria) + [11, 11, 10, 12, 10, 13]
         for index, value in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(index)].width = value
         # Rows tall enough for what they hold, so titles never run into the

@@ -72,10 +72,7 @@ def membership_grant(*, user, role, actor, reason, unit=None, title=""):
         )
         if other is not None:
             raise ValidationError(
-                _(
-                    "The council already has a chair (%(name)s): revoke that role "
-                    "first."
-                )
+                _("The council already has a chair (%(name)s): revoke that role first.")
                 % {"name": other.user.get_full_name() or other.user.username},
                 code="council_chair_taken",
             )

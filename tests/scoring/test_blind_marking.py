@@ -186,9 +186,8 @@ def test_a_member_who_heads_the_unit_does_not_mark_its_sheet(
     client, self_assessed_sheet, members, hamlet
 ):
     member = members[0]
-    from units.services import membership_grant
-
     from phongquang_portal.core.permissions import SYSTEM
+    from units.services import membership_grant
 
     membership_grant(
         user=member, role=Role.UNIT_HEAD, unit=hamlet, actor=SYSTEM, reason="Kiêm"
