@@ -35,6 +35,22 @@ register_actions(
         "awards.council.attendance_changed": _(
             "The council meeting's attendance was corrected"
         ),
+        "awards.council.attendance_recorded": _(
+            "The council meeting's attendance was recorded"
+        ),
+        "awards.council.meeting_opened": _("The council meeting opened its voting"),
+        "awards.council.meeting_closed": _("The council meeting closed its voting"),
+        "awards.council.meeting_results": _(
+            "The council's tallies were counted from the ballots"
+        ),
+        "awards.council.opinion_recorded": _(
+            "An absent council member's written opinion was recorded"
+        ),
+        "awards.ballot.cast_secret": _("A council member cast a secret ballot"),
+        "awards.ballot.cast_open": _("A council member voted openly"),
+        "awards.ballot.replaced": _(
+            "A council member changed his open vote before the meeting closed"
+        ),
         "awards.award_kind.rules_changed": _("The award's rules were changed"),
         "awards.extension.granted": _(
             "The office extended the dossier deadline for the unit"

@@ -24,9 +24,22 @@ from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.validators import no_control_characters
 
 from . import selectors, services
-from .enums import ATTENDANCE_FIELDS, AWARD_RULE_FIELDS, AttachmentKind, NominationState
+from .enums import (
+    ATTENDANCE_FIELDS,
+    AWARD_RULE_FIELDS,
+    AttachmentKind,
+    MeetingState,
+    NominationState,
+)
 from .forms import AttendanceForm, AwardRulesForm
-from .models import AwardKind, BaseSalary, CouncilMeeting, Decision, Nomination
+from .models import (
+    AwardKind,
+    BaseSalary,
+    CouncilMeeting,
+    Decision,
+    MeetingAttendance,
+    Nomination,
+)
 
 S = NominationState
 CHAIRMAN_STATES = (S.VOTED, S.APPROVED, S.REJECTED, S.DECIDED)
@@ -455,35 +468,43 @@ class NominationAdmin(PortalModelAdmin):
     # --- Actions (same services as the portal) ------------------------------------
 
     def _apply(self, request, nominations, service, success_message, **kwargs):
-        """Run one service on each nomination; report refusals one by one."""
-        done = 0
+        """Run one service on each nomination, in order; report each refusal and why."""
+        done = []
         for nomination in nominations:
             try:
                 service(nomination=nomination, actor=request.user, **kwargs)
             except ValidationError as exc:
                 self.message_user(
                     request,
-                    f"{nomination.nominee_name}: {' '.join(exc.messages)}",
+                    _("Refused: %(name)s — %(why)s")
+                    % {"name": nomination.nominee_name, "why": " ".join(exc.messages)},
                     messages.ERROR,
                 )
             else:
-                done += 1
+                done.append(nomination.nominee_name)
         if done:
             self.message_user(
-                request, success_message % {"count": done}, messages.SUCCESS
+                request,
+                success_message % {"count": len(done), "names": "; ".join(done)},
+                messages.SUCCESS,
             )
+        return done
 
     def _approve(self, request, nominations):
-        self._apply(
+        return self._apply(
             request,
             nominations,
             services.nomination_approve,
-            _("%(count)s nomination(s) approved."),
+            _("%(count)s nomination(s) approved, in the council's order: %(names)s."),
         )
 
     @admin.action(description=gettext_lazy("Approve"), permissions=["approve"])
     def approve_selected(self, request, queryset):
-        self._approve(request, list(queryset.order_by("pk")))
+        """Approve in the council board's order: its first choices take the quota."""
+        self._approve(
+            request,
+            selectors.in_board_order(queryset.select_related("campaign")),
+        )
 
     @admin.action(description=gettext_lazy("Do not approve"), permissions=["approve"])
     def reject_selected(self, request, queryset):
@@ -491,9 +512,9 @@ class NominationAdmin(PortalModelAdmin):
         if form.is_bound and form.is_valid():
             self._apply(
                 request,
-                queryset.order_by("pk"),
+                selectors.in_board_order(queryset.select_related("campaign")),
                 services.nomination_reject,
-                _("%(count)s nomination(s) not approved."),
+                _("%(count)s nomination(s) not approved: %(names)s."),
                 reason=form.cleaned_data["reason"],
             )
             return None
@@ -648,23 +669,82 @@ class DecisionAdmin(PortalModelAdmin):
         )
 
 
+class MeetingAttendanceInline(admin.TabularInline):
+    """Who was present, member by member (read here; recorded on the meeting page)."""
+
+    model = MeetingAttendance
+    fields = ("member", "present")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return has_perm(request.user, "awards.view_meetingattendance", obj)
+
+
 @admin.register(CouncilMeeting)
 class CouncilMeetingAdmin(ServiceFormMixin, PortalModelAdmin):
-    """Meetings are recorded on the council board (which checks the quorum); the
-    attendance changes only through "Correct the attendance", with a reason,
-    before any vote is recorded against the meeting."""
+    """Meetings are recorded on the council board and run on their own page
+    (attendance member by member, opening, ballots, closing). Here they are
+    read; the attendance may be corrected member by member, with a reason,
+    only while the voting has not opened."""
 
-    list_display = ("__str__", "campaign", "members_present", "members_total")
-    list_filter = ("campaign",)
+    list_display = (
+        "__str__",
+        "campaign",
+        "state",
+        "ballot_mode",
+        "members_present",
+        "members_total",
+    )
+    list_filter = ("campaign", "state")
     list_select_related = ("campaign",)
-    fields = ("campaign", "held_on", *ATTENDANCE_FIELDS, "notes", "recorded_by")
-    readonly_fields = ("recorded_by",)
-    guarded_fields = ("campaign", *ATTENDANCE_FIELDS)
+    fields = (
+        "campaign",
+        "held_on",
+        "state",
+        "ballot_mode",
+        *ATTENDANCE_FIELDS,
+        "chair",
+        "secretary",
+        "opened_at",
+        "closed_at",
+        "notes",
+        "recorded_by",
+        "portal_page",
+    )
+    readonly_fields = (
+        "state",
+        "ballot_mode",
+        "chair",
+        "secretary",
+        "opened_at",
+        "closed_at",
+        "recorded_by",
+        "portal_page",
+    )
+    guarded_fields = ("campaign", "held_on", *ATTENDANCE_FIELDS)
+    inlines = [MeetingAttendanceInline]
     change_form_template = "admin/awards/councilmeeting/change_form.html"
 
     def has_add_permission(self, request):
-        # Meetings are recorded on the council board, which checks the quorum.
+        # Meetings are recorded on the council board.
         return False
+
+    @admin.display(description=gettext_lazy("Meeting page and minutes"))
+    def portal_page(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("awards:meeting", args=[obj.pk]), _("Open")
+        )
 
     def get_urls(self):
         return [
@@ -682,7 +762,8 @@ class CouncilMeetingAdmin(ServiceFormMixin, PortalModelAdmin):
             **(extra_context or {}),
             "may_change_attendance": obj is not None
             and has_perm(request.user, "awards.change_meeting_attendance", obj),
-            "attendance_locked": obj is not None and services.meeting_has_votes(obj),
+            "attendance_locked": obj is not None
+            and obj.state != MeetingState.PREPARING,
         }
         return super().changeform_view(request, object_id, form_url, extra_context)
 
@@ -691,19 +772,17 @@ class CouncilMeetingAdmin(ServiceFormMixin, PortalModelAdmin):
         if not has_perm(request.user, "awards.change_attendance"):
             raise PermissionDenied
         form = AttendanceForm(
-            request.POST if request.method == "POST" else None,
-            initial={name: getattr(meeting, name) for name in ATTENDANCE_FIELDS},
+            request.POST if request.method == "POST" else None, meeting=meeting
         )
         if request.method == "POST" and form.is_valid():
             done = self._run_service(
                 request,
                 meeting,
                 form,
-                services.council_attendance_change,
+                services.meeting_attendance_record,
                 _("The meeting's attendance is corrected."),
                 meeting=meeting,
-                members_total=form.cleaned_data["members_total"],
-                members_present=form.cleaned_data["members_present"],
+                present=form.cleaned_data["present"],
             )
             if done is not None:
                 return done
@@ -713,14 +792,13 @@ class CouncilMeetingAdmin(ServiceFormMixin, PortalModelAdmin):
             form,
             title=_("Correct the attendance of %(meeting)s") % {"meeting": meeting},
             intro=_(
-                "The number of council members and of members present change only "
-                "before any vote is recorded against the meeting, with a reason; "
-                "the change is logged with the old and new values."
+                "Tick the members present. The attendance changes only before the "
+                "voting opens, with a reason; who came and who left are logged."
             ),
             locked_message=_(
-                "Votes were recorded at this meeting: its attendance is fixed."
+                "The voting of this meeting has opened: its attendance is fixed."
             )
-            if services.meeting_has_votes(meeting)
+            if meeting.state != MeetingState.PREPARING
             else "",
         )
 

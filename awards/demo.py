@@ -16,9 +16,11 @@ from django.db import transaction
 from campaigns.models import Campaign
 from units.enums import Role, UnitKind
 from units.models import Household, Membership, Person, Unit
+from units.selectors import council_members
 
 from . import services
-from .enums import AwardKindCode
+from .council_selectors import nomination_recusal
+from .enums import AwardKindCode, BallotChoice, BallotMode
 from .extensions import dossier_extension_grant
 from .models import AwardKind, Decision, Nomination
 
@@ -97,6 +99,12 @@ def _users():
     return users
 
 
+def _council():
+    """The council's members, hoidong1 (the chair) first."""
+    members = council_members()
+    return sorted(members, key=lambda m: (len(m.username), m.username))
+
+
 def _hamlet(index):
     return Unit.objects.filter(kind=UnitKind.HAMLET).order_by("position", "pk")[
         index - 1
@@ -112,7 +120,8 @@ class Demo:
         self.campaign = campaign
         self.office = users["vanhoa"]
         self.chairman = users["chutich"]
-        self.council = users["hoidong1"]
+        self.chair = users["hoidong1"]
+        self.members = _council()
         self.kinds = {k.code: k for k in AwardKind.objects.filter(campaign=campaign)}
 
     def nominate(
@@ -148,61 +157,83 @@ class Demo:
         nomination.demo_actor = actor
         return nomination
 
-    def walk(self, nomination, target, *, votes=(6, 1, 0, 7), reason=""):
-        """Move ``nomination`` along the usual path until it reaches ``target``."""
-        path = ["submitted", "checked", "voted"]
-        if target in ("draft",):
+    def walk(self, nomination, target, *, reason=""):
+        """Move ``nomination`` towards ``target``: submitted, returned or checked."""
+        if target == "draft":
             return nomination
+        services.nomination_submit(nomination=nomination, actor=nomination.demo_actor)
         if target == "returned":
-            services.nomination_submit(
-                nomination=nomination, actor=nomination.demo_actor
-            )
             services.nomination_return(
                 nomination=nomination,
                 actor=self.office,
                 reason=reason
                 or "Bổ sung biên bản họp xét có chữ ký của các thành viên.",
             )
-            return nomination
-        for step in path:
-            if step == "submitted":
-                services.nomination_submit(
-                    nomination=nomination, actor=nomination.demo_actor
-                )
-            elif step == "checked":
-                services.nomination_check(nomination=nomination, actor=self.office)
-            elif step == "voted":
-                votes_for, against, abstain, present = votes
-                services.nomination_record_vote(
-                    nomination=nomination,
-                    actor=self.council,
-                    votes_for=votes_for,
-                    votes_against=against,
-                    abstain=abstain,
-                    members_present=present,
-                )
-            if step == target:
-                return nomination
-        if target == "approved":
-            services.nomination_approve(nomination=nomination, actor=self.chairman)
-        elif target == "rejected":
-            services.nomination_reject(
-                nomination=nomination,
-                actor=self.chairman,
-                reason=reason or "Thành tích chưa tiêu biểu so với các đơn vị khác.",
-            )
+        elif target == "checked":
+            services.nomination_check(nomination=nomination, actor=self.office)
         return nomination
 
-    def meeting(self, held_on, total=9, present=7):
-        if not self.campaign.council_meetings.exists():
-            services.council_meeting_record(
-                campaign=self.campaign,
-                held_on=held_on,
-                members_total=total,
-                members_present=present,
-                actor=self.office,
-                notes="Họp xét khen thưởng phong trào thi đua chuyển đổi số.",
+    def meeting(
+        self,
+        held_on,
+        votes,
+        *,
+        present=7,
+        mode=BallotMode.SECRET,
+        opinions=(),
+        notes="Họp xét khen thưởng phong trào thi đua chuyển đổi số.",
+    ):
+        """A council meeting with ballots member by member, then closed.
+
+        ``votes``: [(nomination, (for, against, abstain))]; the ballots are
+        cast by the members present who may vote on it (a member tied to the
+        nomination does not). ``opinions``: [(member index, nomination, text)]
+        of absent members, recorded by the office before closing.
+        """
+        meeting = services.council_meeting_record(
+            campaign=self.campaign,
+            held_on=held_on,
+            actor=self.office,
+            ballot_mode=mode,
+            present=self.members[:present],
+            notes=notes,
+        )
+        services.meeting_open(meeting=meeting, actor=self.chair)
+        for nomination, (votes_for, against, abstain) in votes:
+            voters = [
+                m
+                for m in self.members[:present]
+                if not nomination_recusal(m, nomination)
+            ]
+            choices = (
+                [BallotChoice.FOR] * votes_for
+                + [BallotChoice.AGAINST] * against
+                + [BallotChoice.ABSTAIN] * abstain
             )
+            for member, choice in zip(voters, choices, strict=False):
+                services.ballot_cast(
+                    nomination=nomination, member=member, choice=choice
+                )
+        for index, nomination, text in opinions:
+            services.written_opinion_record(
+                meeting=meeting,
+                member=self.members[index],
+                nomination=nomination,
+                text=text,
+                actor=self.office,
+            )
+        services.meeting_close(meeting=meeting, actor=self.chair)
+        return meeting
+
+    def approve(self, nomination):
+        services.nomination_approve(nomination=nomination, actor=self.chairman)
+
+    def reject(self, nomination, reason=""):
+        services.nomination_reject(
+            nomination=nomination,
+            actor=self.chairman,
+            reason=reason or "Thành tích chưa tiêu biểu so với các đơn vị khác.",
+        )
 
 
 def _people_of(unit, count):
@@ -215,62 +246,25 @@ def _households_of(unit, count):
 
 def seed_2026(campaign, users, stdout=None):
     demo = Demo(campaign, users)
-    demo.meeting(datetime.date(2026, 11, 20))
     h = [_hamlet(i) for i in range(1, 13)]
-    # thon1: a complete draft (its digital team) and an incomplete one (a household).
-    demo.nominate(proposing=h[0], nominee_unit=_team(h[0]))
-    demo.nominate(
-        proposing=h[0], nominee_household=_households_of(h[0], 1)[0], attach=False
-    )
-    demo.walk(demo.nominate(proposing=h[1], nominee_unit=h[1]), "submitted")
-    demo.walk(demo.nominate(proposing=h[2], nominee_unit=h[2]), "returned")
-    demo.walk(demo.nominate(proposing=h[3], nominee_unit=h[3]), "checked")
-    demo.walk(
-        demo.nominate(proposing=h[4], nominee_person=_people_of(h[4], 2)[1]), "checked"
-    )
-    # Waiting for the chairman: 3 collectives and 4 individuals (one household).
-    for hamlet, votes in (
-        (h[5], (7, 0, 0, 7)),
-        (h[6], (6, 1, 0, 7)),
-        (h[7], (6, 0, 1, 7)),
-    ):
-        demo.walk(
-            demo.nominate(proposing=hamlet, nominee_unit=_team(hamlet)),
-            "voted",
-            votes=votes,
-        )
-    for hamlet, votes in (
-        (h[8], (7, 0, 0, 7)),
-        (h[9], (6, 1, 0, 7)),
-        (h[10], (5, 2, 0, 7)),
-    ):
-        demo.walk(
-            demo.nominate(proposing=hamlet, nominee_person=_people_of(hamlet, 2)[1]),
-            "voted",
-            votes=votes,
-        )
-    demo.walk(
-        demo.nominate(proposing=h[11], nominee_household=_households_of(h[11], 1)[0]),
-        "voted",
-        votes=(6, 0, 1, 7),
-    )
-    # Rejected by the chairman (the council did not pass it).
-    demo.walk(
-        demo.nominate(proposing=h[2], nominee_person=_people_of(h[2], 3)[2]),
-        "rejected",
-        votes=(3, 3, 1, 7),
-    )
-    # Ad-hoc awards are outside the quota: one approved, one decided.
     office_unit = Unit.objects.filter(kind=UnitKind.OFFICE).order_by("position").first()
     adhoc_people = _people_of(office_unit, 3)
-    demo.walk(
+    # An ad-hoc award in September: an open vote of the council, then decision 88.
+    adhoc = demo.walk(
         demo.nominate(
             proposing=office_unit,
             kind=AwardKindCode.DOT_XUAT,
             nominee_person=adhoc_people[1],
         ),
-        "approved",
+        "checked",
     )
+    demo.meeting(
+        datetime.date(2026, 9, 1),
+        [(adhoc, (6, 1, 0))],
+        mode=BallotMode.OPEN,
+        notes="Họp xét khen thưởng đột xuất.",
+    )
+    demo.approve(adhoc)
     services.decision_issue(
         campaign=campaign,
         award_kind=demo.kinds[AwardKindCode.DOT_XUAT],
@@ -278,13 +272,79 @@ def seed_2026(campaign, users, stdout=None):
         signed_on=datetime.date(2026, 9, 3),
         actor=demo.office,
     )
-    demo.walk(
+    # thon1: a complete draft (its digital team) and an incomplete one (a household).
+    demo.nominate(proposing=h[0], nominee_unit=_team(h[0]))
+    demo.nominate(
+        proposing=h[0], nominee_household=_households_of(h[0], 1)[0], attach=False
+    )
+    demo.walk(demo.nominate(proposing=h[1], nominee_unit=h[1]), "submitted")
+    demo.walk(demo.nominate(proposing=h[2], nominee_unit=h[2]), "returned")
+    # The November meeting (secret ballot): 3 collectives and 4 individuals (one
+    # household) wait for the chairman afterwards; hoidong3 lives in Cốc Lùng
+    # (the 7th hamlet) and does not vote on what it proposes.
+    votes = []
+    for hamlet, tally in (
+        (h[5], (7, 0, 0)),
+        (h[6], (5, 1, 0)),
+        (h[7], (6, 0, 1)),
+    ):
+        nomination = demo.nominate(proposing=hamlet, nominee_unit=_team(hamlet))
+        votes.append((demo.walk(nomination, "checked"), tally))
+    for hamlet, tally in (
+        (h[8], (7, 0, 0)),
+        (h[9], (6, 1, 0)),
+        (h[10], (5, 2, 0)),
+    ):
+        nomination = demo.nominate(
+            proposing=hamlet, nominee_person=_people_of(hamlet, 2)[1]
+        )
+        votes.append((demo.walk(nomination, "checked"), tally))
+    household = demo.walk(
+        demo.nominate(proposing=h[11], nominee_household=_households_of(h[11], 1)[0]),
+        "checked",
+    )
+    votes.append((household, (6, 0, 1)))
+    # Not passed by the council, then not approved by the chairman.
+    rejected = demo.walk(
+        demo.nominate(proposing=h[2], nominee_person=_people_of(h[2], 3)[2]),
+        "checked",
+    )
+    votes.append((rejected, (3, 3, 1)))
+    # A second ad-hoc award, outside the quota: approved, not decided yet.
+    adhoc_2 = demo.walk(
         demo.nominate(
             proposing=office_unit,
             kind=AwardKindCode.DOT_XUAT,
             nominee_person=adhoc_people[2],
         ),
-        "approved",
+        "checked",
+    )
+    votes.append((adhoc_2, (6, 1, 0)))
+    demo.meeting(
+        datetime.date(2026, 11, 20),
+        votes,
+        opinions=[
+            (
+                8,
+                votes[0][0],
+                "Nhất trí đề nghị khen thưởng; tổ công nghệ số hoạt động hiệu quả.",
+            )
+        ],
+    )
+    demo.reject(rejected)
+    demo.approve(adhoc_2)
+    # Checked after the meeting: they wait for the council's next meeting, whose
+    # attendance is being taken.
+    demo.walk(demo.nominate(proposing=h[3], nominee_unit=h[3]), "checked")
+    demo.walk(
+        demo.nominate(proposing=h[4], nominee_person=_people_of(h[4], 2)[1]), "checked"
+    )
+    services.council_meeting_record(
+        campaign=campaign,
+        held_on=datetime.date(2026, 12, 10),
+        actor=demo.office,
+        present=demo.members[:5],
+        notes="Họp xét các hồ sơ còn lại của năm 2026.",
     )
     # thon3's returned dossier: the office gives the hamlet five days more.
     dossier_extension_grant(
@@ -301,33 +361,37 @@ def seed_2025(campaign, users, stdout=None):
     demo = Demo(campaign, users)
     moment = datetime.datetime(2025, 12, 10, 9, 0, tzinfo=VN)
     with mock.patch("awards.services.timezone.now", return_value=moment):
-        demo.meeting(datetime.date(2025, 12, 18), total=9, present=8)
         h = [_hamlet(i) for i in range(13, 21)]
-        votes = (8, 0, 0, 8)
+        approved, votes = [], []
         for hamlet in h[:2]:
-            demo.walk(
-                demo.nominate(proposing=hamlet, nominee_unit=hamlet),
-                "approved",
-                votes=votes,
+            nomination = demo.walk(
+                demo.nominate(proposing=hamlet, nominee_unit=hamlet), "checked"
             )
-        demo.walk(
-            demo.nominate(proposing=h[2], nominee_unit=h[2]),
-            "rejected",
-            votes=(5, 3, 0, 8),
+            approved.append(nomination)
+            votes.append((nomination, (8, 0, 0)))
+        rejected = demo.walk(
+            demo.nominate(proposing=h[2], nominee_unit=h[2]), "checked"
         )
+        votes.append((rejected, (5, 3, 0)))
         for hamlet in h[3:5]:
-            demo.walk(
+            nomination = demo.walk(
                 demo.nominate(
                     proposing=hamlet, nominee_person=_people_of(hamlet, 2)[1]
                 ),
-                "approved",
-                votes=votes,
+                "checked",
             )
-        demo.walk(
+            approved.append(nomination)
+            votes.append((nomination, (8, 0, 0)))
+        household = demo.walk(
             demo.nominate(proposing=h[5], nominee_household=_households_of(h[5], 1)[0]),
-            "approved",
-            votes=votes,
+            "checked",
         )
+        approved.append(household)
+        votes.append((household, (8, 0, 0)))
+    demo.meeting(datetime.date(2025, 12, 18), votes, present=8)
+    for nomination in approved:
+        demo.approve(nomination)
+    demo.reject(rejected)
     services.decision_issue(
         campaign=campaign,
         award_kind=demo.kinds[AwardKindCode.GIAY_KHEN_XA],

@@ -114,3 +114,36 @@ class DecisionDocumentKind(models.TextChoices):
 # What a household is called where documents list categories (it counts as an
 # individual for the quota, plan II.1.b).
 HOUSEHOLD_LABEL = pgettext_lazy("nominee category", "Household")
+# --- The council's meetings and ballots (issue 10) -----------------------------
+
+
+class MeetingState(models.TextChoices):
+    """A council meeting: attendance is taken, ballots are cast, then it is closed."""
+
+    PREPARING = "preparing", _("Taking attendance")
+    OPEN = "open", _("Voting open")
+    CLOSED = "closed", _("Closed")
+
+
+MEETING_TRANSITIONS = {
+    MeetingState.PREPARING: {MeetingState.OPEN},
+    MeetingState.OPEN: {MeetingState.CLOSED},
+    MeetingState.CLOSED: set(),
+}
+
+
+class BallotMode(models.TextChoices):
+    """How the meeting votes: secret ballots (the usual) or an open vote."""
+
+    SECRET = "secret", _("Secret ballot")
+    OPEN = "open", _("Open vote")
+
+
+class BallotChoice(models.TextChoices):
+    FOR = "for", pgettext_lazy("ballot", "For")
+    AGAINST = "against", pgettext_lazy("ballot", "Against")
+    ABSTAIN = "abstain", pgettext_lazy("ballot", "Abstain")
+
+
+# An absent member's written opinion, at most this long.
+OPINION_MAX_CHARS = 2000

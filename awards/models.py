@@ -20,8 +20,10 @@ from .enums import (
     QUOTA_MAX,
     AttachmentKind,
     AwardKindCode,
+    BallotMode,
     Category,
     DecisionDocumentKind,
+    MeetingState,
     NominationState,
     NomineeType,
 )
@@ -306,6 +308,41 @@ class CouncilMeeting(models.Model):
         verbose_name=_("recorded by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Member by member (issue 10): attendance, ballots, opening and closing.
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=MeetingState.choices,
+        default=MeetingState.PREPARING,
+    )
+    ballot_mode = models.CharField(
+        _("ballots"),
+        max_length=10,
+        choices=BallotMode.choices,
+        default=BallotMode.SECRET,
+    )
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("chaired by"),
+    )
+    secretary = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("secretary"),
+    )
+    opened_at = models.DateTimeField(_("voting opened at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Meetings recorded before member-by-member ballots: their tallies were typed.
+    typed_tallies = models.BooleanField(
+        _("tallies typed (before member ballots)"), default=False, editable=False
+    )
 
     class Meta:
         verbose_name = _("council meeting")
@@ -898,3 +935,11 @@ class DossierExtension(models.Model):
     @property
     def is_active(self):
         return self.revoked_at is None
+
+
+# The council's attendance, ballots and written opinions (issue 10).
+from .council_models import MeetingAttendance as MeetingAttendance  # noqa: E402
+from .council_models import OpenBallot as OpenBallot  # noqa: E402
+from .council_models import SecretBallotReceipt as SecretBallotReceipt  # noqa: E402
+from .council_models import SecretTally as SecretTally  # noqa: E402
+from .council_models import WrittenOpinion as WrittenOpinion  # noqa: E402

@@ -12,6 +12,7 @@ import rules
 
 from phongquang_portal.core.permissions import state_allows
 from units.rules import (
+    is_council_chair,
     is_council_member,
     is_leader,
     is_office_staff,
@@ -23,7 +24,14 @@ from units.rules import (
 )
 from units.selectors import roles_for
 
-from .enums import EDITABLE_STATES, NOMINATION_TRANSITIONS, SUBMITTED_STATES
+from .enums import (
+    EDITABLE_STATES,
+    MEETING_TRANSITIONS,
+    NOMINATION_TRANSITIONS,
+    SUBMITTED_STATES,
+    BallotMode,
+    MeetingState,
+)
 from .enums import NominationState as S
 
 
@@ -55,8 +63,95 @@ def award_kind_has_nominations(user, award_kind):
 
 @rules.predicate
 def meeting_has_votes(user, meeting):
-    """A vote was recorded against this council meeting: its attendance is fixed."""
-    return meeting is not None and meeting.nominations.exists()
+    """The meeting's voting has opened (or nominations are put to it): its
+    attendance is fixed and it stays on record."""
+    return meeting is not None and (
+        meeting.state != MeetingState.PREPARING or meeting.nominations.exists()
+    )
+
+
+@rules.predicate
+def meeting_is_preparing(user, meeting):
+    return meeting is not None and meeting.state == MeetingState.PREPARING
+
+
+@rules.predicate
+def meeting_is_closed(user, meeting):
+    return meeting is not None and meeting.state == MeetingState.CLOSED
+
+
+def _meeting_of(nomination):
+    if nomination is None or not nomination.meeting_id:
+        return None
+    cache = getattr(nomination, "_meeting_cache", None)
+    if cache is None:
+        cache = nomination.meeting
+        nomination._meeting_cache = cache
+    return cache
+
+
+@rules.predicate
+def put_to_open_meeting(user, nomination):
+    """The nomination is on the agenda of a meeting whose voting is open."""
+    meeting = _meeting_of(nomination)
+    return meeting is not None and meeting.state == MeetingState.OPEN
+
+
+def _present_ids(meeting):
+    """The members present at ``meeting``, read once per meeting object."""
+    if not hasattr(meeting, "_present_ids"):
+        meeting._present_ids = set(
+            meeting.attendance.filter(present=True).values_list("member_id", flat=True)
+        )
+    return meeting._present_ids
+
+
+def _receipts(meeting, user):
+    """The nominations ``user`` has cast a secret ballot on at ``meeting`` (cached)."""
+    cache = meeting.__dict__.setdefault("_receipts", {})
+    if user.pk not in cache:
+        cache[user.pk] = set(
+            meeting.ballot_receipts.filter(member=user).values_list(
+                "nomination_id", flat=True
+            )
+        )
+    return cache[user.pk]
+
+
+@rules.predicate
+def present_at_its_meeting(user, nomination):
+    meeting = _meeting_of(nomination)
+    return meeting is not None and user.pk in _present_ids(meeting)
+
+
+@rules.predicate
+def recused_from_nomination(user, nomination):
+    """The member is the nominee, or heads or belongs to the nominated or proposing unit."""
+    if nomination is None:
+        return False
+    from .council_selectors import nomination_recusal
+
+    return bool(nomination_recusal(user, nomination))
+
+
+@rules.predicate
+def cast_secret_ballot(user, nomination):
+    """The member has cast his secret ballot on the nomination (one only)."""
+    meeting = _meeting_of(nomination)
+    return (
+        meeting is not None
+        and meeting.ballot_mode == BallotMode.SECRET
+        and nomination.pk in _receipts(meeting, user)
+    )
+
+
+@rules.predicate
+def absent_from_meeting(user, meeting):
+    return (
+        meeting is not None
+        and user.pk not in _present_ids(meeting)
+        and meeting.attendance.filter(member=user).exists()
+    )
 
 
 reads_nominations = reads_everything | is_sysadmin
@@ -104,17 +199,48 @@ rules.add_perm("awards.view_extensions", is_office_staff)
 
 # --- Council ------------------------------------------------------------------
 
+# Meetings are recorded, opened and closed by the council's chair or the
+# office; each member present casts his own ballots (never on a nomination he
+# is tied to; one secret ballot only); an absent member sends his opinion.
+runs_meetings = is_office_staff | is_council_chair
 rules.add_perm("awards.record_votes", is_council_member)
 rules.add_perm(
     "awards.vote_nomination",
-    state_allows(NOMINATION_TRANSITIONS, S.VOTED) & is_council_member,
+    state_allows(NOMINATION_TRANSITIONS, S.VOTED)
+    & is_council_member
+    & put_to_open_meeting
+    & present_at_its_meeting
+    & ~recused_from_nomination
+    & ~cast_secret_ballot,
 )
+rules.add_perm("awards.view_meeting", reads_nominations)
+rules.add_perm("awards.view_meeting_minutes", reads_nominations & meeting_is_closed)
+rules.add_perm("awards.add_councilmeeting", runs_meetings)
+rules.add_perm("awards.record_attendance", runs_meetings & meeting_is_preparing)
+rules.add_perm(
+    "awards.open_meeting",
+    runs_meetings & state_allows(MEETING_TRANSITIONS, MeetingState.OPEN),
+)
+rules.add_perm(
+    "awards.close_meeting",
+    runs_meetings & state_allows(MEETING_TRANSITIONS, MeetingState.CLOSED),
+)
+rules.add_perm("awards.count_votes", runs_meetings)
+rules.add_perm(
+    "awards.send_written_opinion",
+    ~meeting_is_closed & ((is_council_member & absent_from_meeting) | runs_meetings),
+)
+rules.add_perm("awards.record_opinion_for_member", runs_meetings)
 rules.add_perm("awards.view_councilmeeting", is_office_staff | is_sysadmin)
-rules.add_perm("awards.add_councilmeeting", is_office_staff | is_council_member)
 rules.add_perm("awards.change_councilmeeting", is_office_staff)
 rules.add_perm("awards.delete_councilmeeting", is_office_staff & ~meeting_has_votes)
 rules.add_perm("awards.change_attendance", is_office_staff)
 rules.add_perm("awards.change_meeting_attendance", is_office_staff & ~meeting_has_votes)
+for _model in ("meetingattendance", "writtenopinion"):
+    rules.add_perm(f"awards.view_{_model}", is_office_staff | is_sysadmin)
+    rules.add_perm(f"awards.add_{_model}", nobody)
+    rules.add_perm(f"awards.change_{_model}", nobody)
+    rules.add_perm(f"awards.delete_{_model}", nobody)
 
 # --- The chairman's decisions ---------------------------------------------------
 

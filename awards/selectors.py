@@ -5,25 +5,30 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
+    Case,
     Count,
-    DecimalField,
     ExpressionWrapper,
     F,
+    IntegerField,
     OuterRef,
     Q,
     Subquery,
     Value,
+    When,
     Window,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from phongquang_portal.core.permissions import has_perm
 from units.models import Household, Person, Unit
 from units.selectors import roles_for
 
+from .council_selectors import ballot_tally as ballot_tally
 from .enums import QUOTA_STATES, AwardKindCode, Category, NominationState, NomineeType
 from .models import AwardKind, Decision, Nomination
 
@@ -223,7 +228,8 @@ def quota_panel(campaign, kinds=None):
 
 BOARD_PAGE_SIZE = 50
 BOARD_STATES = (S.CHECKED, S.VOTED, S.APPROVED, S.REJECTED, S.DECIDED)
-SCORE_FIELD = DecimalField(max_digits=7, decimal_places=2)
+# The nominee's total in whole cents (scoring's exact ranking total).
+SCORE_FIELD = BigIntegerField()
 
 
 def _scoring_selectors():
@@ -248,7 +254,7 @@ def score_expression(campaign, maxima):
         scoring.ranking_queryset(campaign=campaign, maxima=maxima, bands=[])
         .filter(unit_id=OuterRef("nominee_unit_id"))
         .order_by()
-        .values("total")[:1]
+        .values("total_cents")[:1]
     )
     return Subquery(totals, output_field=SCORE_FIELD)
 
@@ -258,44 +264,140 @@ def _kind_maxima(campaign):
     return scoring.kind_maxima(campaign) if scoring else None
 
 
+# Decree 152/2025 Art. 4: among collectives and individuals with the same
+# achievements, women, and collectives with at least 70 % women, come first.
+WOMEN_SHARE_PERCENT = 70
+
+
+def household_head_sex_known():
+    """Whether households record their head's sex (``Household.head_sex``)."""
+    return any(f.name == "head_sex" for f in Household._meta.get_fields())
+
+
+def women_first_expression():
+    """1 for a woman, a household headed by a woman, or a collective whose
+    people are at least 70 % women; else 0 (unknown counts as not)."""
+    from units.enums import Sex
+
+    people = (
+        Person.objects.filter(unit_id=OuterRef("nominee_unit_id"))
+        .order_by()
+        .values("unit_id")
+    )
+    total = Subquery(
+        people.annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()
+    )
+    women = Subquery(
+        people.filter(sex=Sex.FEMALE).annotate(n=Count("pk")).values("n")[:1],
+        output_field=IntegerField(),
+    )
+    cases = [
+        When(nominee_person__sex=Sex.FEMALE, then=Value(1)),
+        When(
+            Q(nominee_unit__isnull=False)
+            & Q(unit_people__gt=0)
+            & Q(unit_women_x100__gte=F("unit_people") * WOMEN_SHARE_PERCENT),
+            then=Value(1),
+        ),
+    ]
+    if household_head_sex_known():
+        cases.append(When(nominee_household__head_sex=Sex.FEMALE, then=Value(1)))
+    return {
+        "unit_people": Coalesce(total, Value(0)),
+        "unit_women_x100": Coalesce(women, Value(0)) * Value(100),
+    }, Case(*cases, default=Value(0), output_field=IntegerField())
+
+
+# The board's order, as the chairman's batch approval takes it.
+BOARD_ORDER = (
+    "is_individual",
+    F("votes").desc(),
+    F("board_score").desc(nulls_last=True),
+    F("women_first").desc(),
+    F("submitted_at").asc(nulls_last=True),
+    "pk",
+)
+
+
 def council_board_queryset(campaign, *, kind=None, maxima=None):
-    """Checked-or-later nominations ranked by votes for, then score; ties counted.
+    """Checked-or-later nominations in the council's order; ties counted.
 
     Collectives come first, then individuals (households count as
-    individuals); within each, more votes first, then the higher score. The
-    order and the tie count are computed by the database over the whole
-    set, so a page of it is ranked exactly as the full list. ``tie_count``
-    is the number of nominations of the same award and category with the
-    same votes and score.
+    individuals). Within each: more votes for first; then the higher score
+    (scoring's exact total); then, by Decree 152/2025 Art. 4, a woman, a
+    household headed by a woman, or a collective with at least 70 % women
+    among its people; then the dossier submitted earlier; then the lower
+    dossier number. The order and the tie count are computed by the database
+    over the whole set, so a page of it is ranked exactly as the full list.
+    ``tie_count`` is the number of nominations of the same award and
+    category with the same votes and score (the rule above then orders them).
     """
     if maxima is None:
         maxima = _kind_maxima(campaign)
     qs = nomination_queryset().filter(campaign=campaign, state__in=BOARD_STATES)
     if kind is not None:
         qs = qs.filter(award_kind=kind)
-    qs = qs.annotate(
-        board_score=score_expression(campaign, maxima),
-        is_individual=ExpressionWrapper(
-            Q(nominee_unit__isnull=True), output_field=BooleanField()
-        ),
-        votes=Coalesce("votes_for", 0),
-    ).annotate(
-        tie_count=Window(
-            Count("pk"),
-            partition_by=[
-                F("award_kind_id"),
-                F("is_individual"),
-                F("votes_for"),
-                F("board_score"),
-            ],
-        ),
+    women_parts, women_first = women_first_expression()
+    qs = (
+        qs.annotate(
+            board_score=score_expression(campaign, maxima),
+            is_individual=ExpressionWrapper(
+                Q(nominee_unit__isnull=True), output_field=BooleanField()
+            ),
+            votes=Coalesce("votes_for", 0),
+            **women_parts,
+        )
+        .annotate(women_first=women_first)
+        .annotate(
+            tie_count=Window(
+                Count("pk"),
+                partition_by=[
+                    F("award_kind_id"),
+                    F("is_individual"),
+                    F("votes_for"),
+                    F("board_score"),
+                ],
+            ),
+        )
     )
-    return qs.order_by(
-        "is_individual",
-        F("votes").desc(),
-        F("board_score").desc(nulls_last=True),
-        "pk",
-    )
+    return qs.order_by(*BOARD_ORDER)
+
+
+# Why a row of the board stands above the next one of its category.
+ABOVE_REASONS = {
+    "votes": gettext_lazy("more votes for"),
+    "score": gettext_lazy("higher score"),
+    "women": gettext_lazy(
+        "equal votes and score: a woman, or a collective with at least 70% "
+        "women, comes first (Decree 152/2025, Art. 4)"
+    ),
+    "submitted": gettext_lazy("equal votes and score: the dossier submitted earlier"),
+    "number": gettext_lazy("equal in every respect: the lower dossier number"),
+}
+BOARD_KEYS = (
+    "pk",
+    "tie_count",
+    "is_individual",
+    "votes",
+    "board_score",
+    "women_first",
+    "submitted_at",
+)
+
+
+def above_reason(row, following):
+    """The code of ABOVE_REASONS saying why ``row`` precedes ``following``, or ""."""
+    if following is None or row["is_individual"] != following["is_individual"]:
+        return ""
+    if row["votes"] != following["votes"]:
+        return "votes"
+    if row["board_score"] != following["board_score"]:
+        return "score"
+    if row["women_first"] != following["women_first"]:
+        return "women"
+    if row["submitted_at"] != following["submitted_at"]:
+        return "submitted"
+    return "number"
 
 
 def board_rows(nominations, scores=None):
@@ -309,28 +411,45 @@ def board_rows(nominations, scores=None):
     return nominations
 
 
+def _with_reasons(nominations, keys, following):
+    """Set ``.above_reason`` (code) and ``.above_label`` on each row of a page."""
+    rows = [*keys, following]
+    for index, nomination in enumerate(nominations):
+        code = above_reason(rows[index], rows[index + 1])
+        nomination.above_reason = code
+        nomination.above_label = ABOVE_REASONS.get(code, "")
+        nomination.women_first = bool(rows[index]["women_first"])
+    return nominations
+
+
 def council_board_page(campaign, *, kind=None, number=1, per_page=None, total=None):
     """One page of the board, ranked over the whole set (a fixed number of queries).
 
-    The database ranks narrow rows (id and tie count) and the page's
-    nominations are then read with their relations: sorting the full rows
-    would carry every column of every nomination through the window.
-    ``total``: the number of nominations on the board when already counted.
+    The database ranks narrow rows (id, tie count and the keys of the order)
+    and the page's nominations are then read with their relations: sorting
+    the full rows would carry every column of every nomination through the
+    window. ``total``: the number of nominations on the board when already
+    counted. Each row says why it stands above the next (the row after the
+    page is read too, for the last one).
     """
     maxima = _kind_maxima(campaign)
     ranked = council_board_queryset(campaign, kind=kind, maxima=maxima).values(
-        "pk", "tie_count"
+        *BOARD_KEYS
     )
-    paginator = Paginator(ranked, per_page or BOARD_PAGE_SIZE)
+    size = per_page or BOARD_PAGE_SIZE
+    paginator = Paginator(ranked, size)
     if total is not None:
         paginator.count = total  # cached_property: saves counting again
     page = paginator.get_page(number)
-    ties = {row["pk"]: row["tie_count"] for row in page.object_list}
-    by_pk = nomination_queryset().in_bulk(list(ties))
+    start = (page.number - 1) * size
+    keys = list(ranked[start : start + size + 1])
+    following = keys[size] if len(keys) > size else None
+    keys = keys[:size]
+    by_pk = nomination_queryset().in_bulk([row["pk"] for row in keys])
     nominations = []
-    for pk, tie_count in ties.items():
-        nomination = by_pk[pk]
-        nomination.tie_count = tie_count
+    for row in keys:
+        nomination = by_pk[row["pk"]]
+        nomination.tie_count = row["tie_count"]
         nominations.append(nomination)
     scoring = _scoring_selectors()
     scores = {}
@@ -339,8 +458,36 @@ def council_board_page(campaign, *, kind=None, number=1, per_page=None, total=No
             score.unit_id: score
             for score in scoring.ranking_rows(campaign=campaign, maxima=maxima)
         }
-    page.object_list = board_rows(nominations, scores)
+    page.object_list = _with_reasons(board_rows(nominations, scores), keys, following)
     return page
+
+
+def in_board_order(nominations):
+    """``nominations`` in the council board's order (per campaign, then the rest).
+
+    The chairman's batch approval takes them in this order, so the quota goes
+    to the council's first choices, never to whoever has the lower id.
+    """
+    nominations = list(nominations)
+    by_campaign = defaultdict(list)
+    for nomination in nominations:
+        by_campaign[nomination.campaign_id].append(nomination)
+    ordered = []
+    for campaign_id in sorted(by_campaign):
+        group = by_campaign[campaign_id]
+        campaign = group[0].campaign
+        ranks = {
+            pk: index
+            for index, pk in enumerate(
+                council_board_queryset(campaign)
+                .filter(pk__in=[n.pk for n in group])
+                .values_list("pk", flat=True)
+            )
+        }
+        ordered.extend(
+            sorted(group, key=lambda n: (n.pk not in ranks, ranks.get(n.pk, 0), n.pk))
+        )
+    return ordered
 
 
 def board_counts(campaign):
@@ -355,8 +502,11 @@ def board_counts(campaign):
 
 
 def council_board(campaign, *, kind=None):
-    """The whole board as a list (exports, tests); pages use the queryset."""
-    return board_rows(council_board_queryset(campaign, kind=kind))
+    """The whole board as a list, in order, each row saying why it is above the next."""
+    qs = council_board_queryset(campaign, kind=kind)
+    keys = list(qs.values(*BOARD_KEYS))
+    nominations = board_rows(qs)
+    return _with_reasons(nominations, keys, None)
 
 
 def nominee_scope_ids(unit):

@@ -1,7 +1,6 @@
 """Every write that matters for nominations and awards: one service per transition."""
 
 import decimal
-import fractions
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,10 +23,21 @@ from phongquang_portal.core.uploads import evidence_attach, evidence_remove
 from units.enums import Role
 from units.models import Membership, Unit
 
+from .council import (
+    ballot_cast,
+    council_meeting_record,
+    council_pass_share,
+    council_quorum,
+    meeting_attendance_record,
+    meeting_close,
+    meeting_open,
+    nomination_record_vote,
+    quorum_needed,
+    vote_passes,
+    written_opinion_record,
+)
 from .enums import (
-    ATTENDANCE_FIELDS,
     AWARD_RULE_FIELDS,
-    COUNCIL_MAX_MEMBERS,
     DECISION_NUMBER_MAX,
     MULTIPLIER_MAX,
     NOMINATION_TRANSITIONS,
@@ -39,21 +49,10 @@ from .enums import (
     NominationState,
     NomineeType,
 )
-from .models import Attachment, AwardKind, CouncilMeeting, Decision, Nomination
+from .models import Attachment, AwardKind, Decision, Nomination
 from .selectors import nominee_belongs_to, quota_usage
 
 S = NominationState
-
-
-# Configuration read at call time (settings.py may leave them out).
-def council_quorum():
-    """The share of council members that must be present (default 2/3)."""
-    return fractions.Fraction(str(getattr(settings, "COUNCIL_QUORUM", "2/3")))
-
-
-def council_pass_share():
-    """A nomination passes with more than this share of members present (1/2)."""
-    return fractions.Fraction(str(getattr(settings, "COUNCIL_PASS_SHARE", "1/2")))
 
 
 def _ensure_may_propose_for(actor, unit):
@@ -401,39 +400,6 @@ def nomination_check(*, nomination, actor):
     return _sync(nomination, locked)
 
 
-def council_size(campaign):
-    """Members of the council: the latest meeting's count, else the council accounts."""
-    meeting = CouncilMeeting.objects.filter(campaign=campaign).first()
-    if meeting is not None:
-        return meeting.members_total
-    return (
-        Membership.objects.filter(role=Role.COUNCIL).values("user").distinct().count()
-    )
-
-
-def quorum_needed(members_total):
-    """The smallest number of members present that makes a quorum."""
-    share = council_quorum()
-    needed = members_total * share
-    return int(needed) if needed.denominator == 1 else int(needed) + 1
-
-
-def _ensure_quorum(members_present, members_total):
-    if members_total and members_present < quorum_needed(members_total):
-        raise ValidationError(
-            _(
-                "No quorum: %(present)s of %(total)s council members are present; "
-                "at least %(needed)s are needed."
-            )
-            % {
-                "present": members_present,
-                "total": members_total,
-                "needed": quorum_needed(members_total),
-            },
-            code="quorum",
-        )
-
-
 def _whole_number(value):
     """``value`` (an int or its digits as text) as an int, or None."""
     if isinstance(value, bool):
@@ -444,179 +410,6 @@ def _whole_number(value):
     if text.lstrip("-").isdigit():
         return int(text)
     return None
-
-
-def _ensure_attendance(members_total, members_present):
-    """Check a meeting's attendance: bounded, present within total, a quorum."""
-    total, present = _whole_number(members_total), _whole_number(members_present)
-    if total is None or not 1 <= total <= COUNCIL_MAX_MEMBERS:
-        raise ValidationError(
-            _("The council has between 1 and %(max)s members.")
-            % {"max": COUNCIL_MAX_MEMBERS},
-            code="members_total",
-        )
-    if present is None or present < 0:
-        raise ValidationError(
-            _("Members present must be a whole number, zero or more."),
-            code="members_present",
-        )
-    if present > total:
-        raise ValidationError(
-            _("More members present than the council has."), code="present"
-        )
-    _ensure_quorum(present, total)
-    return total, present
-
-
-@transaction.atomic
-def council_meeting_record(
-    *, campaign, held_on, members_total, members_present, actor, notes=""
-):
-    """Record a council meeting; it must reach the quorum to vote."""
-    require_perm(actor, "awards.add_councilmeeting")
-    members_total, members_present = _ensure_attendance(members_total, members_present)
-    meeting = CouncilMeeting.objects.create(
-        campaign=campaign,
-        held_on=held_on,
-        members_total=members_total,
-        members_present=members_present,
-        notes=notes,
-        recorded_by=real_user(actor),
-    )
-    log_action(
-        meeting,
-        "awards.council.meeting_recorded",
-        actor=actor,
-        data={"present": members_present, "total": members_total},
-    )
-    return meeting
-
-
-def meeting_has_votes(meeting):
-    """Whether a vote was recorded against ``meeting`` (its attendance is then fixed)."""
-    return Nomination.objects.filter(meeting=meeting).exists()
-
-
-@transaction.atomic
-def council_attendance_change(
-    *, meeting, actor, reason, members_total, members_present
-):
-    """Correct a meeting's attendance, with a reason, before any vote counts on it."""
-    require_perm(actor, "awards.change_attendance")
-    locked = CouncilMeeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting_has_votes(locked):
-        raise ValidationError(
-            _(
-                "Votes were already recorded at this meeting: its attendance can no "
-                "longer change."
-            ),
-            code="attendance_locked",
-        )
-    reason = required_reason(reason, _("Say why the attendance is corrected."))
-    members_total, members_present = _ensure_attendance(members_total, members_present)
-    changes = field_changes(
-        locked, {"members_total": members_total, "members_present": members_present}
-    )
-    if not changes:
-        raise ValidationError(
-            _("The attendance given is the one recorded: nothing to change."),
-            code="no_change",
-        )
-    locked.members_total = members_total
-    locked.members_present = members_present
-    locked.save(update_fields=list(ATTENDANCE_FIELDS))
-    log_action(
-        locked,
-        "awards.council.attendance_changed",
-        actor=actor,
-        reason=reason,
-        data={"changes": changes},
-    )
-    return _sync(meeting, locked)
-
-
-def vote_passes(votes_for, members_present):
-    """More than half (configurable) of the members present voted for."""
-    return votes_for > members_present * council_pass_share()
-
-
-@transaction.atomic
-def nomination_record_vote(
-    *, nomination, actor, votes_for, votes_against, abstain, members_present
-):
-    """Record the council's vote on a checked nomination, against the latest meeting.
-
-    The meeting's row is locked, so its attendance cannot be corrected while
-    the vote is being counted against it.
-    """
-    locked = _locked(nomination)
-    _ensure_state_then_perm(locked, S.VOTED, actor, "awards.vote_nomination")
-    numbers = [_whole_number(n) for n in (votes_for, votes_against, abstain)]
-    present = _whole_number(members_present)
-    if any(n is None or not 0 <= n <= COUNCIL_MAX_MEMBERS for n in [*numbers, present]):
-        raise ValidationError(
-            _("Vote counts must be whole numbers from 0 to %(max)s.")
-            % {"max": COUNCIL_MAX_MEMBERS},
-            code="vote_range",
-        )
-    votes_for, votes_against, abstain = numbers
-    members_present = present
-    if votes_for + votes_against + abstain > members_present:
-        raise ValidationError(
-            _("%(votes)s votes were counted but only %(present)s members are present.")
-            % {
-                "votes": votes_for + votes_against + abstain,
-                "present": members_present,
-            },
-            code="votes",
-        )
-    meeting = (
-        CouncilMeeting.objects.select_for_update()
-        .filter(campaign_id=locked.campaign_id)
-        .order_by("-held_on", "-pk")
-        .first()
-    )
-    if meeting is not None:
-        total = meeting.members_total
-        if members_present > total:
-            raise ValidationError(
-                _("More members present than the council has."), code="present"
-            )
-    else:
-        # No meeting recorded: the council's accounts are the best count we have
-        # (some members may have no account, so more may be present).
-        total = council_size(locked.campaign)
-    _ensure_quorum(members_present, total)
-    passed = vote_passes(votes_for, members_present)
-    locked.meeting = meeting
-    locked.votes_for = votes_for
-    locked.votes_against = votes_against
-    locked.votes_abstain = abstain
-    locked.members_present = members_present
-    locked.council_passed = passed
-    transition(
-        locked,
-        S.VOTED,
-        actor=actor,
-        action="awards.nomination.voted",
-        transitions=NOMINATION_TRANSITIONS,
-        extra_fields=(
-            "meeting",
-            "votes_for",
-            "votes_against",
-            "votes_abstain",
-            "members_present",
-            "council_passed",
-        ),
-        data={
-            "for": votes_for,
-            "against": votes_against,
-            "abstain": abstain,
-            "present": members_present,
-            "passed": passed,
-        },
-    )
-    return _sync(nomination, locked)
 
 
 def category_filter(category):
@@ -1057,8 +850,16 @@ __all__ = [
     "attachment_add",
     "attachment_delete",
     "award_rules_change",
-    "council_attendance_change",
+    "ballot_cast",
     "council_meeting_record",
+    "council_pass_share",
+    "council_quorum",
+    "meeting_attendance_record",
+    "meeting_close",
+    "meeting_open",
+    "quorum_needed",
+    "vote_passes",
+    "written_opinion_record",
     "decision_issue",
     "nomination_approve",
     "nomination_check",

@@ -10,6 +10,29 @@ urlpatterns = [
     path("nominees/", views.nominee_options, name="nominee_options"),
     path("queue/", views.checking_queue, name="queue"),
     path("council/", views.council_board, name="council"),
+    path("council/meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path(
+        "council/meetings/<int:pk>/attendance/",
+        views.meeting_attendance,
+        name="meeting_attendance",
+    ),
+    path("council/meetings/<int:pk>/open/", views.meeting_open, name="meeting_open"),
+    path("council/meetings/<int:pk>/close/", views.meeting_close, name="meeting_close"),
+    path(
+        "council/meetings/<int:pk>/opinion/",
+        views.meeting_opinion,
+        name="meeting_opinion",
+    ),
+    path(
+        "council/meetings/<int:pk>/bien-ban.pdf",
+        views.meeting_minutes_pdf,
+        name="meeting_minutes_pdf",
+    ),
+    path(
+        "council/meetings/<int:pk>/bien-ban.docx",
+        views.meeting_minutes_docx,
+        name="meeting_minutes_docx",
+    ),
     path("honor/", views.honor_board, name="honor"),
     path(
         "from-ranking/<int:campaign_pk>/",

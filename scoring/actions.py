@@ -15,6 +15,9 @@ register_actions(
         "scoring.sheet.submitted": _("The unit head submitted the self-assessment"),
         "scoring.sheet.returned": _("The office sent the sheet back to the unit"),
         "scoring.sheet.council_scored": _("A council member recorded scores"),
+        "scoring.sheet.council_marks_submitted": _(
+            "A council member submitted his marks"
+        ),
         "scoring.sheet.finalised": _("The office recorded the final score"),
         "scoring.sheet.reopened": _("The office reopened the review"),
         "scoring.sheet.locked": _("The office locked the sheet"),

@@ -21,8 +21,10 @@ from units.models import Membership, Unit
 
 from .enums import CriterionKind, SheetState
 from .models import RankingPublication, ScoreSheet
+from .selectors import missing_members, sheet_recusal
 from .services import (
     EntryInput,
+    council_marks_submit,
     council_score_save,
     ranking_publish,
     self_assessment_save,
@@ -43,6 +45,11 @@ STATE_CYCLE = [
     SheetState.LOCKED,
 ]
 HALF = Decimal("0.5")
+# The council asks three of its members (hoidong1–3) to mark the sheets.
+MARKING_TEAM_REASON = (
+    "Hội đồng phân công Tổ chấm điểm (03 thành viên) chấm phiếu; các thành viên "
+    "khác của Hội đồng không chấm phiếu này."
+)
 
 
 def _say(stdout, text):
@@ -102,6 +109,11 @@ def _self_assess(sheet, head, rng, quality):
 
 
 def _council(sheet, entries, members, rng, *, disagree=False):
+    """Each member marks the sheet and submits his marks (blind marking).
+
+    A member tied to the unit (he lives in the hamlet) does not mark it.
+    """
+    members = [m for m in members if not sheet_recusal(m, sheet)]
     for index, member in enumerate(members):
         rows = []
         for position, entry in enumerate(entries):
@@ -112,6 +124,7 @@ def _council(sheet, entries, members, rng, *, disagree=False):
             value = max(Decimal("0"), min(value, entry.criterion.max_points))
             rows.append(EntryInput(entry=entry, points=value, text=""))
         council_score_save(sheet=sheet, member=member, rows=rows)
+        council_marks_submit(sheet=sheet, member=member)
 
 
 def _finalise(sheet, entries, office, rng):
@@ -131,6 +144,7 @@ def _finalise(sheet, entries, office, rng):
         actor=office,
         rows=rows,
         reason="Theo kết quả chấm của Hội đồng Thi đua - Khen thưởng xã và biên bản họp.",
+        missing_reason=MARKING_TEAM_REASON if missing_members(sheet) else "",
     )
 
 

@@ -6,17 +6,19 @@ ranks and bands come from the same database ranking as the ranking page.
 """
 
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db import connection
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from phongquang_portal.core.excel import FORMULA_PREFIXES, HEADER_FONT, set_print_layout
 from phongquang_portal.core.excel import write_only_cell as _cell
+from phongquang_portal.core.names import user_display_name
 from units.enums import UnitKind
+from units.selectors import council_chair
 
 from .enums import RANKED_STATES, CriterionKind
 from .models import ScoreEntry
@@ -24,15 +26,21 @@ from .selectors import (
     bands_for,
     criteria_for,
     entry_council_summary,
+    from_cents,
     kind_maxima,
     ranking_queryset,
     sheet_totals,
+    submitted_member_ids,
 )
 
 EXPORT_TITLE = "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA"
 TITLE_FONT = Font(bold=True, size=14)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 HEADER_ROWS = 4
+CRITERION_WIDTH = 12
+TITLE_CHARS = 120
+SMALL_FONT = Font(size=9)
+POINTS_FORMAT = "0.00"
 
 
 def _number(value):
@@ -41,6 +49,67 @@ def _number(value):
         return None
     value = round(float(value), 2)
     return int(value) if value.is_integer() else value
+
+
+class _Points:
+    """A number of points to write with the "0.00" format."""
+
+    __slots__ = ("number",)
+
+    def __init__(self, value):
+        self.number = _number(value)
+
+
+class _StyledCell(Cell):
+    """A write-only cell whose style id is looked up once, not at every write."""
+
+    __slots__ = ("_style_id",)
+
+    def freeze_style(self):
+        self._style_id = super().style_id
+
+    @property
+    def style_id(self):
+        return self._style_id
+
+    def __repr__(self):
+        # openpyxl formats the repr of each cell handed to a row, then drops it.
+        return "<points>"
+
+
+class _PointsRows:
+    """Rows whose points share one styled cell: openpyxl writes each cell as soon
+    as the row's generator yields it, so one "0.00" cell serves every point
+    (a styled cell per point doubles the time of a 5,000-row export)."""
+
+    def __init__(self, ws):
+        # As openpyxl's WriteOnlyCell(); the row writer sets row and column.
+        self.cell = _StyledCell(worksheet=ws, row=1, column=1, value=0)
+        self.cell.number_format = POINTS_FORMAT
+        self.cell.freeze_style()
+
+    def row(self, values):
+        for value in values:
+            if not isinstance(value, _Points):
+                yield value
+            elif value.number is None:
+                yield None
+            else:
+                self.cell.value = value.number
+                yield self.cell
+
+
+def header_heights(criteria):
+    """{row: height in points} of the four header rows, from what they hold."""
+    longest = max((len(c.title[:TITLE_CHARS]) for c in criteria), default=0)
+    # About 1.1 characters of the small font per unit of column width.
+    lines = max(1, -(-longest // int(CRITERION_WIDTH * 1.1)))
+    return {
+        1: 24,  # the title, 14 pt
+        2: 18,
+        3: min(409, 12 * lines + 6),  # criteria titles, 9 pt, wrapped
+        4: 32,  # codes and the tail's two-line headings
+    }
 
 
 def _text(ws, value):
@@ -92,10 +161,10 @@ def ranking_export_rows(campaign):
                 {
                     "unit": row["unit__name"],
                     "points": [points[row["pk"]].get(c.pk) for c in kind_criteria],
-                    "standard": row["standard"],
-                    "bonus": row["bonus"],
-                    "penalty": row["penalty"],
-                    "total": Decimal(row["total"]).quantize(Decimal("0.01")),
+                    "standard": from_cents(row["standard_cents"]),
+                    "bonus": from_cents(row["bonus_cents"]),
+                    "penalty": from_cents(row["penalty_cents"]),
+                    "total": from_cents(row["total_cents"]),
                     "rank": row["rank"],
                     "tied": row["tie_count"] > 1,
                     "band": row["band"],
@@ -122,9 +191,14 @@ def ranking_workbook(campaign):
             "Xếp loại",
         ]
         width = len(fixed) + len(criteria) + len(tail)
-        widths = [6, 40] + [9] * len(criteria) + [11, 11, 10, 12, 10, 13]
+        widths = [6, 40] + [CRITERION_WIDTH] * len(criteria) + [11, 11, 10, 12, 10, 13]
         for index, value in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(index)].width = value
+        # Rows tall enough for what they hold, so titles never run into the
+        # next row in print (LibreOffice and Excel do not grow them on their own
+        # in a file written row by row).
+        for row, height in header_heights(criteria).items():
+            ws.row_dimensions[row].height = height
         set_print_layout(ws, landscape=True, header_rows=HEADER_ROWS, frozen_columns=2)
         ws.append([_cell(ws, EXPORT_TITLE, font=TITLE_FONT)])
         ws.append(
@@ -134,7 +208,10 @@ def ranking_workbook(campaign):
             [
                 _cell(ws, ""),
                 _cell(ws, "Tiêu chí:"),
-                *[_cell(ws, c.title[:120], alignment=CENTER) for c in criteria],
+                *[
+                    _cell(ws, c.title[:TITLE_CHARS], alignment=CENTER, font=SMALL_FONT)
+                    for c in criteria
+                ],
             ]
         )
         header = (
@@ -147,22 +224,25 @@ def ranking_workbook(campaign):
             + tail
         )
         ws.append([_cell(ws, h, font=HEADER_FONT, alignment=CENTER) for h in header])
+        writer = _PointsRows(ws)
+        points = _Points
         for number, row in enumerate(rows, start=1):
             rank = f"{row['rank']}=" if row["tied"] else row["rank"]
-            # Plain values (no per-cell style) keep 5,000 rows fast in write-only mode.
+            # Points carry the "0.00" format (two decimals, as on the pages);
+            # the rest are plain values, which keep 5,000 rows fast.
             values = [
                 number,
                 _text(ws, row["unit"]),
-                *[_number(p) for p in row["points"]],
-                _number(row["standard"]),
-                _number(row["bonus"]),
-                _number(row["penalty"]),
-                _number(row["total"]),
+                *[points(p) for p in row["points"]],
+                points(row["standard"]),
+                points(row["bonus"]),
+                points(row["penalty"]),
+                points(row["total"]),
                 rank,
                 _text(ws, row["band"]),
             ]
             assert len(values) == width
-            ws.append(values)
+            ws.append(writer.row(values))
         ws.append([])
         ws.append(
             [
@@ -182,10 +262,16 @@ def ranking_workbook(campaign):
     return workbook
 
 
-def sheet_pdf_context(sheet, score=None):
-    """Rows and totals for one unit's printable score sheet."""
+def sheet_pdf_context(sheet, score=None, *, show_mean=True):
+    """Rows and totals for one unit's printable score sheet.
+
+    The council column is the mean of the marks members have submitted
+    (blank for a reader who may not see it yet: a member still marking).
+    Signed for the council ("TM. HỘI ĐỒNG") by its chair.
+    """
     entries = list(sheet.entries.all())
     maximum = kind_maxima(sheet.campaign).get(sheet.unit.kind)
+    submitted = submitted_member_ids(sheet)
     rows = []
     for number, entry in enumerate(entries, start=1):
         rows.append(
@@ -193,17 +279,21 @@ def sheet_pdf_context(sheet, score=None):
                 "number": number,
                 "entry": entry,
                 "criterion": entry.criterion,
-                "council": entry_council_summary(entry),
+                "council": entry_council_summary(entry, submitted_ids=submitted)
+                if show_mean
+                else {},
             }
         )
     self_totals = sheet_totals(sheet, entries, maximum, field="self_points")
     final_totals = sheet_totals(sheet, entries, maximum, field="final_points")
     if score is not None:
         final_totals["total"] = score.total
+    chair = council_chair()
     return {
         "sheet": sheet,
         "rows": rows,
         "self_totals": self_totals,
         "final_totals": final_totals,
         "score": score,
+        "chair_name": user_display_name(chair) if chair else "",
     }

@@ -218,8 +218,9 @@ class FinaliseForm(EntryRowsForm):
     text_label = _("Office's comment")
     points_required = True
 
-    def __init__(self, *args, summaries, **kwargs):
+    def __init__(self, *args, summaries, missing=(), **kwargs):
         self.summaries = summaries
+        self.missing = list(missing)
         super().__init__(*args, **kwargs)
         reason = ReasonForm(
             label=_("Reason for the final score"),
@@ -229,9 +230,21 @@ class FinaliseForm(EntryRowsForm):
             "Recorded in the sheet's history, for example the council meeting."
         )
         self.fields["reason"] = reason
+        if self.missing:
+            missing_reason = ReasonForm(
+                label=_("Why finalise without the missing council members' marks"),
+                required_message=_(
+                    "Some council members have not submitted their marks: say why "
+                    "the sheet is finalised without them."
+                ),
+            ).fields["reason"]
+            self.fields["missing_reason"] = missing_reason
 
     def clean_reason(self):
         return self.cleaned_data["reason"].strip()
+
+    def clean_missing_reason(self):
+        return self.cleaned_data["missing_reason"].strip()
 
     def initial_points(self, entry):
         if entry.final_points is not None:

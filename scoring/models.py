@@ -434,3 +434,38 @@ class CouncilScore(models.Model):
 
     def __str__(self):
         return f"{self.entry} — {self.member}"
+
+
+class CouncilMarksSubmission(models.Model):
+    """A council member has submitted his marks on a sheet: they no longer change.
+
+    Until then his marks are his own draft, which no other member, nor the
+    unit, sees (blind marking); the council's mean counts submitted marks only.
+    """
+
+    sheet = models.ForeignKey(
+        ScoreSheet,
+        on_delete=models.CASCADE,
+        related_name="council_submissions",
+        verbose_name=_("sheet"),
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="council_submissions",
+        verbose_name=_("council member"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("council member's submitted marks")
+        verbose_name_plural = _("council members' submitted marks")
+        ordering = ["sheet", "submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sheet", "member"], name="councilmarkssubmission_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.sheet} — {self.member}"

@@ -20,7 +20,13 @@ from units.rules import (
     reads_everything,
 )
 
-from .enums import COUNCIL_STATES, SELF_EDITABLE_STATES, SHEET_TRANSITIONS, SheetState
+from .enums import (
+    COUNCIL_STATES,
+    RANKED_STATES,
+    SELF_EDITABLE_STATES,
+    SHEET_TRANSITIONS,
+    SheetState,
+)
 
 
 def _campaign_id(obj):
@@ -53,8 +59,34 @@ def sheet_is_open_to_council(user, sheet):
 
 
 @rules.predicate
+def sheet_marking_over(user, sheet):
+    """The office has finalised the sheet: the council's marking is over."""
+    return sheet is not None and sheet.state in RANKED_STATES
+
+
+@rules.predicate
 def sheet_is_reviewed(user, sheet):
     return sheet is not None and sheet.state == SheetState.REVIEWED
+
+
+@rules.predicate
+def recused_from_sheet(user, sheet):
+    """The member heads the sheet's unit or his personal record is in it."""
+    if sheet is None:
+        return False
+    from .selectors import sheet_recusal
+
+    return bool(sheet_recusal(user, sheet))
+
+
+@rules.predicate
+def submitted_marks(user, sheet):
+    """The council member has submitted his marks on the sheet (they are final)."""
+    if sheet is None:
+        return False
+    from .selectors import submitted_member_ids
+
+    return user.pk in submitted_member_ids(sheet)
 
 
 @rules.predicate
@@ -138,8 +170,26 @@ rules.add_perm(
     "scoring.submit_scoresheet",
     is_unit_head_of & sheet_is_draft & state_allows(SHEET_TRANSITIONS, S.SELF_ASSESSED),
 )
+# Blind marking: a member marks a sheet (not one he is tied to), then submits
+# his marks; until then only he sees them, and he sees the council's mean only
+# once he has submitted, or once marking is over. The office sees every mark.
+may_mark = (
+    is_council_member
+    & sheet_is_open_to_council
+    & ~recused_from_sheet
+    & ~submitted_marks
+)
+rules.add_perm("scoring.mark_sheets", is_council_member)
+rules.add_perm("scoring.council_score_scoresheet", may_mark)
+rules.add_perm("scoring.submit_council_marks", may_mark)
+rules.add_perm("scoring.view_council_marks", is_office_staff)
 rules.add_perm(
-    "scoring.council_score_scoresheet", is_council_member & sheet_is_open_to_council
+    "scoring.view_council_mean",
+    is_office_staff
+    | ~is_council_member
+    | submitted_marks
+    | recused_from_sheet
+    | sheet_marking_over,
 )
 rules.add_perm(
     "scoring.finalise_scoresheet",

@@ -14,36 +14,37 @@ then the fewer penalty points. Units still equal on all three share the rank
 and are shown as tied.
 """
 
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import (
-    Avg,
+    BigIntegerField,
     Case,
     CharField,
     Count,
     DecimalField,
     ExpressionWrapper,
     F,
-    Max,
-    Min,
     Prefetch,
     Sum,
     Value,
     When,
     Window,
 )
-from django.db.models.functions import Coalesce, Greatest, Least, Rank, Round
+from django.db.models.functions import Cast, Coalesce, Greatest, Least, Rank, Round
+from django.utils.translation import gettext_lazy
 
 from phongquang_portal.core.permissions import has_perm
 from units.enums import UnitKind
-from units.selectors import roles_for
+from units.selectors import council_members, member_ties, roles_for, ties_of
 
 from .enums import RANKED_STATES, SUBMITTED_STATES, CriterionKind, SheetState
 from .models import (
     Band,
+    CouncilMarksSubmission,
     CouncilScore,
     Criterion,
     CriterionGroup,
@@ -56,7 +57,7 @@ ZERO = Decimal("0")
 HUNDRED = Decimal("100")
 CENT = Decimal("0.01")
 POINTS_FIELD = DecimalField(max_digits=12, decimal_places=4)
-TOTAL_FIELD = DecimalField(max_digits=6, decimal_places=2)
+CENTS_FIELD = BigIntegerField()
 
 
 @dataclass(frozen=True)
@@ -158,11 +159,33 @@ def normalise(raw, maximum):
     return min(max(value, ZERO), HUNDRED)
 
 
+def cents(expression):
+    """Points (two decimals) as whole cents, exactly, on every database.
+
+    SQLite keeps decimals as binary floats (and whole ones as integers, which
+    it then divides as integers: 62 × 100 / 105 gave 59); PostgreSQL keeps
+    exact numerics. Rounded to whole cents, the same integers come out of
+    both, and integer arithmetic on them is exact.
+    """
+    return Cast(
+        Round(ExpressionWrapper(expression * Value(100), output_field=POINTS_FIELD), 0),
+        output_field=CENTS_FIELD,
+    )
+
+
+def from_cents(value):
+    """Whole cents (an int from the database) as Decimal points with two decimals."""
+    return (Decimal(int(value or 0)) / HUNDRED).quantize(CENT)
+
+
 def ranking_queryset(*, campaign, maxima, bands, kind=None):
     """Ranked sheets of ``campaign`` annotated with sums, total, rank, tie count and band.
 
     Everything is computed in one SQL query; ``maxima`` and ``bands`` come
-    from :func:`kind_maxima` and :func:`bands_for`.
+    from :func:`kind_maxima` and :func:`bands_for`. Sums and totals are whole
+    cents (``*_cents``): the total is ``raw × 100 / maximum`` rounded half up
+    to the cent in integer arithmetic, capped to 0–100, so SQLite and
+    PostgreSQL rank, band and show exactly the same numbers.
     """
     qs = ScoreSheet.objects.filter(campaign=campaign, state__in=RANKED_STATES)
     if kind:
@@ -170,47 +193,53 @@ def ranking_queryset(*, campaign, maxima, bands, kind=None):
         qs = qs.filter(unit__kind=kind)
     divisor = Case(
         *[
-            When(unit__kind=unit_kind, then=Value(maximum))
+            When(unit__kind=unit_kind, then=Value(int(maximum * HUNDRED)))
             for unit_kind, maximum in maxima.items()
             if maximum
         ],
         default=Value(None),
-        output_field=POINTS_FIELD,
+        output_field=CENTS_FIELD,
     )
-    raw = F("standard") + F("bonus") - F("penalty")
-    total = Round(
-        Greatest(
-            Least(
-                ExpressionWrapper(
-                    raw * Value(HUNDRED) / divisor, output_field=POINTS_FIELD
-                ),
-                Value(HUNDRED),
-                output_field=POINTS_FIELD,
-            ),
-            Value(ZERO),
-            output_field=POINTS_FIELD,
-        ),
-        2,
-        output_field=TOTAL_FIELD,
+    raw = F("standard_cents") + F("bonus_cents") - F("penalty_cents")
+    # 0 ≤ raw ≤ maximum, then (raw × 10 000 × 2 + maximum) ÷ (2 × maximum):
+    # integer division of non-negative numbers rounds half up.
+    capped = Greatest(Least(raw, divisor), Value(0), output_field=CENTS_FIELD)
+    total = ExpressionWrapper(
+        (capped * Value(20_000) + divisor) / (divisor * Value(2)),
+        output_field=CENTS_FIELD,
     )
-    tie_key = [F("unit__kind"), F("total"), F("standard"), F("penalty")]
+    tie_key = [
+        F("unit__kind"),
+        F("total_cents"),
+        F("standard_cents"),
+        F("penalty_cents"),
+    ]
     qs = (
         qs.annotate(
-            standard=F("final_standard"),
-            bonus=F("final_bonus"),
-            penalty=F("final_penalty"),
+            standard_cents=cents(F("final_standard")),
+            bonus_cents=cents(F("final_bonus")),
+            penalty_cents=cents(F("final_penalty")),
         )
-        .annotate(total=Coalesce(total, Value(ZERO), output_field=TOTAL_FIELD))
+        .annotate(
+            total_cents=Coalesce(total, Value(0), output_field=CENTS_FIELD),
+        )
         .annotate(
             rank=Window(
                 Rank(),
                 partition_by=[F("unit__kind")],
-                order_by=[F("total").desc(), F("standard").desc(), F("penalty").asc()],
+                order_by=[
+                    F("total_cents").desc(),
+                    F("standard_cents").desc(),
+                    F("penalty_cents").asc(),
+                ],
             ),
             tie_count=Window(Count("pk", distinct=False), partition_by=tie_key),
             band=Case(
                 *[
-                    When(total__gte=band.min_total, then=Value(band.label))
+                    When(
+                        total_cents__gte=int(band.min_total * HUNDRED),
+                        then=Value(band.label),
+                    )
                     for band in bands
                 ],
                 default=Value(""),
@@ -223,10 +252,10 @@ def ranking_queryset(*, campaign, maxima, bands, kind=None):
             "unit__name",
             "unit__kind",
             "state",
-            "standard",
-            "bonus",
-            "penalty",
-            "total",
+            "standard_cents",
+            "bonus_cents",
+            "penalty_cents",
+            "total_cents",
             "rank",
             "tie_count",
             "band",
@@ -243,10 +272,10 @@ def _as_unit_score(row):
         unit_name=row["unit__name"],
         kind=row["unit__kind"],
         state=row["state"],
-        standard=Decimal(row["standard"]).quantize(CENT),
-        bonus=Decimal(row["bonus"]).quantize(CENT),
-        penalty=Decimal(row["penalty"]).quantize(CENT),
-        total=Decimal(row["total"]).quantize(CENT),
+        standard=from_cents(row["standard_cents"]),
+        bonus=from_cents(row["bonus_cents"]),
+        penalty=from_cents(row["penalty_cents"]),
+        total=from_cents(row["total_cents"]),
         rank=int(row["rank"]),
         tied=row["tie_count"] > 1,
         band=row["band"],
@@ -277,22 +306,27 @@ def ranked_kinds(campaign):
 
 
 def goal_breakdown(*, sheet_ids, final=True):
-    """{sheet id: {goal code: signed points}} for ``sheet_ids`` (one aggregate query)."""
+    """{sheet id: {goal code: signed points}} for ``sheet_ids`` (one aggregate query).
+
+    Summed in whole cents by the database (exact on SQLite too), returned as
+    Decimals with two decimals; penalties count negative.
+    """
     field = "final_points" if final else "self_points"
+    points = cents(F(field))
     signed = Case(
-        When(criterion__kind=CriterionKind.PENALTY, then=-F(field)),
-        default=F(field),
-        output_field=POINTS_FIELD,
+        When(criterion__kind=CriterionKind.PENALTY, then=-points),
+        default=points,
+        output_field=CENTS_FIELD,
     )
     rows = (
         ScoreEntry.objects.filter(sheet_id__in=list(sheet_ids))
         .values("sheet_id", "criterion__group__goal__code")
-        .annotate(points=Coalesce(Sum(signed), Value(ZERO), output_field=POINTS_FIELD))
+        .annotate(points=Coalesce(Sum(signed), Value(0), output_field=CENTS_FIELD))
         .order_by()
     )
     result = defaultdict(dict)
     for row in rows:
-        result[row["sheet_id"]][row["criterion__group__goal__code"]] = Decimal(
+        result[row["sheet_id"]][row["criterion__group__goal__code"]] = from_cents(
             row["points"]
         )
     return result
@@ -391,19 +425,16 @@ def sheet_list(*, campaign, unit_ids=None, state=None, kind=None):
 
 
 def sheet_with_entries(pk):
-    """One sheet with its entries, criteria, goals and council scores (four queries)."""
+    """One sheet with its entries, criteria, goals, council marks and submissions.
+
+    Five queries, whatever the number of criteria and members.
+    """
     return (
         ScoreSheet.objects.select_related("unit", "campaign", "finalised_by")
         .prefetch_related(
             Prefetch(
                 "entries",
                 queryset=ScoreEntry.objects.select_related("criterion__group__goal")
-                .annotate(
-                    council_mean=Avg("council_scores__points"),
-                    council_min=Min("council_scores__points"),
-                    council_max=Max("council_scores__points"),
-                    council_count=Count("council_scores"),
-                )
                 .prefetch_related(
                     Prefetch(
                         "council_scores",
@@ -418,21 +449,207 @@ def sheet_with_entries(pk):
                     "criterion__position",
                     "criterion__code",
                 ),
-            )
+            ),
+            Prefetch(
+                "council_submissions",
+                queryset=CouncilMarksSubmission.objects.select_related("member"),
+            ),
         )
         .get(pk=pk)
     )
 
 
-def entry_council_summary(entry, margin=None):
-    """Mean, spread and disagreement flag of the council's points on one entry."""
+def submitted_member_ids(sheet):
+    """The ids of the council members who submitted their marks on ``sheet``."""
+    cache = getattr(sheet, "_prefetched_objects_cache", {})
+    if "council_submissions" in cache:
+        return {s.member_id for s in sheet.council_submissions.all()}
+    return set(
+        CouncilMarksSubmission.objects.filter(sheet=sheet).values_list(
+            "member_id", flat=True
+        )
+    )
+
+
+def marks_summary(values, margin=None):
+    """Count, mean, median, standard deviation, spread and disagreement of marks.
+
+    ``values`` are Decimals. The standard deviation is the population's (of
+    the marks given, not an estimate); mean, median and deviation are rounded
+    half up to 0.01. The flag is raised when the spread exceeds ``margin``.
+    """
     margin = disagreement_margin() if margin is None else margin
-    count = getattr(entry, "council_count", 0) or 0
-    if not count:
-        return {"mean": None, "spread": None, "disagree": False, "count": 0}
-    mean = Decimal(entry.council_mean).quantize(CENT, ROUND_HALF_UP)
-    spread = (Decimal(entry.council_max) - Decimal(entry.council_min)).quantize(CENT)
-    return {"mean": mean, "spread": spread, "disagree": spread > margin, "count": count}
+    values = sorted(Decimal(v) for v in values)
+    if not values:
+        return {
+            "count": 0,
+            "mean": None,
+            "median": None,
+            "sd": None,
+            "spread": None,
+            "disagree": False,
+        }
+    spread = (values[-1] - values[0]).quantize(CENT)
+    return {
+        "count": len(values),
+        "mean": (sum(values) / len(values)).quantize(CENT, ROUND_HALF_UP),
+        "median": Decimal(statistics.median(values)).quantize(CENT, ROUND_HALF_UP),
+        "sd": Decimal(statistics.pstdev(values)).quantize(CENT, ROUND_HALF_UP),
+        "spread": spread,
+        "disagree": spread > margin,
+    }
+
+
+def entry_council_summary(entry, margin=None, *, submitted_ids=None):
+    """Mean, median, deviation, spread and flag of the council's marks on one entry.
+
+    Only submitted marks count (``submitted_ids``: the members who submitted
+    on the entry's sheet; read from the sheet when not given): a member's
+    draft is his own until he submits it.
+    """
+    if submitted_ids is None:
+        submitted_ids = submitted_member_ids(entry.sheet)
+    return marks_summary(
+        [s.points for s in entry.council_scores.all() if s.member_id in submitted_ids],
+        margin,
+    )
+
+
+# --- Recusal and blind marking ------------------------------------------------
+
+RECUSAL_MESSAGES = {
+    "heads": gettext_lazy("You head this unit: you do not mark its sheet."),
+    "belongs": gettext_lazy(
+        "Your personal record is in this unit: you do not mark its sheet."
+    ),
+}
+RECUSAL_LABELS = {
+    "heads": gettext_lazy("heads the unit"),
+    "belongs": gettext_lazy("belongs to the unit (personal record)"),
+}
+
+
+def sheet_recusal(member, sheet):
+    """Why ``member`` may not mark ``sheet`` ("heads", "belongs"), or ""."""
+    return member_ties(member).unit_ties(sheet.unit_id)
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """One council member on one sheet: submitted, recused (and why) or missing."""
+
+    member: object
+    submitted: bool
+    recusal: str
+    has_marks: bool
+
+    @property
+    def recusal_label(self):
+        return RECUSAL_LABELS.get(self.recusal, "")
+
+    @property
+    def missing(self):
+        return not self.submitted and not self.recusal
+
+
+def council_roster(sheet):
+    """Every council member's standing on ``sheet`` (a fixed number of queries)."""
+    members = council_members()
+    ties = ties_of(members)
+    submitted = submitted_member_ids(sheet)
+    if "entries" in getattr(sheet, "_prefetched_objects_cache", {}):
+        marked = {
+            s.member_id for e in sheet.entries.all() for s in e.council_scores.all()
+        }
+    else:
+        marked = set(
+            CouncilScore.objects.filter(entry__sheet=sheet).values_list(
+                "member_id", flat=True
+            )
+        )
+    return [
+        RosterLine(
+            member=member,
+            submitted=member.pk in submitted,
+            recusal=ties[member.pk].unit_ties(sheet.unit_id),
+            has_marks=member.pk in marked,
+        )
+        for member in members
+    ]
+
+
+def missing_members(sheet):
+    """The council members who neither submitted marks on ``sheet`` nor are recused."""
+    return [line.member for line in council_roster(sheet) if line.missing]
+
+
+@dataclass
+class CouncilView:
+    """What of the council's marks one user sees on one sheet (blind marking).
+
+    - the office (``scoring.view_council_marks``): every member's marks by
+      name, drafts marked as such, with the mean, median, standard deviation,
+      spread and the disagreement flag of the submitted marks;
+    - a council member: his own marks; the council's mean (and spread) only
+      once he has submitted his own, or once marking is over;
+    - everyone else who reads the sheet (the unit, the chairman, other units
+      once the ranking is published): the mean, never a member's name.
+    """
+
+    named: list  # members whose marks are shown by name (the office only)
+    own: object = None  # the council member looking, if any
+    submitted: bool = False  # … who has submitted his marks
+    recusal: str = ""  # … why he may not mark this sheet
+    show_mean: bool = False
+    show_detail: bool = False  # median, deviation, spread, flag
+
+    @property
+    def recusal_message(self):
+        return RECUSAL_MESSAGES.get(self.recusal, "")
+
+
+def council_view(sheet, user):
+    """The :class:`CouncilView` of ``user`` on a sheet read by ``sheet_with_entries``."""
+    if has_perm(user, "scoring.view_council_marks", sheet):
+        members = {
+            s.member.pk: s.member
+            for e in sheet.entries.all()
+            for s in e.council_scores.all()
+        }
+        named = sorted(members.values(), key=lambda m: m.username)
+        return CouncilView(named=named, show_mean=True, show_detail=True)
+    own = user if has_perm(user, "scoring.mark_sheets") else None
+    submitted = own is not None and own.pk in submitted_member_ids(sheet)
+    return CouncilView(
+        named=[],
+        own=own,
+        submitted=submitted,
+        recusal=sheet_recusal(user, sheet) if own is not None else "",
+        show_mean=has_perm(user, "scoring.view_council_mean", sheet),
+    )
+
+
+def council_rows(sheet, entries, view, margin=None):
+    """Per entry: the marks ``view`` allows, the mean and the office's statistics."""
+    margin = disagreement_margin() if margin is None else margin
+    submitted = submitted_member_ids(sheet)
+    rows = []
+    for entry in entries:
+        by_member = {s.member_id: s for s in entry.council_scores.all()}
+        summary = marks_summary(
+            [s.points for m, s in by_member.items() if m in submitted], margin
+        )
+        rows.append(
+            {
+                "entry": entry,
+                "council": summary,
+                "member_scores": [
+                    (by_member.get(m.pk), m.pk in submitted) for m in view.named
+                ],
+                "own": by_member.get(view.own.pk) if view.own is not None else None,
+            }
+        )
+    return rows
 
 
 def sheet_totals(sheet, entries, maximum, *, field="final_points"):

@@ -15,8 +15,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +26,8 @@ from phongquang_portal.core.activity import (
     required_reason,
     transition,
 )
-from phongquang_portal.core.permissions import real_user, require_perm
+from phongquang_portal.core.names import user_display_name
+from phongquang_portal.core.permissions import has_perm, real_user, require_perm
 from phongquang_portal.core.uploads import delete_file_on_commit, validate_upload
 from phongquang_portal.core.validators import has_control_characters
 from units.enums import UnitKind
@@ -47,13 +46,20 @@ from .models import (
     MAX_TOP_N,
     MAX_TOTAL,
     Band,
+    CouncilMarksSubmission,
     CouncilScore,
     Criterion,
     RankingPublication,
     ScoreEntry,
     ScoreSheet,
 )
-from .selectors import criterion_in_use, is_published
+from .selectors import (
+    RECUSAL_MESSAGES,
+    criterion_in_use,
+    is_published,
+    missing_members,
+    sheet_recusal,
+)
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")
@@ -268,27 +274,34 @@ def _fill_automatic(sheets, campaign):
 
 
 def final_sums_refresh(*, sheets):
-    """Store each sheet's sums of final points by kind of criterion (one UPDATE).
+    """Store each sheet's sums of final points by kind of criterion.
 
-    ``sheets`` is a queryset; the sums are computed by the database with one
-    correlated aggregate per kind, whatever the number of sheets.
+    ``sheets`` is a queryset. The sums are added up in Python from the exact
+    two-decimal values (one query reads the entries, one bulk update writes
+    the sheets): SQLite would add them as binary floats.
     """
-
-    def total(kind):
-        per_sheet = (
-            ScoreEntry.objects.filter(sheet=OuterRef("pk"), criterion__kind=kind)
-            .order_by()
-            .values("sheet")
-            .annotate(points=Sum("final_points"))
-            .values("points")
+    queryset, sheets = sheets, list(sheets.only("pk"))
+    sums = {
+        sheet.pk: dict.fromkeys(CriterionKind.values, ZERO.quantize(CENT))
+        for sheet in sheets
+    }
+    rows = (
+        ScoreEntry.objects.filter(
+            sheet__in=queryset.values("pk"), final_points__isnull=False
         )
-        return Coalesce(Subquery(per_sheet), Value(ZERO), output_field=DecimalField())
-
-    return sheets.update(
-        final_standard=total(CriterionKind.STANDARD),
-        final_bonus=total(CriterionKind.BONUS),
-        final_penalty=total(CriterionKind.PENALTY),
+        .values_list("sheet_id", "criterion__kind", "final_points")
+        .order_by()
     )
+    for sheet_id, kind, points in rows.iterator(chunk_size=5000):
+        sums[sheet_id][kind] += Decimal(points).quantize(CENT)
+    for sheet in sheets:
+        sheet.final_standard = sums[sheet.pk][CriterionKind.STANDARD]
+        sheet.final_bonus = sums[sheet.pk][CriterionKind.BONUS]
+        sheet.final_penalty = sums[sheet.pk][CriterionKind.PENALTY]
+    ScoreSheet.objects.bulk_update(
+        sheets, ["final_standard", "final_bonus", "final_penalty"], batch_size=500
+    )
+    return len(sheets)
 
 
 def draft_entries_sync(*, campaign):
@@ -569,10 +582,25 @@ def sheet_return(*, sheet, actor, reason):
     return sheet
 
 
-@transaction.atomic
-def council_score_save(*, sheet, member, rows):
-    """Record one council member's points and comments on a self-assessed sheet."""
-    sheet = _lock(sheet)
+def _ensure_may_mark(sheet, member, perm):
+    """Refuse a member tied to the sheet's unit, or one who has submitted already.
+
+    Who is no council member at all is refused first, as anyone without the
+    permission is.
+    """
+    if not has_perm(member, "scoring.mark_sheets"):
+        require_perm(member, perm, sheet)
+    recusal = sheet_recusal(member, sheet)
+    if recusal:
+        raise ValidationError(RECUSAL_MESSAGES[recusal], code="recused")
+    if CouncilMarksSubmission.objects.filter(sheet=sheet, member=member).exists():
+        raise ValidationError(
+            _("You have submitted your marks on this sheet: they no longer change."),
+            code="marks_submitted",
+        )
+
+
+def _ensure_council_state(sheet):
     _ensure_state(
         sheet,
         {SheetState.SELF_ASSESSED},
@@ -581,6 +609,19 @@ def council_score_save(*, sheet, member, rows):
             "the office finalises it."
         ),
     )
+
+
+@transaction.atomic
+def council_score_save(*, sheet, member, rows):
+    """Record one council member's points and comments on a self-assessed sheet.
+
+    Blind marking: the marks stay the member's own draft until he submits
+    them (``council_marks_submit``); a member tied to the unit (he heads it,
+    or his personal record is in it) does not mark it.
+    """
+    sheet = _lock(sheet)
+    _ensure_council_state(sheet)
+    _ensure_may_mark(sheet, member, "scoring.council_score_scoresheet")
     require_perm(member, "scoring.council_score_scoresheet", sheet)
     _ensure_rows_on(sheet, rows)
     _check_text(rows)
@@ -605,8 +646,49 @@ def council_score_save(*, sheet, member, rows):
 
 
 @transaction.atomic
-def sheet_finalise(*, sheet, actor, rows, reason):
-    """Self-assessed → reviewed: the office's final points, with the reason recorded."""
+def council_marks_submit(*, sheet, member):
+    """The member submits his marks on every criterion: they are final, and count.
+
+    Until a member submits, his marks are his own (no other member, nor the
+    unit, sees them); once submitted they are the council's and no longer
+    change. Logged.
+    """
+    sheet = _lock(sheet)
+    _ensure_council_state(sheet)
+    _ensure_may_mark(sheet, member, "scoring.submit_council_marks")
+    require_perm(member, "scoring.submit_council_marks", sheet)
+    marked = set(
+        CouncilScore.objects.filter(entry__sheet=sheet, member=member).values_list(
+            "entry_id", flat=True
+        )
+    )
+    unmarked = sorted(
+        sheet.entries.exclude(pk__in=marked).values_list("criterion__code", flat=True)
+    )
+    if unmarked:
+        raise ValidationError(
+            _("Mark every criterion before submitting; missing: %(codes)s.")
+            % {"codes": ", ".join(unmarked)},
+            code="marks_incomplete",
+        )
+    CouncilMarksSubmission.objects.create(sheet=sheet, member=real_user(member))
+    log_action(
+        sheet,
+        "scoring.sheet.council_marks_submitted",
+        actor=member,
+        data={"criteria": len(marked)},
+    )
+    return sheet
+
+
+@transaction.atomic
+def sheet_finalise(*, sheet, actor, rows, reason, missing_reason=""):
+    """Self-assessed → reviewed: the office's final points, with the reason recorded.
+
+    When council members (not recused) have not submitted their marks, the
+    office says why it finalises without them (``missing_reason``); who was
+    missing and why go to the log.
+    """
     reason = required_reason(reason, _("Record the reason for the final score."))
     sheet = _lock(sheet)
     _ensure_state(
@@ -615,6 +697,25 @@ def sheet_finalise(*, sheet, actor, rows, reason):
         _("Only a self-assessed sheet can be finalised."),
     )
     require_perm(actor, "scoring.finalise_scoresheet", sheet)
+    missing = [user_display_name(m) for m in missing_members(sheet)]
+    missing_reason = (missing_reason or "").strip()
+    if missing and not missing_reason:
+        raise ValidationError(
+            _(
+                "%(count)s council members have not submitted their marks "
+                "(%(names)s): say why the sheet is finalised without them."
+            )
+            % {"count": len(missing), "names": ", ".join(missing)},
+            code="council_marks_missing",
+        )
+    if has_control_characters(missing_reason):
+        raise ValidationError(
+            _(
+                "The text contains invisible control characters (often pasted from "
+                "another program). Please retype or paste it as plain text."
+            ),
+            code="control_characters",
+        )
     _ensure_rows_on(sheet, rows)
     _check_text(rows)
     errors = _check_points(rows, required=True)
@@ -649,7 +750,14 @@ def sheet_finalise(*, sheet, actor, rows, reason):
         transitions=SHEET_TRANSITIONS,
         reason=sheet.final_reason,
         extra_fields=("finalised_by", "finalised_at", "final_reason"),
-        data={"final_points": final},
+        data={
+            "final_points": final,
+            **(
+                {"missing_members": missing, "missing_reason": missing_reason}
+                if missing
+                else {}
+            ),
+        },
     )
     return sheet
 

@@ -42,6 +42,12 @@ from .forms import (
 from .models import ScoreEntry, ScoreSheet
 
 RANKING_PAGE_SIZE = 50
+# Who marked when is the office's to read: shown to others, with the mean, it
+# would tell one member's marks.
+COUNCIL_MARK_ACTIONS = (
+    "scoring.sheet.council_scored",
+    "scoring.sheet.council_marks_submitted",
+)
 GOAL_CODES = ["a", "b", "c", "d", "đ", "e", "g", "h"]
 
 
@@ -305,26 +311,24 @@ class SheetDetailView(SheetObjectMixin, DetailView):
         entries = list(sheet.entries.all())
         margin = selectors.disagreement_margin()
         maximum = selectors.kind_maxima(sheet.campaign).get(sheet.unit.kind)
-        rows = [
-            {"entry": e, "council": selectors.entry_council_summary(e, margin)}
-            for e in entries
-        ]
-        members = sorted(
-            {s.member for e in entries for s in e.council_scores.all()},
-            key=lambda m: m.username,
+        view = selectors.council_view(sheet, self.request.user)
+        rows = selectors.council_rows(sheet, entries, view, margin)
+        context.update(
+            council=view,
+            members=view.named,
+            roster=selectors.council_roster(sheet) if view.show_detail else [],
+            own_marks=any(row["own"] for row in rows),
         )
-        for row in rows:
-            mine = {s.member_id: s for s in row["entry"].council_scores.all()}
-            row["member_scores"] = [mine.get(m.pk) for m in members]
         ranked = sheet.state in RANKED_STATES
         score = selectors.sheet_rank(sheet) if ranked else None
         field = "final_points" if ranked else "self_points"
         goal_rows, chart = _goal_chart(sheet, entries, field, maximum)
         context.update(
             rows=rows,
-            members=members,
             margin=margin,
-            disagreements=sum(1 for r in rows if r["council"]["disagree"]),
+            disagreements=sum(1 for r in rows if r["council"]["disagree"])
+            if view.show_detail
+            else 0,
             self_totals=selectors.sheet_totals(
                 sheet, entries, maximum, field="self_points"
             ),
@@ -337,7 +341,11 @@ class SheetDetailView(SheetObjectMixin, DetailView):
             chart_final=ranked,
             has_automatic=any(e.criterion.is_automatic for e in entries),
             reason_form=_reason_form(),
-            history=list(history_for(sheet)[:50]),
+            history=list(
+                history_for(sheet)
+                if view.show_detail
+                else history_for(sheet).exclude(action__in=COUNCIL_MARK_ACTIONS)
+            )[:50],
         )
         return context
 
@@ -420,6 +428,29 @@ class CouncilScoreView(SheetFormMixin, FormView):
         kwargs["member"] = self.request.user
         return kwargs
 
+    def handle_no_permission(self):
+        """A member tied to the unit, or who has submitted, is told why, on the sheet."""
+        user, sheet = self.request.user, self.get_object()
+        if (
+            has_perm(user, "scoring.mark_sheets")
+            and has_perm(user, "scoring.view_scoresheet", sheet)
+            and sheet.state == SheetState.SELF_ASSESSED
+        ):
+            recusal = selectors.sheet_recusal(user, sheet)
+            if recusal:
+                messages.error(self.request, selectors.RECUSAL_MESSAGES[recusal])
+                return redirect(sheet.get_absolute_url())
+            if user.pk in selectors.submitted_member_ids(sheet):
+                messages.error(
+                    self.request,
+                    _(
+                        "You have submitted your marks on this sheet: they no "
+                        "longer change."
+                    ),
+                )
+                return redirect(sheet.get_absolute_url())
+        return super().handle_no_permission()
+
     def form_valid(self, form):
         sheet = self.get_object()
         try:
@@ -429,7 +460,27 @@ class CouncilScoreView(SheetFormMixin, FormView):
         except ValidationError as exc:
             _add_errors(form, exc)
             return self.form_invalid(form)
-        messages.success(self.request, _("Your scores were recorded."))
+        if "submit" in self.request.POST:
+            try:
+                services.council_marks_submit(sheet=sheet, member=self.request.user)
+            except ValidationError as exc:
+                messages.warning(
+                    self.request, _("Your marks are saved, but not submitted yet.")
+                )
+                _errors(self.request, exc)
+                return redirect("scoring:council_score", pk=sheet.pk)
+            messages.success(
+                self.request,
+                _("Your marks are submitted: they count, and no longer change."),
+            )
+            return redirect(sheet.get_absolute_url())
+        messages.success(
+            self.request,
+            _(
+                "Your marks are saved as your draft: only you see them until you "
+                "submit them."
+            ),
+        )
         return redirect(sheet.get_absolute_url())
 
 
@@ -447,19 +498,29 @@ class FinaliseView(SheetFormMixin, FormView):
 
     def summaries(self):
         margin = selectors.disagreement_margin()
+        sheet = self.get_object()
+        submitted = selectors.submitted_member_ids(sheet)
         return {
-            e.pk: selectors.entry_council_summary(e, margin)
-            for e in self.get_object().entries.all()
+            e.pk: selectors.entry_council_summary(e, margin, submitted_ids=submitted)
+            for e in sheet.entries.all()
         }
+
+    @cached_property
+    def roster(self):
+        return selectors.council_roster(self.get_object())
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["summaries"] = self.summaries()
+        kwargs["missing"] = [line.member for line in self.roster if line.missing]
         return kwargs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["margin"] = selectors.disagreement_margin()
+        context["roster"] = self.roster
+        context["missing"] = [line for line in self.roster if line.missing]
+        context["submitted_ids"] = selectors.submitted_member_ids(self.get_object())
         return context
 
     def form_valid(self, form):
@@ -470,6 +531,7 @@ class FinaliseView(SheetFormMixin, FormView):
                 actor=self.request.user,
                 rows=form.inputs(),
                 reason=form.cleaned_data["reason"],
+                missing_reason=form.cleaned_data.get("missing_reason", ""),
             )
         except ValidationError as exc:
             _add_errors(form, exc)
@@ -485,6 +547,7 @@ class SheetActionView(SheetObjectMixin, View):
     ACTIONS = {
         "submit": ("scoring.submit_scoresheet", SheetState.DRAFT),
         "fill": ("scoring.self_assess_scoresheet", SheetState.DRAFT),
+        "submit_marks": ("scoring.submit_council_marks", SheetState.SELF_ASSESSED),
         "return": ("scoring.return_scoresheet", SheetState.SELF_ASSESSED),
         "reopen": ("scoring.reopen_scoresheet", SheetState.REVIEWED),
         "lock": ("scoring.lock_scoresheet", SheetState.REVIEWED),
@@ -521,6 +584,12 @@ class SheetActionView(SheetObjectMixin, View):
                     _("%(count)s criteria filled from the unit's reports.")
                     % {"count": count},
                 )
+            elif action == "submit_marks":
+                services.council_marks_submit(sheet=sheet, member=user)
+                messages.success(
+                    request,
+                    _("Your marks are submitted: they count, and no longer change."),
+                )
             elif action == "lock":
                 services.sheet_lock(sheet=sheet, actor=user)
                 messages.success(request, _("The sheet is locked."))
@@ -551,7 +620,11 @@ class SheetPdfView(SheetObjectMixin, View):
     def get(self, request, *args, **kwargs):
         sheet = self.get_object()
         score = selectors.sheet_rank(sheet)
-        context = exports.sheet_pdf_context(sheet, score)
+        context = exports.sheet_pdf_context(
+            sheet,
+            score,
+            show_mean=has_perm(request.user, "scoring.view_council_mean", sheet),
+        )
         pdf = render_pdf("scoring/pdf/sheet.html", context, request=request)
         return pdf_response(
             pdf, f"phieu-cham-diem-{sheet.campaign.year}-{sheet.unit_id}.pdf"

@@ -177,6 +177,21 @@ def _name(rng):
 
 
 DEMO_REASON = "Dữ liệu mẫu: phân công theo danh sách của UBND xã"
+# The Emulation-Reward Council: nine members, hoidong1 … hoidong9 (hoidong1 chairs).
+COUNCIL_MEMBERS = [
+    "Hoàng Văn Đông",
+    "Lê Thị Phượng",
+    "Trần Minh Tâm",
+    "Nông Thị Hà",
+    "Lục Văn Thành",
+    "Hà Thị Nguyệt",
+    "Ma Văn Quyết",
+    "Bế Thị Ngân",
+    "Dương Văn Hòa",
+]
+# A council member who lives in a hamlet (his personal record is there): he
+# does not mark that hamlet's sheet nor vote on what it proposes (recusal).
+COUNCIL_RESIDENT = (3, 7)  # hoidong3 lives in the 7th hamlet (Cốc Lùng)
 
 
 def _household(rng, hamlet, hamlet_name):
@@ -240,9 +255,8 @@ def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
         actor=admin,
         reason=DEMO_REASON,
     )
-    for index, name in enumerate(
-        ["Hoàng Văn Đông", "Lê Thị Phượng", "Trần Minh Tâm"], start=1
-    ):
+    council = []
+    for index, name in enumerate(COUNCIL_MEMBERS, start=1):
         member = _user(f"hoidong{index}", name)
         membership_grant(
             user=member,
@@ -251,6 +265,15 @@ def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
             actor=admin,
             reason=DEMO_REASON,
         )
+        council.append(member)
+    # hoidong1 chairs the council (and, as every member, marks and votes).
+    membership_grant(
+        user=council[0],
+        role=Role.COUNCIL_CHAIR,
+        title="Chủ tịch Hội đồng TĐKT",
+        actor=admin,
+        reason="Dữ liệu mẫu: Quyết định kiện toàn Hội đồng Thi đua - Khen thưởng xã",
+    )
     hamlet_units = []
     for index, name in enumerate(hamlets, start=1):
         hamlet, _created = Unit.objects.get_or_create(
@@ -315,6 +338,19 @@ def seed(*, hamlets=HAMLETS, households_per_hamlet=15, stdout=None):
                 )
             Person.objects.bulk_create(people)
 
+    member_number, hamlet_number = COUNCIL_RESIDENT
+    resident = council[member_number - 1]
+    if not Person.objects.filter(user=resident).exists():
+        hamlet = hamlet_units[hamlet_number - 1][0]
+        Person.objects.create(
+            full_name=COUNCIL_MEMBERS[member_number - 1],
+            kind=PersonKind.RESIDENT,
+            unit=hamlet,
+            sex=Sex.MALE,
+            residence=f"{hamlet.name}, xã Phong Quang",
+            user=resident,
+        )
+
     for position, (username, unit_name, kind, head, title) in enumerate(
         OFFICES, start=1
     ):
@@ -377,7 +413,8 @@ def demo_logins():
         ("chutich", "Chủ tịch UBND xã (chairman → admin)"),
         (
             "hoidong1",
-            "Hội đồng Thi đua - Khen thưởng (council; also hoidong2, hoidong3)",
+            "Chủ tịch Hội đồng Thi đua - Khen thưởng (council chair; members "
+            "hoidong2 … hoidong9)",
         ),
         ("thon1", "Trưởng thôn Nà Mòn (hamlet head; thon2 … thon20 likewise)"),
     ]

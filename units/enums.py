@@ -34,6 +34,9 @@ class Role(models.TextChoices):
     OFFICE = "office", _("Culture-Social office staff")
     UNIT_HEAD = "unit_head", _("Unit head")
     COUNCIL = "council", _("Emulation-Reward Council member")
+    # Chủ tịch Hội đồng Thi đua - Khen thưởng: chairs the council's meetings and
+    # signs its minutes; also holds COUNCIL, to mark and to vote.
+    COUNCIL_CHAIR = "council_chair", _("Chair of the Emulation-Reward Council")
     CHAIRMAN = "chairman", _("Commune chairman")
     VICE_CHAIRMAN = "vice_chairman", _("Commune vice-chairman")
     SYSADMIN = "sysadmin", _("System administrator")
@@ -44,5 +47,12 @@ STAFF_ROLES = {Role.OFFICE, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.SYSADMIN}
 # Roles only a system administrator grants or revokes (never to himself); the
 # office grants unit heads.
 SYSADMIN_GRANTED_ROLES = frozenset(
-    {Role.OFFICE, Role.COUNCIL, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.SYSADMIN}
+    {
+        Role.OFFICE,
+        Role.COUNCIL,
+        Role.COUNCIL_CHAIR,
+        Role.CHAIRMAN,
+        Role.VICE_CHAIRMAN,
+        Role.SYSADMIN,
+    }
 )

@@ -191,6 +191,12 @@ class Membership(models.Model):
                 | ~Q(role=Role.UNIT_HEAD),
                 name="membership_unit_head_has_unit",
             ),
+            # The council has one chair.
+            models.UniqueConstraint(
+                fields=["role"],
+                condition=Q(role=Role.COUNCIL_CHAIR),
+                name="membership_one_council_chair",
+            ),
         ]
 
     def __str__(self):

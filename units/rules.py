@@ -23,6 +23,12 @@ def is_council_member(user):
 
 
 @rules.predicate
+def is_council_chair(user):
+    """The chair of the Emulation-Reward Council (Chủ tịch Hội đồng TĐKT)."""
+    return roles_for(user).is_council_chair
+
+
+@rules.predicate
 def is_chairman(user):
     """The commune chairman (a superuser is not, unless granted the role)."""
     return roles_for(user).is_chairman

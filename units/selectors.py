@@ -25,6 +25,11 @@ class UserRoles:
         return Role.COUNCIL in self.roles
 
     @property
+    def is_council_chair(self):
+        """The chair of the Emulation-Reward Council (Chủ tịch Hội đồng TĐKT)."""
+        return Role.COUNCIL_CHAIR in self.roles
+
+    @property
     def is_chairman(self):
         return Role.CHAIRMAN in self.roles
 
@@ -122,6 +127,88 @@ def participant_counts():
         "units": [(label, per_kind.get(value, 0)) for value, label in UnitKind.choices],
         "people": Person.objects.count(),
         "households": Household.objects.count(),
+    }
+
+
+def council_chair():
+    """The user who chairs the Emulation-Reward Council, or None."""
+    membership = (
+        Membership.objects.filter(role=Role.COUNCIL_CHAIR)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return membership.user if membership else None
+
+
+def council_members():
+    """The active users holding the council role, by name (one query)."""
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True, memberships__role=Role.COUNCIL)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+@dataclass(frozen=True)
+class MemberTies:
+    """What ties a council member to units and to a personal record (conflicts of interest)."""
+
+    headed_unit_ids: frozenset = field(default_factory=frozenset)
+    person_id: int | None = None
+    person_unit_id: int | None = None
+
+    def unit_ties(self, unit_id):
+        """Why the member is tied to ``unit_id``: "heads", "belongs" or ""."""
+        if unit_id is None:
+            return ""
+        if unit_id in self.headed_unit_ids:
+            return "heads"
+        if unit_id == self.person_unit_id:
+            return "belongs"
+        return ""
+
+
+def member_ties(user):
+    """The units ``user`` heads and his personal record's unit (one or two queries)."""
+    if user is None or not user.is_authenticated:
+        return MemberTies()
+    cached = getattr(user, "_portal_ties", None)
+    if cached is None:
+        person = Person.objects.filter(user=user).values("pk", "unit_id").first() or {}
+        cached = MemberTies(
+            headed_unit_ids=roles_for(user).headed_unit_ids,
+            person_id=person.get("pk"),
+            person_unit_id=person.get("unit_id"),
+        )
+        user._portal_ties = cached
+    return cached
+
+
+def ties_of(users):
+    """{user id: MemberTies} for ``users`` (or their ids) in two queries."""
+    ids = [getattr(u, "pk", u) for u in users]
+    headed = {}
+    for user_id, unit_id in Membership.objects.filter(
+        user_id__in=ids, role=Role.UNIT_HEAD
+    ).values_list("user_id", "unit_id"):
+        headed.setdefault(user_id, set()).add(unit_id)
+    people = {
+        row["user_id"]: row
+        for row in Person.objects.filter(user_id__in=ids).values(
+            "pk", "unit_id", "user_id"
+        )
+    }
+    return {
+        user_id: MemberTies(
+            headed_unit_ids=frozenset(headed.get(user_id, ())),
+            person_id=people.get(user_id, {}).get("pk"),
+            person_unit_id=people.get(user_id, {}).get("unit_id"),
+        )
+        for user_id in ids
     }
 
 

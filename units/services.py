@@ -15,6 +15,7 @@ ROLE_GROUP_NAMES = {
     Role.OFFICE: "Phòng Văn hóa - Xã hội",
     Role.UNIT_HEAD: "Trưởng đơn vị, trưởng thôn",
     Role.COUNCIL: "Hội đồng Thi đua - Khen thưởng",
+    Role.COUNCIL_CHAIR: "Chủ tịch Hội đồng Thi đua - Khen thưởng",
     Role.CHAIRMAN: "Chủ tịch UBND xã",
     Role.VICE_CHAIRMAN: "Phó Chủ tịch UBND xã",
     Role.SYSADMIN: "Quản trị hệ thống",
@@ -46,6 +47,8 @@ def membership_grant(*, user, role, actor, reason, unit=None, title=""):
     Only a system administrator grants the chairman, vice-chairman, council,
     office and sysadmin roles; the office grants unit heads; nobody grants a
     role to himself. Granting a role the user already has changes nothing.
+    The council has one chair; the chair is a council member too (granted
+    the council role with the same reason when he does not hold it yet).
     """
     role = Role(role)
     if role == Role.UNIT_HEAD and unit is None:
@@ -59,6 +62,23 @@ def membership_grant(*, user, role, actor, reason, unit=None, title=""):
     reason = required_reason(
         reason, _("Please give the reason for granting this role.")
     )
+    if role == Role.COUNCIL_CHAIR:
+        Membership.objects.select_for_update().filter(role=Role.COUNCIL_CHAIR).first()
+        other = (
+            Membership.objects.filter(role=Role.COUNCIL_CHAIR)
+            .exclude(user=user)
+            .select_related("user")
+            .first()
+        )
+        if other is not None:
+            raise ValidationError(
+                _("The council already has a chair (%(name)s): revoke that role first.")
+                % {"name": other.user.get_full_name() or other.user.username},
+                code="council_chair_taken",
+            )
+        membership_grant(
+            user=user, role=Role.COUNCIL, actor=actor, reason=reason, title=title
+        )
     membership, created = Membership.objects.get_or_create(
         user=user, role=role, unit=unit, defaults={"title": title}
     )

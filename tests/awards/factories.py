@@ -77,3 +77,70 @@ def voted(nomination, votes_for=3, present=3):
 
 
 __all__ = ["AttachmentKind"]
+
+
+# --- The council, member by member (issue 10) ----------------------------------
+
+
+def council_of(size, *, prefix="hd", chair=True):
+    """``size`` council members (the first also chairs the council), by the services."""
+    from phongquang_portal.core.permissions import SYSTEM
+    from tests.factories import user_with_role
+    from units.enums import Role
+    from units.services import membership_grant
+
+    members = [
+        user_with_role(Role.COUNCIL, username=f"{prefix}{i}")
+        for i in range(1, size + 1)
+    ]
+    if chair and members:
+        membership_grant(
+            user=members[0],
+            role=Role.COUNCIL_CHAIR,
+            actor=SYSTEM,
+            reason="Test fixture",
+        )
+    return members
+
+
+def ballot_meeting(
+    campaign,
+    votes,
+    *,
+    members,
+    present=None,
+    actor,
+    mode="secret",
+    held_on=None,
+    close=True,
+):
+    """Record a meeting, open it, cast the ballots and (by default) close it.
+
+    ``votes``: [(nomination, (for, against, abstain))]; ballots are cast by the
+    first members present who may vote on each nomination.
+    """
+    import datetime
+
+    from awards import services
+    from awards.council_selectors import nomination_recusal
+
+    present = members if present is None else present
+    meeting = services.council_meeting_record(
+        campaign=campaign,
+        held_on=held_on or datetime.date(2025, 12, 18),
+        actor=actor,
+        ballot_mode=mode,
+        present=present,
+    )
+    services.meeting_open(meeting=meeting, actor=actor)
+    for nomination, (votes_for, against, abstain) in votes:
+        voters = [m for m in present if not nomination_recusal(m, nomination)]
+        choices = ["for"] * votes_for + ["against"] * against + ["abstain"] * abstain
+        for member, choice in zip(voters, choices, strict=False):
+            services.ballot_cast(nomination=nomination, member=member, choice=choice)
+    if close:
+        services.meeting_close(meeting=meeting, actor=actor)
+    meeting.refresh_from_db()
+    for nomination, _tally in votes:
+        nomination.refresh_from_db()
+    return meeting

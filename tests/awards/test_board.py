@@ -141,13 +141,7 @@ def test_council_board_vote_form_returns_to_the_same_page(client, council_user, 
     back = f"/awards/council/?campaign={kind.campaign_id}&page=1"
     response = client.post(
         reverse("awards:vote", args=[nomination.pk]),
-        {
-            "votes_for": 3,
-            "votes_against": 0,
-            "abstain": 0,
-            "members_present": 3,
-            "next": back,
-        },
+        {"choice": "for", "next": back},
     )
     assert response["Location"] == back
 
@@ -158,7 +152,7 @@ def test_vote_form_refuses_an_outside_next_url(client, council_user, scored):
     client.force_login(council_user)
     response = client.post(
         reverse("awards:vote", args=[nomination.pk]),
-        {"votes_for": "x", "next": "https://example.com/awards/"},
+        {"choice": "x", "next": "https://example.com/awards/"},
     )
     assert response["Location"] == nomination.get_absolute_url()
 

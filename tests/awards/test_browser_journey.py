@@ -14,7 +14,7 @@ from tests.factories import (
     UnitFactory,
 )
 
-from .factories import TINY_PDF, AwardKindFactory, NominationFactory, voted
+from .factories import TINY_PDF, AwardKindFactory, NominationFactory, council_of, voted
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -122,23 +122,34 @@ def test_award_round_from_phone_to_decision(
     assert nomination.state == "checked"
     office.click("form[action='/accounts/logout/'] button")
 
-    # 3. A council member records the meeting and the vote.
-    browser_login(office, "hoidong_test")
+    # 3. The office records the meeting and opens it; each member votes.
+    second, third = council_of(2, prefix="hd_journey", chair=False)
+    browser_login(office, "vanhoa_test")
     office.goto(office.base_url + f"/awards/council/?campaign={open_campaign.pk}")
-    office.click("#meeting summary")
+    office.click("#meetings summary")
     office.fill("input[name=meeting-held_on]", timezone.localdate().isoformat())
-    office.fill("input[name=meeting-members_total]", "5")
-    office.fill("input[name=meeting-members_present]", "4")
-    office.click("#meeting form button")
+    for member in (council_user, second, third):
+        office.check(f"input[name=meeting-present][value='{member.pk}']")
+    office.click("#meeting-form button")
     office.wait_for_load_state("networkidle")
-    row = office.locator(f"tr[data-nomination='{nomination.pk}']")
-    row.locator("input[name=votes_for]").fill("4")
-    row.locator("input[name=votes_against]").fill("0")
-    row.locator("input[name=members_present]").fill("4")
-    row.locator("button").click()
+    office.on("dialog", lambda dialog: dialog.accept())
+    office.click("#btn-open-meeting")
+    office.wait_for_load_state("networkidle")
+    meeting_url = office.url
+    office.click("form[action='/accounts/logout/'] button")
+    for member in (council_user, second, third):
+        browser_login(office, member.username)
+        office.goto(meeting_url)
+        row = office.locator(f"#agenda tr[data-nomination='{nomination.pk}']")
+        row.locator("button[data-choice=for]").click()
+        office.wait_for_load_state("networkidle")
+        office.click("form[action='/accounts/logout/'] button")
+    browser_login(office, "vanhoa_test")
+    office.goto(meeting_url)
+    office.click("#btn-close-meeting")
     office.wait_for_load_state("networkidle")
     nomination.refresh_from_db()
-    assert (nomination.state, nomination.votes_for) == ("voted", 4)
+    assert (nomination.state, nomination.votes_for) == ("voted", 3)
     office.click("form[action='/accounts/logout/'] button")
 
     # 4. The chairman approves two collectives in the admin; the third is refused.

@@ -84,3 +84,34 @@ def test_demo_2026_documents_frozen_and_citing_only_real_texts(seeded):
     assert campaign.review_items.filter(done=True).exists()
     open_items = campaign.review_items.filter(done=False)
     assert open_items.filter(field="title", text__contains="năm 2025").exists()
+
+
+def test_demo_council_votes_by_ballot_member_by_member(seeded):
+    """Issue 10: the demo's meetings go through attendance, ballots and closing."""
+    from awards.models import CouncilMeeting, SecretBallotReceipt, WrittenOpinion
+    from units.enums import Role
+    from units.models import Membership
+
+    meetings = CouncilMeeting.objects.order_by("held_on")
+    assert [(m.held_on.isoformat(), m.state, m.ballot_mode) for m in meetings] == [
+        ("2025-12-18", "closed", "secret"),
+        ("2026-09-01", "closed", "open"),
+        ("2026-11-20", "closed", "secret"),
+        ("2026-12-10", "preparing", "secret"),
+    ]
+    assert not meetings.filter(typed_tallies=True).exists()
+    chair = Membership.objects.get(role=Role.COUNCIL_CHAIR).user
+    assert {m.chair for m in meetings.filter(state="closed")} == {chair}
+    assert Membership.objects.filter(role=Role.COUNCIL).count() == 9
+    voted = ActivityLog.objects.filter(action="awards.nomination.voted")
+    assert voted.exists()
+    assert {e.actor.username for e in voted} == {"hoidong1"}
+    # hoidong3 lives in Cốc Lùng: he cast no ballot on what the hamlet proposes.
+    coc_lung = Nomination.objects.get(
+        campaign__year=2026, nominee_unit__name__endswith="thôn Cốc Lùng"
+    )
+    assert not SecretBallotReceipt.objects.filter(
+        nomination=coc_lung, member__username="hoidong3"
+    ).exists()
+    assert (coc_lung.votes_for, coc_lung.members_present) == (5, 6)
+    assert WrittenOpinion.objects.filter(member__username="hoidong9").exists()

@@ -56,15 +56,23 @@ def test_decisions_page_issue_form_only_for_the_office(
     assert 'id="decision-form"' in client.get(url).content.decode()
 
 
-def test_council_board_vote_form_only_for_the_council(
-    client, plan, office_user, council_user, draft
+def test_ballot_buttons_only_for_council_members_present(
+    client, plan, office_user, draft
 ):
+    from .factories import ballot_meeting, council_of
+
+    members = council_of(3)
     set_state(draft, "checked")
-    url = reverse("awards:council") + f"?campaign={plan.pk}"
+    meeting = ballot_meeting(
+        plan, [], members=members, present=members[:2], actor=office_user, close=False
+    )
+    url = reverse("awards:meeting", args=[meeting.pk])
     client.force_login(office_user)
-    assert "vote-inline" not in client.get(url).content.decode()
-    client.force_login(council_user)
-    assert "vote-inline" in client.get(url).content.decode()
+    assert "ballot-form" not in client.get(url).content.decode()
+    client.force_login(members[2])  # absent
+    assert "ballot-form" not in client.get(url).content.decode()
+    client.force_login(members[1])
+    assert "ballot-form" in client.get(url).content.decode()
 
 
 def test_superuser_sees_no_vote_form_and_no_approval(client, plan, draft):
@@ -72,7 +80,7 @@ def test_superuser_sees_no_vote_form_and_no_approval(client, plan, draft):
     set_state(draft, "checked")
     client.force_login(root)
     body = client.get(reverse("awards:council") + f"?campaign={plan.pk}")
-    assert "vote-inline" not in body.content.decode()
+    assert "ballot-form" not in body.content.decode()
     voted(draft)
     page = client.get(reverse("awards:detail", args=[draft.pk])).content.decode()
     assert reverse("admin:awards_nomination_change", args=[draft.pk]) not in page

@@ -172,14 +172,22 @@ def test_check_view_by_unit_head_404(client, draft, hamlet_head):
     assert Nomination.objects.get(pk=draft.pk).state == "submitted"
 
 
-def test_vote_view_by_council_records(client, draft, council_user):
+def test_vote_view_casts_the_members_ballot(client, draft, office_user):
+    from .factories import ballot_meeting, council_of
+
+    members = council_of(3)
     set_state(draft, "checked")
-    login(client, council_user).post(
-        reverse("awards:vote", args=[draft.pk]),
-        {"votes_for": 1, "votes_against": 0, "abstain": 0, "members_present": 1},
+    meeting = ballot_meeting(
+        draft.campaign, [], members=members, actor=office_user, close=False
     )
+    response = login(client, members[1]).post(
+        reverse("awards:vote", args=[draft.pk]), {"choice": "for"}
+    )
+    assert response["Location"] == reverse("awards:meeting", args=[meeting.pk])
+    services.meeting_close(meeting=meeting, actor=office_user)
     draft.refresh_from_db()
-    assert (draft.state, draft.votes_for, draft.council_passed) == ("voted", 1, True)
+    assert (draft.state, draft.votes_for, draft.members_present) == ("voted", 1, 3)
+    assert draft.council_passed is False  # 1 of 3 is not more than half
 
 
 def test_honor_board_public_shows_decided_only(

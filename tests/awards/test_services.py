@@ -11,7 +11,7 @@ from awards.models import Nomination
 from phongquang_portal.core.activity import history_for
 from tests.factories import UnitFactory
 
-from .factories import attach_required, set_state, voted
+from .factories import attach_required, ballot_meeting, council_of, set_state, voted
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 pytestmark = pytest.mark.django_db
@@ -130,16 +130,13 @@ def test_check_by_non_office_refused(who, request, draft):
 
 
 @pytest.mark.parametrize("who", ["hamlet_head", "office_user", "chairman"])
-def test_vote_by_non_council_refused(who, request, draft):
+def test_vote_by_non_council_refused(who, request, draft, office_user):
     set_state(draft, "checked")
+    members = council_of(3)
+    ballot_meeting(draft.campaign, [], members=members, actor=office_user, close=False)
     with pytest.raises(ValidationError) as refused:
-        services.nomination_record_vote(
-            nomination=draft,
-            actor=request.getfixturevalue(who),
-            votes_for=3,
-            votes_against=0,
-            abstain=0,
-            members_present=3,
+        services.ballot_cast(
+            nomination=draft, member=request.getfixturevalue(who), choice="for"
         )
     assert refused.value.code == "permission_denied"
 
@@ -176,20 +173,16 @@ def test_approve_by_vice_chairman_accepted(draft):
     assert Nomination.objects.get(pk=draft.pk).state == "approved"
 
 
-def test_vote_by_superuser_refused_separation_of_duties(draft):
+def test_vote_by_superuser_refused_separation_of_duties(draft, office_user):
     from tests.factories import UserFactory
 
     admin = UserFactory(username="root_vote", is_superuser=True, is_staff=True)
     set_state(draft, "checked")
+    ballot_meeting(
+        draft.campaign, [], members=council_of(3), actor=office_user, close=False
+    )
     with pytest.raises(ValidationError) as refused:
-        services.nomination_record_vote(
-            nomination=draft,
-            actor=admin,
-            votes_for=3,
-            votes_against=0,
-            abstain=0,
-            members_present=3,
-        )
+        services.ballot_cast(nomination=draft, member=admin, choice="for")
     assert refused.value.code == "permission_denied"
 
 
@@ -207,13 +200,11 @@ def test_full_path_leaves_one_log_row_per_transition(
     with time_machine.travel(vn(2025, 12, 2, 9, 0), tick=False):
         services.nomination_submit(nomination=draft, actor=hamlet_head)
     services.nomination_check(nomination=draft, actor=office_user)
-    services.nomination_record_vote(
-        nomination=draft,
-        actor=council_user,
-        votes_for=3,
-        votes_against=0,
-        abstain=0,
-        members_present=3,
+    ballot_meeting(
+        draft.campaign,
+        [(draft, (3, 0, 0))],
+        members=[council_user, *council_of(2)],
+        actor=office_user,
     )
     services.nomination_approve(nomination=draft, actor=chairman)
     decision = services.decision_issue(
@@ -233,7 +224,7 @@ def test_full_path_leaves_one_log_row_per_transition(
         ("vanhoa_test", "submitted", "returned", "Bổ sung số liệu"),
         ("thon_test", "returned", "submitted", ""),
         ("vanhoa_test", "submitted", "checked", ""),
-        ("hoidong_test", "checked", "voted", ""),
+        ("vanhoa_test", "checked", "voted", ""),  # counted when closing
         ("chutich_test", "voted", "approved", ""),
         ("vanhoa_test", "approved", "decided", ""),
     ]
@@ -276,63 +267,44 @@ def test_invalid_transition_refused_with_vietnamese_message(draft, office_user):
 # --- Council ----------------------------------------------------------------
 
 
-def test_vote_without_quorum_refused(draft, council_user, office_user, plan):
-    services.council_meeting_record(
+def test_voting_without_quorum_cannot_open(draft, office_user, plan):
+    members = council_of(9)
+    set_state(draft, "checked")
+    meeting = services.council_meeting_record(
         campaign=plan,
         held_on=datetime.date(2025, 12, 18),
-        members_total=9,
-        members_present=6,
+        present=members[:5],
         actor=office_user,
     )
-    set_state(draft, "checked")
     with pytest.raises(ValidationError) as refused:
-        services.nomination_record_vote(
-            nomination=draft,
-            actor=council_user,
-            votes_for=5,
-            votes_against=0,
-            abstain=0,
-            members_present=5,
-        )
+        services.meeting_open(meeting=meeting, actor=office_user)
     assert refused.value.code == "quorum"
-
-
-def test_meeting_without_quorum_refused(plan, office_user):
-    with pytest.raises(ValidationError) as refused:
-        services.council_meeting_record(
-            campaign=plan,
-            held_on=datetime.date(2025, 12, 18),
-            members_total=9,
-            members_present=5,
-            actor=office_user,
-        )
-    assert refused.value.code == "quorum"
+    services.meeting_attendance_record(
+        meeting=meeting, present=members[:6], actor=office_user
+    )
+    services.meeting_open(meeting=meeting, actor=office_user)
+    draft.refresh_from_db()
+    assert draft.meeting == meeting
 
 
 @pytest.mark.parametrize(
     ("votes_for", "present", "passed"), [(4, 6, True), (3, 6, False), (4, 7, True)]
 )
 def test_vote_passes_with_more_than_half_present(
-    votes_for, present, passed, draft, council_user, office_user, plan
+    votes_for, present, passed, draft, office_user, plan
 ):
-    services.council_meeting_record(
-        campaign=plan,
-        held_on=datetime.date(2025, 12, 18),
-        members_total=7,
-        members_present=present,
-        actor=office_user,
-    )
+    members = council_of(7)
     set_state(draft, "checked")
-    services.nomination_record_vote(
-        nomination=draft,
-        actor=council_user,
-        votes_for=votes_for,
-        votes_against=present - votes_for,
-        abstain=0,
-        members_present=present,
+    ballot_meeting(
+        plan,
+        [(draft, (votes_for, present - votes_for, 0))],
+        members=members,
+        present=members[:present],
+        actor=office_user,
     )
     draft.refresh_from_db()
     assert draft.council_passed is passed
+    assert (draft.votes_for, draft.members_present) == (votes_for, present)
 
 
 def test_approve_not_passed_by_council_refused(draft, chairman):
@@ -344,18 +316,15 @@ def test_approve_not_passed_by_council_refused(draft, chairman):
     assert refused.value.code == "not_passed"
 
 
-def test_vote_more_votes_than_present_refused(draft, council_user):
+def test_an_absent_member_cannot_vote(draft, office_user, plan):
+    members = council_of(4)
     set_state(draft, "checked")
+    ballot_meeting(
+        plan, [], members=members, present=members[:3], actor=office_user, close=False
+    )
     with pytest.raises(ValidationError) as refused:
-        services.nomination_record_vote(
-            nomination=draft,
-            actor=council_user,
-            votes_for=3,
-            votes_against=2,
-            abstain=0,
-            members_present=4,
-        )
-    assert refused.value.code == "votes"
+        services.ballot_cast(nomination=draft, member=members[3], choice="for")
+    assert refused.value.code == "absent"
 
 
 # --- From the ranking ---------------------------------------------------------

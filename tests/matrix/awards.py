@@ -73,6 +73,16 @@ def dossier_extension(world):
     )
 
 
+def preparing_meeting(world):
+    """The 2026 council's next meeting, whose attendance is being taken."""
+    return world.campaign.council_meetings.get(state="preparing")
+
+
+def closed_meeting(world):
+    """The November 2026 meeting: secret ballots, closed, with its minutes."""
+    return world.campaign.council_meetings.filter(state="closed").latest("held_on")
+
+
 def _pk(fn):
     return lambda world: [fn(world).pk]
 
@@ -98,6 +108,29 @@ ROWS = {
         get="L 404 404 200 200 200 200", post="L 404 404 200 200 404 404"
     ),
     "awards:honor": Row(get="200 200 200 200 200 200 200", post=ANON_405),
+    # The council's meetings: read by who reads everything; run by its chair
+    # (hoidong1) or the office; the minutes once closed.
+    "awards:meeting": Row(
+        get="L 404 404 200 200 200 200", post=ANON_405, args=_pk(closed_meeting)
+    ),
+    "awards:meeting_attendance": Row(
+        get=ANON_405, post="L 404 404 R R 404 404", args=_pk(preparing_meeting)
+    ),
+    "awards:meeting_open": Row(
+        get=ANON_405, post="L 404 404 R R 404 404", args=_pk(preparing_meeting)
+    ),
+    "awards:meeting_close": Row(
+        get=ANON_405, post="L 404 404 404 404 404 404", args=_pk(preparing_meeting)
+    ),
+    "awards:meeting_opinion": Row(
+        get=ANON_405, post="L 404 404 R R 404 404", args=_pk(preparing_meeting)
+    ),
+    "awards:meeting_minutes_pdf": Row(
+        get="L 404 404 200 200 200 200", post=ANON_405, args=_pk(closed_meeting)
+    ),
+    "awards:meeting_minutes_docx": Row(
+        get="L 404 404 200 200 200 200", post=ANON_405, args=_pk(closed_meeting)
+    ),
     "awards:decisions": Row(
         get="L 404 404 200 200 200 200", post="L 404 404 200 404 404 404"
     ),

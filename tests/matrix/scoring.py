@@ -151,8 +151,10 @@ ROWS = {
         args=partial(_pk, own_sheet),
     ),
     # The submitted sheet is thon2's: he may see it, but no longer self-assess.
+    # hoidong1 has submitted his marks on it in the demo: he is sent back to
+    # the sheet and told that they no longer change (issue 10, blind marking).
     "scoring:council_score": Row(
-        get="L 404 404 404 200 404 404",
+        get="L 404 404 404 R 404 404",
         post="L 404 404 404 R 404 404",
         args=partial(_pk, submitted_sheet),
     ),

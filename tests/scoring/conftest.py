@@ -8,6 +8,7 @@ from scoring.enums import CriterionKind, SheetState
 from scoring.models import ScoreSheet
 from scoring.services import (
     EntryInput,
+    council_marks_submit,
     council_score_save,
     self_assessment_save,
     sheet_finalise,
@@ -80,21 +81,35 @@ def self_assess(sheet, actor, share=Decimal("0.8"), *, submit=True):
     return sheet
 
 
-def council_score(sheet, member, share=Decimal("0.8")):
+def council_score(sheet, member, share=Decimal("0.8"), *, submit=True):
+    """The member marks every criterion and (by default) submits his marks."""
     rows = [
         EntryInput(entry=e, points=points_for(e.criterion, share), text="")
         for e in entries_of(sheet)
     ]
     council_score_save(sheet=sheet, member=member, rows=rows)
+    if submit:
+        council_marks_submit(sheet=sheet, member=member)
 
 
-def finalise(sheet, actor, share=Decimal("0.8"), *, lock=False):
+def finalise(
+    sheet,
+    actor,
+    share=Decimal("0.8"),
+    *,
+    lock=False,
+    missing_reason="Các thành viên còn lại vắng mặt",
+):
     rows = [
         EntryInput(entry=e, points=points_for(e.criterion, share), text="")
         for e in entries_of(sheet)
     ]
     sheet_finalise(
-        sheet=sheet, actor=actor, rows=rows, reason="Theo biên bản họp Hội đồng"
+        sheet=sheet,
+        actor=actor,
+        rows=rows,
+        reason="Theo biên bản họp Hội đồng",
+        missing_reason=missing_reason,
     )
     if lock:
         sheet_lock(sheet=sheet, actor=actor)

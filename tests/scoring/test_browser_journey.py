@@ -1,4 +1,4 @@
-"""A hamlet head self-assesses on a phone; a council member scores; the office finalises."""
+"""A hamlet head self-assesses on a phone; a council member marks and submits; the office finalises."""
 
 import pytest
 
@@ -97,7 +97,13 @@ def test_scoring_journey_from_phone_to_ranking(
     _fill_cards(council_page, "2")
     council_page.click("#btn-council-save")
     council_page.wait_for_load_state("networkidle")
-    assert "Bình quân" in council_page.locator("#entries").inner_text()
+    # Blind marking: a draft shows no council mean; submitted marks do.
+    assert "Bình quân Hội đồng" not in council_page.locator("#entries").inner_text()
+    council_page.click("#btn-council")
+    council_page.wait_for_load_state("networkidle")
+    council_page.click("#btn-council-submit")
+    council_page.wait_for_load_state("networkidle")
+    assert "Bình quân Hội đồng" in council_page.locator("#entries").inner_text()
     council.close()
 
     # 3. The office finalises with a reason.

@@ -1,5 +1,7 @@
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
 from django import template
-from django.utils.formats import get_format
+from django.utils.formats import get_format, number_format
 
 from phongquang_portal.core.activity import history_for
 from phongquang_portal.core.names import user_display_name
@@ -65,3 +67,22 @@ def vn_number(value, decimals=None):
         return format_vn_number(value, places)
     except (TypeError, ValueError, ArithmeticError):
         return value
+
+
+@register.filter
+def points(value):
+    """Points and scores with two decimals, as the locale writes them: 59,05.
+
+    Empty stays empty; anything that is not a number is shown as it is.
+    """
+    if value in (None, ""):
+        return ""
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return value
+    if not number.is_finite():
+        return value
+    return number_format(
+        number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), decimal_pos=2
+    )
