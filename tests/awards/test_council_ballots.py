@@ -609,7 +609,7 @@ def test_meetings_recorded_before_ballots_are_history_with_typed_tallies(
 
     from awards.models import CouncilMeeting
 
-    migration = importlib.import_module("awards.migrations.0006_council_ballots")
+    migration = importlib.import_module("awards.migrations.0009_council_ballots")
     meeting = CouncilMeeting.objects.create(
         campaign=plan,
         held_on=datetime.date(2025, 12, 1),

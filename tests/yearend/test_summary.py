@@ -172,7 +172,9 @@ def test_pdf_in_decree_30_layout_with_charts_and_tables(year, office_user):
         pdf = summary_pdf(summary, data)
     lines = pdf_lines(pdf)
 
-    assert find_line(lines, "ỦY BAN NHÂN DÂN").bold is False
+    # Decree 30: the issuing body's own name, both lines, is in bold
+    assert find_line(lines, "ỦY BAN NHÂN DÂN").bold
+    assert find_line(lines, "XÃ PHONG QUANG").bold
     assert find_line(lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold
     place = find_line(lines, "Phong Quang, ngày 28 tháng 12 năm 2025")
     assert place.italic
