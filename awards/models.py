@@ -734,6 +734,8 @@ class Nomination(models.Model):
             models.Index(fields=["campaign", "award_kind", "state"]),
             # The dossier list: a campaign's most recently changed first.
             models.Index(fields=["campaign", "updated_at"], name="nomination_recent"),
+            # The chairman's admin list: most votes for first, then the number.
+            models.Index(fields=["-votes_for", "id"], name="nomination_votes_order"),
         ]
 
     def __str__(self):

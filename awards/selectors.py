@@ -251,7 +251,7 @@ def score_expression(campaign, maxima):
     if scoring is None:
         return Value(None, output_field=SCORE_FIELD)
     totals = (
-        scoring.ranking_queryset(campaign=campaign, maxima=maxima, bands=[])
+        scoring.unit_total_queryset(campaign=campaign, maxima=maxima)
         .filter(unit_id=OuterRef("nominee_unit_id"))
         .order_by()
         .values("total_cents")[:1]

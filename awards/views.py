@@ -21,6 +21,7 @@ from phongquang_portal.core.counters import counter_peek
 from phongquang_portal.core.docx import docx_response
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.mixins import permission_required
+from phongquang_portal.core.pagecache import cached_page
 from phongquang_portal.core.pdf import pdf_response
 from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import serve_protected, serve_stored
@@ -491,6 +492,7 @@ def report_docx(request, pk, nomination):
 
 
 @permission_required("awards.view_council_board")
+@cached_page("awards-council-board")
 def council_board(request):
     """The council's board: its meetings, and nominations in the council's order."""
     campaign = _campaign_from(request)
@@ -934,6 +936,7 @@ def verify_certificate(request, code):
 
 @require_safe
 @permission_required("awards.view_honor_board")
+@cached_page("awards-honor-board")
 def honor_board(request):
     """Public: the decided awards of a campaign (công khai), no login needed."""
     campaign = _campaign_from(request)

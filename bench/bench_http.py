@@ -48,6 +48,9 @@ ENV = {
     "DATA_DIR": str(TMP / "data"),
     "LOG_LEVEL": "ERROR",
     "PYTHONPATH": str(ROOT),
+    # Production keeps sessions and the page cache's data generation in Redis.
+    "REDIS_URL": os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/15"),
+    "PAGE_CACHE": os.environ.get("BENCH_PAGE_CACHE", "1"),
 }
 os.environ.update(ENV)
 
@@ -67,10 +70,17 @@ def _recreate_database():
     connection.close()
 
 
+def _flush_redis():
+    import redis
+
+    redis.Redis.from_url(ENV["REDIS_URL"]).flushdb()
+
+
 def main():
     if shutil.which("wrk") is None:
         sys.exit("bench_http: wrk is not installed (apt-get install wrk)")
     _recreate_database()
+    _flush_redis()
     import django
 
     django.setup()

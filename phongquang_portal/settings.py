@@ -126,6 +126,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches. ``default`` holds what every worker must share (the data
+# generation of the page cache, sessions): Redis when REDIS_URL is set
+# (production), else this process's memory (`make run`, the tests).
+# ``pages`` holds the kept pages in each worker's memory: their keys carry
+# the data generation, so a worker never serves a page older than the data.
+REDIS_URL = env("REDIS_URL")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "phongquang"),
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 2000)},
+    },
+}
+if REDIS_URL:
+    # Sessions read from Redis, written through to the database.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Keep pages until the data under them changes (phongquang_portal/core/pagecache.py).
+# Several workers must share the generation counter: in production the page
+# cache is on only with Redis, unless PAGE_CACHE says otherwise.
+PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL) or not PRODUCTION)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
+
 AUTHENTICATION_BACKENDS = [
     # Counts failed logins and refuses a locked-out username from that address.
     "axes.backends.AxesStandaloneBackend",

@@ -178,19 +178,13 @@ def from_cents(value):
     return (Decimal(int(value or 0)) / HUNDRED).quantize(CENT)
 
 
-def ranking_queryset(*, campaign, maxima, bands, kind=None):
-    """Ranked sheets of ``campaign`` annotated with sums, total, rank, tie count and band.
+def _totals_queryset(*, campaign, maxima):
+    """The ranked sheets of ``campaign`` with their sums and total in whole cents.
 
-    Everything is computed in one SQL query; ``maxima`` and ``bands`` come
-    from :func:`kind_maxima` and :func:`bands_for`. Sums and totals are whole
-    cents (``*_cents``): the total is ``raw × 100 / maximum`` rounded half up
-    to the cent in integer arithmetic, capped to 0–100, so SQLite and
-    PostgreSQL rank, band and show exactly the same numbers.
+    No window: a unit's total depends on its own sheet only, so this is what
+    a per-unit subquery (the council board's score) should run.
     """
     qs = ScoreSheet.objects.filter(campaign=campaign, state__in=RANKED_STATES)
-    if kind:
-        # Ranks are per kind (the window's partition), so this filter keeps them.
-        qs = qs.filter(unit__kind=kind)
     divisor = Case(
         *[
             When(unit__kind=unit_kind, then=Value(int(maximum * HUNDRED)))
@@ -208,6 +202,31 @@ def ranking_queryset(*, campaign, maxima, bands, kind=None):
         (capped * Value(20_000) + divisor) / (divisor * Value(2)),
         output_field=CENTS_FIELD,
     )
+    return qs.annotate(
+        standard_cents=cents(F("final_standard")),
+        bonus_cents=cents(F("final_bonus")),
+        penalty_cents=cents(F("final_penalty")),
+    ).annotate(total_cents=Coalesce(total, Value(0), output_field=CENTS_FIELD))
+
+
+def unit_total_queryset(*, campaign, maxima):
+    """``total_cents`` of each ranked sheet, as the ranking computes it (no ranks)."""
+    return _totals_queryset(campaign=campaign, maxima=maxima)
+
+
+def ranking_queryset(*, campaign, maxima, bands, kind=None):
+    """Ranked sheets of ``campaign`` annotated with sums, total, rank, tie count and band.
+
+    Everything is computed in one SQL query; ``maxima`` and ``bands`` come
+    from :func:`kind_maxima` and :func:`bands_for`. Sums and totals are whole
+    cents (``*_cents``): the total is ``raw × 100 / maximum`` rounded half up
+    to the cent in integer arithmetic, capped to 0–100, so SQLite and
+    PostgreSQL rank, band and show exactly the same numbers.
+    """
+    qs = _totals_queryset(campaign=campaign, maxima=maxima)
+    if kind:
+        # Ranks are per kind (the window's partition), so this filter keeps them.
+        qs = qs.filter(unit__kind=kind)
     tie_key = [
         F("unit__kind"),
         F("total_cents"),
@@ -216,14 +235,6 @@ def ranking_queryset(*, campaign, maxima, bands, kind=None):
     ]
     qs = (
         qs.annotate(
-            standard_cents=cents(F("final_standard")),
-            bonus_cents=cents(F("final_bonus")),
-            penalty_cents=cents(F("final_penalty")),
-        )
-        .annotate(
-            total_cents=Coalesce(total, Value(0), output_field=CENTS_FIELD),
-        )
-        .annotate(
             rank=Window(
                 Rank(),
                 partition_by=[F("unit__kind")],

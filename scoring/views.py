@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
@@ -25,6 +26,7 @@ from phongquang_portal.core.mixins import (
     permission_required,
     refuse,
 )
+from phongquang_portal.core.pagecache import cached_page
 from phongquang_portal.core.pdf import pdf_response, render_pdf
 from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import serve_protected
@@ -666,6 +668,7 @@ class RankingPage:
         return [selectors._as_unit_score(row) for row in self.queryset[item]]
 
 
+@method_decorator(cached_page("scoring-ranking"), name="get")
 class RankingView(CampaignMixin, TemplateView):
     """Ranking per kind of unit with bands, ties and the breakdown by goal a–h."""
 
@@ -819,6 +822,7 @@ def honor_board_latest(request):
     return redirect("scoring:honor_board", campaign_pk=publication.campaign_id)
 
 
+@method_decorator(cached_page("scoring-honor-board"), name="get")
 class HonorBoardView(PermissionRequiredMixin, TemplateView):
     """Public: the top ranks of each kind once the office has published them."""
 

@@ -38,6 +38,7 @@ def _sync_user_flags(user):
         user.is_staff = staff
         user.save(update_fields=["is_staff"])
     user.__dict__.pop("_portal_roles", None)
+    user.__dict__.pop("_portal_perms", None)
 
 
 @transaction.atomic

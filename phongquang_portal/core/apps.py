@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "phongquang_portal.core"
     label = "core"
     verbose_name = _("Portal core")
+
+    def ready(self):
+        from .pagecache import install_write_watch
+
+        install_write_watch()

@@ -50,7 +50,19 @@ def has_perm(user, perm, obj=None):
         return False
     if getattr(user, "is_authenticated", False) and not user.is_active:
         return False
-    return rules.has_perm(perm, user, obj)
+    if obj is not None:
+        return rules.has_perm(perm, user, obj)
+    # Without an object the answer depends on the user's roles only, which
+    # are read once per user object (units.selectors.roles_for): a page asks
+    # the menu's questions once, not once per link. Granting or revoking a
+    # role forgets both (units.services).
+    known = getattr(user, "_portal_perms", None)
+    if known is None:
+        known = {}
+        user._portal_perms = known
+    if perm not in known:
+        known[perm] = rules.has_perm(perm, user, None)
+    return known[perm]
 
 
 def require_perm(actor, perm, obj=None):

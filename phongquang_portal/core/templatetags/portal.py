@@ -1,8 +1,12 @@
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, get_urlconf
+from django.utils import translation
 from django.utils.formats import get_format, number_format
 
+from phongquang_portal.core import pagecache
 from phongquang_portal.core.activity import history_for
 from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.numbers import format_vn_number
@@ -15,6 +19,36 @@ register = template.Library()
 def object_history(obj):
     """Show an object's activity log: who, when, from what, to what, why."""
     return {"entries": list(history_for(obj)[:100])}
+
+
+_MENUS = {}
+
+
+@register.simple_tag(takes_context=True)
+def portal_menu(context):
+    """The main menu, rendered once per user and language until the data changes.
+
+    Its links depend on the user's roles, and a role is granted or revoked
+    by a write, which moves the page cache's data generation.
+    """
+    user = context.get("user")
+    if not pagecache.enabled():
+        return render_to_string("core/_menu.html", {"user": user})
+    signed_in = bool(user is not None and user.is_authenticated)
+    key = (
+        translation.get_language(),
+        get_script_prefix(),
+        get_urlconf(),
+        user.pk if signed_in else None,
+        pagecache.generation(),
+    )
+    html = _MENUS.get(key)
+    if html is None:
+        if len(_MENUS) > 512:
+            _MENUS.clear()
+        html = render_to_string("core/_menu.html", {"user": user})
+        _MENUS[key] = html
+    return html
 
 
 @register.simple_tag
