@@ -195,3 +195,38 @@ def test_without_the_setting_nothing_is_kept(client, plan, settings):
     settings.PAGE_CACHE = False
     _honor(client, plan)
     assert "X-Page-Cache" not in _honor(client, plan)
+
+
+def _redis_up():
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_up(), reason="needs Redis on 127.0.0.1:6379 (CI has it)")
+def test_with_redis_the_generation_is_shared_by_every_worker(client, plan, settings):
+    import redis
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/14",
+            "KEY_PREFIX": "phongquang-test",
+        },
+    }
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    before = pagecache.generation()
+    UnitFactory(name="Thôn Ghi Vào Redis")
+    # Another worker reads the same counter straight from Redis.
+    keys = redis.Redis.from_url("redis://127.0.0.1:6379/14").keys("*data-generation*")
+    assert keys and pagecache.generation() > before
+    _honor(client, plan)
+    assert _honor(client, plan)["X-Page-Cache"] == "hit"
+    caches["default"].clear()
