@@ -27,7 +27,6 @@ tokens in a kept page are taken out and each request gets its own.
 import functools
 import hashlib
 import re
-import threading
 
 from django.conf import settings
 from django.core.cache import caches
@@ -51,7 +50,6 @@ _TABLE = re.compile(
 )
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 _PLACEHOLDER = "\x00csrf\x00"
-_local = threading.local()
 
 
 def enabled():

@@ -84,8 +84,7 @@ def test_ranking_page_shows_the_nominate_form_only_with_the_awards_permission(
     client.force_login(council_user)
     assert 'id="nominate-form"' not in client.get(url).content.decode()
 
-    if not rules.perm_exists("awards.nominate_from_ranking"):
-        pytest.skip("the awards app does not offer awards:nominate_from_ranking yet")
+    assert rules.perm_exists("awards.nominate_from_ranking")
     target = reverse("awards:nominate_from_ranking", args=[plan.pk])
     client.force_login(office_user)
     body = client.get(url + "?kind=hamlet").content.decode()
