@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 # Apps with their own translation catalogue (<app>/locale); the project's own is ./locale.
 I18N_APPS := campaigns units scoring exemplars awards yearend phongquang_portal/core
 
@@ -44,7 +46,7 @@ run: install compilemessages seed
 
 test: install-dev compilemessages
 	$(PY) manage.py makemigrations --check --dry-run -v0
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Refresh every Vietnamese catalogue after changing translatable strings.
 messages:

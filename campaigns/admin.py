@@ -558,34 +558,45 @@ class ReportAdmin(PortalModelAdmin):
         "updated_at",
     )
     inlines = [ReportSectionInline, IndicatorValueInline, ReportAttachmentInline]
-    actions = ["accept_selected"]
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        # The office reading a submission here opens it too (no more withdrawal).
-        if request.method == "GET":
-            report = Report.objects.filter(pk=object_id).first()
-            if report is not None and self.has_view_permission(request, report):
-                report_mark_opened(report=report, actor=request.user)
-        return super().change_view(request, object_id, form_url, extra_context)
+    actions = ["open_selected", "accept_selected"]
 
     def has_review_permission(self, request):
         return has_perm(request.user, "campaigns.review_reports")
 
-    @admin.action(
-        description=gettext_lazy("Accept the selected submitted reports"),
-        permissions=["review"],
-    )
-    def accept_selected(self, request, queryset):
+    def _each(self, request, queryset, service):
+        """Run ``service`` on each report; warn about each refusal; count the rest."""
         done = 0
         for report in queryset.select_related("period", "unit"):
             try:
-                report_accept(report=report, actor=request.user)
+                service(report=report, actor=request.user)
             except ValidationError as exc:
                 self.message_user(
                     request, f"{report}: {'; '.join(exc.messages)}", messages.WARNING
                 )
             else:
                 done += 1
+        return done
+
+    @admin.action(
+        description=gettext_lazy(
+            "Open the selected submissions for review (no more withdrawal)"
+        ),
+        permissions=["review"],
+    )
+    def open_selected(self, request, queryset):
+        done = self._each(request, queryset, report_mark_opened)
+        self.message_user(
+            request,
+            _("Opened %(count)s report(s) for review.") % {"count": done},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=gettext_lazy("Accept the selected submitted reports"),
+        permissions=["review"],
+    )
+    def accept_selected(self, request, queryset):
+        done = self._each(request, queryset, report_accept)
         self.message_user(
             request,
             _("Accepted %(count)s report(s).") % {"count": done},

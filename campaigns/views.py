@@ -321,12 +321,6 @@ class ReportDetailView(ReportObjectMixin, TemplateView):
 
     template_name = "campaigns/report_detail.html"
 
-    def get(self, request, *args, **kwargs):
-        # The office's first look at a submission ends the unit's chance to
-        # withdraw it (recorded and logged once).
-        report_mark_opened(report=self.get_report(), actor=request.user)
-        return super().get(request, *args, **kwargs)
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         report = self.get_report()
@@ -624,6 +618,7 @@ class AttachmentDeleteView(ReportObjectMixin, View):
 REPORT_ACTIONS = {
     "submit": "campaigns.write_report",
     "withdraw": "campaigns.write_report",
+    "open": "campaigns.review_reports",
     "return": "campaigns.review_reports",
     "accept": "campaigns.review_reports",
     "reopen": "campaigns.review_reports",
@@ -641,7 +636,8 @@ REASON_MESSAGES = {
 
 
 class ReportActionView(ReportObjectMixin, View):
-    """One click on a report: submit, return (with a comment), accept, reopen."""
+    """One click on a report: submit, withdraw, open for review, return (with a
+    comment), accept, reopen."""
 
     http_method_names = ["post"]
 
@@ -665,6 +661,12 @@ class ReportActionView(ReportObjectMixin, View):
                     "before the due date."
                 )
                 default = reverse("campaigns:report_edit", args=[report.pk])
+            elif action == "open":
+                report_mark_opened(report=report, actor=request.user)
+                done = _(
+                    "Opened the report of %(unit)s for review: the unit can no "
+                    "longer withdraw it."
+                ) % {"unit": report.unit.name}
             elif action == "accept":
                 report_accept(report=report, actor=request.user)
                 done = _("Accepted the report of %(unit)s.") % {

@@ -8,6 +8,13 @@ from django.db import connection
 from campaigns.services import plan_load
 from units.enums import Role
 
+from .demo_world import (  # noqa: F401  (fixtures)
+    _demo_only_where_asked,
+    demo,
+    demo_committed,
+    demo_snapshot,
+    demo_world,
+)
 from .factories import UnitFactory, unit_head, user_with_role
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

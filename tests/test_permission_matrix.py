@@ -2,26 +2,17 @@
 
 The rows live in ``tests/matrix/<app>.py``. Every cell is an explicit
 expected answer; the URL resolver lists the URLs, so a new URL without a
-row fails here. Each POST runs in a transaction that is rolled back, so no
-cell changes what the next one sees.
+row fails here. The walk itself is ``test_permission_matrix_rows.py``: one
+test per row on the shared demo world, so the rows spread over the workers.
 """
 
-import copy
 import importlib
-import io
-import os
 
-import pytest
 from django.contrib import admin
-from django.core.management import call_command
-from django.db import transaction
-from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver
 
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
 from phongquang_portal.core.mixins import PermissionRequiredMixin
-
-from .matrix.harness import ROLES, World, answer_of
 
 MATRIX_MODULES = [
     "tests.matrix.portal",
@@ -103,61 +94,3 @@ def test_every_admin_asks_the_rules():
         if not isinstance(model_admin, own)
     ]
     assert others == []
-
-
-@pytest.fixture
-def world(db):
-    call_command("seed_demo", stdout=io.StringIO())
-    return World()
-
-
-def _clients(world):
-    clients = {}
-    for role in ROLES:
-        client = Client()
-        user = world.user(role)
-        if user is not None:
-            client.force_login(user)
-        clients[role] = client
-    return clients
-
-
-def _ask(client, method, url):
-    """One cell: the request runs in a transaction rolled back afterwards.
-
-    The client's cookies are put back too, so a cell that logs out (or in)
-    leaves the role's session as it was.
-    """
-    cookies = client.cookies
-    client.cookies = copy.deepcopy(cookies)
-    with transaction.atomic():
-        response = client.get(url) if method == "GET" else client.post(url, {})
-        transaction.set_rollback(True)
-    client.cookies = cookies
-    return answer_of(response)
-
-
-def test_matrix(world):
-    rows = all_rows()
-    clients = _clients(world)
-    problems, actual = [], {}
-    for name, row in sorted(rows.items()):
-        args = row.args(world)
-        kwargs = args if isinstance(args, dict) else {}
-        url = reverse(name, args=None if kwargs else args, kwargs=kwargs or None)
-        url += row.query(world)
-        for method in ("GET", "POST"):
-            expected = row.expected(method)
-            answers = {}
-            for role in ROLES:
-                answers[role] = _ask(clients[role], method, url)
-                if answers[role] != expected[role]:
-                    problems.append(
-                        f"{name} {method} as {role}: {answers[role]}, "
-                        f"expected {expected[role]}"
-                    )
-            actual[(name, method)] = " ".join(answers[role] for role in ROLES)
-    if os.environ.get("MATRIX_PRINT"):
-        for (name, method), answers in sorted(actual.items()):
-            print(f"{name:50} {method:4} {answers}")
-    assert problems == [], "\n".join(problems)

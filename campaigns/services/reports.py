@@ -251,20 +251,33 @@ def report_submit(*, report, actor):
     return report
 
 
-@transaction.atomic
-def report_mark_opened(*, report, actor):
-    """Record the first time the office opens a submitted report (then no withdrawal).
-
-    Returns True when this call recorded it.
-    """
-    if not has_perm(actor, "campaigns.review_reports", report):
-        return False
-    lock_report(report)
-    if report.state != ReportState.SUBMITTED or report.office_opened_at is not None:
-        return False
+def _record_opened(report, actor):
+    """Note the office's first action on a submission; return the fields it set."""
+    if report.office_opened_at is not None:
+        return []
     report.office_opened_at = timezone.now()
     report.office_opened_by = real_user(actor)
-    report.save(update_fields=["office_opened_at", "office_opened_by"])
+    return ["office_opened_at", "office_opened_by"]
+
+
+@transaction.atomic
+def report_mark_opened(*, report, actor):
+    """The office opens a submitted report for review: the unit can no longer withdraw it.
+
+    An explicit action (a POST), never a side effect of reading the report.
+    Returns False when the report was already opened.
+    """
+    require_perm(actor, "campaigns.review_reports", report)
+    lock_report(report)
+    if report.state != ReportState.SUBMITTED:
+        raise ValidationError(
+            _("Only a submitted report can be opened for review."),
+            code="not_submitted",
+        )
+    fields = _record_opened(report, actor)
+    if not fields:
+        return False
+    report.save(update_fields=fields)
     log_action(report, "campaigns.report.opened_by_office", actor=actor)
     return True
 
@@ -359,6 +372,7 @@ def report_return(*, report, actor, reason, notify=True):
     report.return_reason = reason
     report.reviewed_at = timezone.now()
     report.reviewed_by = real_user(actor)
+    opened = _record_opened(report, actor)  # the office's first POST opens it
     transition(
         report,
         ReportState.RETURNED,
@@ -366,7 +380,7 @@ def report_return(*, report, actor, reason, notify=True):
         action="campaigns.report.returned",
         transitions=REPORT_TRANSITIONS,
         reason=reason,
-        extra_fields=["return_reason", "reviewed_at", "reviewed_by"],
+        extra_fields=["return_reason", "reviewed_at", "reviewed_by", *opened],
     )
     if notify:
         notify_unit(report, _("Report returned: %(report)s"), reason)
@@ -381,13 +395,14 @@ def report_accept(*, report, actor, notify=True):
     require_perm(actor, "campaigns.accept_report", report)
     report.reviewed_at = timezone.now()
     report.reviewed_by = real_user(actor)
+    opened = _record_opened(report, actor)  # the office's first POST opens it
     transition(
         report,
         ReportState.ACCEPTED,
         actor=actor,
         action="campaigns.report.accepted",
         transitions=REPORT_TRANSITIONS,
-        extra_fields=["reviewed_at", "reviewed_by"],
+        extra_fields=["reviewed_at", "reviewed_by", *opened],
     )
     if notify:
         notify_unit(report, _("Report accepted: %(report)s"), "")

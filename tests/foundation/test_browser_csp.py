@@ -5,10 +5,8 @@ or foreign source as a ``securitypolicyviolation`` event; the pages of each
 role and the admin's screens must raise none.
 """
 
-import io
 
 import pytest
-from django.core.management import call_command
 
 from tests.conftest import browser_login
 
@@ -30,8 +28,8 @@ def _violations(page, path):
 
 
 @pytest.fixture
-def commune(db):
-    call_command("seed_demo", stdout=io.StringIO())
+def commune(demo_committed):
+    """The demo commune, committed for the live server (tests/demo_world.py)."""
 
 
 def _page(browser, live_server):

@@ -1,10 +1,7 @@
 """Issue 10: the chair of the Emulation-Reward Council, a role of its own."""
 
-import io
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from phongquang_portal.core.models import ActivityLog
@@ -70,16 +67,3 @@ def test_nobody_makes_himself_the_chair(sysadmin):
         )
 
     assert refused.value.code == "permission_denied"
-
-
-def test_demo_makes_hoidong1_the_chair_granted_by_quantri(db):
-    call_command("seed_demo", stdout=io.StringIO())
-
-    chair = Membership.objects.get(role=Role.COUNCIL_CHAIR)
-    assert chair.user.username == "hoidong1"
-    assert Membership.objects.filter(user=chair.user, role=Role.COUNCIL).exists()
-    entry = ActivityLog.objects.get(
-        action="units.membership.granted", data__role="council_chair"
-    )
-    assert entry.actor.username == "quantri"
-    assert entry.reason

@@ -2,35 +2,24 @@
 the README's demo-login table says, and the hamlet head's home page lists what is
 due: the year-end report (10/12), the dossier deadline (15/12), extensions."""
 
-import datetime
-import io
 import re
 import zoneinfo
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from campaigns.enums import ReportState
 from campaigns.models import Report
 from campaigns.selectors import current_period
 from exemplars.models import ExemplaryModel
 from phongquang_portal.core.permissions import has_perm
+from tests.demo_world import DEMO_DAY
 from units.enums import Role
 from units.models import Membership
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-DEMO_DAY = datetime.datetime(2026, 12, 2, 9, 0, tzinfo=VN)
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    with time_machine.travel(DEMO_DAY, tick=False):
-        call_command("seed_demo", stdout=io.StringIO())
-        yield
 
 
 def user(username):
@@ -112,20 +101,3 @@ def test_home_page_shows_the_hamlet_heads_due_items(demo, client):
         client.force_login(user("thon3"))
         page = client.get("/").content.decode()
         assert "Phòng Văn hóa - Xã hội gia hạn đến 20/12/2026" in page
-
-
-def test_readme_demo_table_says_what_to_try_for_each_login():
-    readme = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("| username | who | what to try") :]
-    table = table[: table.index("\n\n")]
-    rows = [line for line in table.splitlines()[2:] if line.startswith("|")]
-    from units.demo import OFFICES
-
-    logins = ["vanhoa", "chutich", "hoidong1", "thon1", "quantri"] + [
-        username for username, *_rest in OFFICES
-    ]
-    for login in logins:
-        row = next(r for r in rows if f"`{login}`" in r)
-        what = row.rstrip("|").split("|")[-1].strip()
-        assert len(what) > 20, login
-    assert "`thon1`: the year-end report (due 10/12) is not started" in table

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from campaigns.models import Campaign
+from phongquang_portal.core.models import ActivityLog
 from units.enums import Role, UnitKind
 from units.models import Household, Membership, Person, Unit
 from units.selectors import units_headed_by
@@ -13,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=io.StringIO())
+def seeded(demo):
+    """The demo commune (built once per test process, tests/demo_world.py)."""
 
 
 def _counts():
@@ -83,9 +84,20 @@ def test_seed_demo_twice_changes_nothing(seeded):
     assert _counts() == before
 
 
-def test_seed_demo_prints_logins_and_password(capsys):
+def test_seed_demo_prints_logins_and_password(seeded, capsys):
     call_command("seed_demo")
 
     out = capsys.readouterr().out
     assert "vanhoa" in out and "chutich" in out and "thon1" in out
     assert "PhongQuang@2025" in out
+
+
+def test_demo_makes_hoidong1_the_chair_granted_by_quantri(seeded):
+    chair = Membership.objects.get(role=Role.COUNCIL_CHAIR)
+    assert chair.user.username == "hoidong1"
+    assert Membership.objects.filter(user=chair.user, role=Role.COUNCIL).exists()
+    entry = ActivityLog.objects.get(
+        action="units.membership.granted", data__role="council_chair"
+    )
+    assert entry.actor.username == "quantri"
+    assert entry.reason

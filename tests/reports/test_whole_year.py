@@ -205,13 +205,29 @@ def test_unit_withdraws_submission_before_the_office_opens_it(
     )
 
 
+def test_office_reading_a_submission_does_not_open_it(client, submitted, office_user):
+    """GET reads: a link prefetcher or a crawler must not end the withdrawal."""
+    client.force_login(office_user)
+    page = client.get(submitted.get_absolute_url()).content.decode()
+    client.get(reverse("admin:campaigns_report_change", args=[submitted.pk]))
+
+    submitted.refresh_from_db()
+    assert submitted.office_opened_at is None
+    assert 'id="open-report"' in page
+    assert not ActivityLog.objects.filter(
+        action="campaigns.report.opened_by_office"
+    ).exists()
+
+
 def test_office_opening_a_submission_ends_the_withdrawal(
     client, submitted, hamlet_head, office_user
 ):
     client.force_login(office_user)
-    client.get(submitted.get_absolute_url())
-    client.get(submitted.get_absolute_url())
+    url = reverse("campaigns:report_action", args=[submitted.pk, "open"])
+    response = client.post(url, follow=True)
+    client.post(url)
 
+    assert "không thể rút lại" in response.content.decode()
     submitted.refresh_from_db()
     assert submitted.office_opened_by == office_user
     assert submitted.office_opened_at is not None
@@ -222,6 +238,10 @@ def test_office_opening_a_submission_ends_the_withdrawal(
     with pytest.raises(ValidationError) as refused:
         report_withdraw(report=submitted, actor=hamlet_head)
     assert refused.value.code == "already_opened"
+    assert (
+        'id="open-report"'
+        not in client.get(submitted.get_absolute_url()).content.decode()
+    )
     client.force_login(hamlet_head)
     assert (
         'id="withdraw-report"'
@@ -233,13 +253,25 @@ def test_office_opening_in_the_admin_ends_the_withdrawal(
     client, submitted, office_user
 ):
     client.force_login(office_user)
-    client.get(reverse("admin:campaigns_report_change", args=[submitted.pk]))
+    client.post(
+        reverse("admin:campaigns_report_changelist"),
+        {"action": "open_selected", "_selected_action": [submitted.pk]},
+    )
     submitted.refresh_from_db()
     assert submitted.office_opened_at is not None
 
 
-def test_council_reading_a_submission_does_not_open_it(submitted, council_user):
-    assert report_mark_opened(report=submitted, actor=council_user) is False
+def test_office_returning_a_submission_records_it_opened(submitted, office_user):
+    """The office's first POST on a submission opens it too."""
+    report_return(report=submitted, actor=office_user, reason="Bổ sung.", notify=False)
+    submitted.refresh_from_db()
+    assert submitted.office_opened_by == office_user
+
+
+def test_council_cannot_open_a_submission(submitted, council_user):
+    with pytest.raises(ValidationError) as refused:
+        report_mark_opened(report=submitted, actor=council_user)
+    assert refused.value.code == "permission_denied"
     submitted.refresh_from_db()
     assert submitted.office_opened_at is None
 

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=io.StringIO())
+def seeded(demo):
+    """The demo commune (built once per test process, tests/demo_world.py)."""
 
 
 def _sheet_log():

@@ -1,0 +1,72 @@
+"""The permission matrix's walk: each row asked by every role, GET and POST.
+
+One test per row (``tests/matrix/<app>.py``) on the demo world laid down once
+for this module, so the rows spread over the workers. Each request runs in a
+transaction that is rolled back, so no cell changes what the next one sees.
+``MATRIX_PRINT=1 pytest -s`` prints every row's answers.
+"""
+
+import copy
+import os
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+
+from .matrix.harness import ROLES, World, answer_of
+from .test_permission_matrix import all_rows
+
+ROWS = all_rows()
+
+
+@pytest.fixture(scope="module")
+def world(demo_world, django_db_blocker):
+    """The seeded commune's objects, and one signed-in client per role."""
+    with django_db_blocker.unblock():
+        world = World()
+        clients = {}
+        for role in ROLES:
+            client = Client()
+            user = world.user(role)
+            if user is not None:
+                client.force_login(user)
+            clients[role] = client
+    return world, clients
+
+
+def _ask(client, method, url):
+    """One cell: the request runs in a transaction rolled back afterwards.
+
+    The client's cookies are put back too, so a cell that logs out (or in)
+    leaves the role's session as it was.
+    """
+    cookies = client.cookies
+    client.cookies = copy.deepcopy(cookies)
+    with transaction.atomic():
+        response = client.get(url) if method == "GET" else client.post(url, {})
+        transaction.set_rollback(True)
+    client.cookies = cookies
+    return answer_of(response)
+
+
+@pytest.mark.parametrize("name", sorted(ROWS))
+def test_matrix_row(name, demo, world):
+    world, clients = world
+    row = ROWS[name]
+    args = row.args(world)
+    kwargs = args if isinstance(args, dict) else {}
+    url = reverse(name, args=None if kwargs else args, kwargs=kwargs or None)
+    url += row.query(world)
+    problems = []
+    for method in ("GET", "POST"):
+        expected = row.expected(method)
+        answers = {role: _ask(clients[role], method, url) for role in ROLES}
+        problems += [
+            f"{name} {method} as {role}: {answers[role]}, expected {expected[role]}"
+            for role in ROLES
+            if answers[role] != expected[role]
+        ]
+        if os.environ.get("MATRIX_PRINT"):
+            print(f"{name:50} {method:4} {' '.join(answers[r] for r in ROLES)}")
+    assert problems == [], "\n".join(problems)
