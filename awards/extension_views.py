@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from campaigns.models import Campaign
-from campaigns.selectors import current_campaign
+from campaigns.selectors import campaign_from_request
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.mixins import permission_required
 from units.models import Unit
@@ -62,17 +62,10 @@ class DossierExtensionForm(ReasonForm):
         self.fields["until"].widget.attrs["class"] = "form-control"
 
 
-def _campaign_from(request):
-    pk = request.GET.get("campaign") or request.POST.get("campaign")
-    if pk and str(pk).isdigit():
-        return get_object_or_404(Campaign, pk=pk)
-    return current_campaign()
-
-
 @permission_required("awards.view_extensions")
 def extensions(request):
     """The campaign's dossier extensions, and the form to grant one."""
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     if campaign is None:
         raise Http404
     form = DossierExtensionForm(request.POST or None, campaign=campaign)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from campaigns.models import Campaign
-from campaigns.selectors import current_campaign
+from campaigns.selectors import campaign_from_request
 from phongquang_portal.core.activity import history_for
 from phongquang_portal.core.counters import counter_peek
 from phongquang_portal.core.docx import docx_response
@@ -54,13 +54,6 @@ from .models import Attachment, CouncilMeeting, Decision
 
 S = NominationState
 PAGE_SIZE = 50
-
-
-def _campaign_from(request):
-    pk = request.GET.get("campaign") or request.POST.get("campaign")
-    if pk and str(pk).isdigit():
-        return get_object_or_404(Campaign, pk=pk)
-    return current_campaign()
 
 
 def _nomination(request, pk, **kwargs):
@@ -107,7 +100,7 @@ def _deadline_notice(campaign):
 @permission_required("awards.view_nomination_list")
 def nomination_list(request):
     """The dossiers a user may see; the office's queue is the "submitted" filter."""
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     qs = selectors.nominations_visible_to(request.user).filter(campaign=campaign)
     state = request.GET.get("state", "")
     if state in S.values:
@@ -140,7 +133,7 @@ def nomination_list(request):
 @permission_required("awards.view_checking_queue")
 def checking_queue(request):
     """The office's queue: submitted dossiers, oldest first."""
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     queue = (
         selectors.nomination_queryset()
         .filter(campaign=campaign, state=S.SUBMITTED)
@@ -196,7 +189,7 @@ def _save_form(request, form, formset, nomination=None):
 
 @permission_required("awards.add_nomination")
 def nomination_create(request):
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     if campaign is None:
         raise Http404
     form = NominationForm(request.POST or None, user=request.user, campaign=campaign)
@@ -495,7 +488,7 @@ def report_docx(request, pk, nomination):
 @cached_page("awards-council-board")
 def council_board(request):
     """The council's board: its meetings, and nominations in the council's order."""
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     if campaign is None:
         raise Http404
     meeting_form = CouncilMeetingForm(request.POST or None, prefix="meeting")
@@ -685,7 +678,7 @@ def meeting_minutes_docx(request, pk, meeting):
 @permission_required("awards.view_decision_list")
 def decision_list(request):
     """The office issues decisions; everyone who reads everything sees them."""
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     if campaign is None:
         raise Http404
     form = DecisionForm(
@@ -939,7 +932,7 @@ def verify_certificate(request, code):
 @cached_page("awards-honor-board")
 def honor_board(request):
     """Public: the decided awards of a campaign (công khai), no login needed."""
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     awards = selectors.honor_board(campaign) if campaign else []
     return render(
         request,
