@@ -1,9 +1,14 @@
 """A decision's life, every write of it: issued, replaced, signed, frozen.
 
-An issued decision is frozen: its figures are kept as a snapshot, each
-awardee gets a certificate with a verification code, and the documents
-rendered from the snapshot (``awards.decisions.documents``) are stored with
-their SHA-256.
+Issuing and replacing go through one pipeline (``_decision_pipeline``): the
+awardees are checked (a household's head needs his sex recorded), the base
+salary in force on the signing date and the signer are read, the number is
+taken (typed and checked, or the year's next), the decision row is created,
+each awardee gets its place, its prize money and (through the step the caller
+gives) its state or its log, and the decision is frozen: its figures are kept
+as a snapshot, each awardee gets a certificate with a verification code, and
+the documents rendered from the snapshot (``awards.decisions.documents``) are
+stored with their SHA-256. Issued means frozen.
 
 An issued decision is never edited. A mistake (a misspelt name, a wrong
 signer) is corrected at its source and a new decision *replaces* the old one:
@@ -186,6 +191,93 @@ def decision_order(nominations):
     return sorted(nominations, key=lambda n: (rank[n.nominee_type], n.pk))
 
 
+# The relations every document of a decision reads about its awardees.
+AWARDEE_RELATED = (
+    "campaign",
+    "award_kind",
+    "nominee_unit__parent",
+    "nominee_person__unit",
+    "nominee_household__hamlet",
+)
+
+
+def _decision_pipeline(
+    *,
+    campaign,
+    kind,
+    nominations,
+    number,
+    signed_on,
+    signer,
+    actor,
+    award,
+    replaces=None,
+    reason="",
+):
+    """Issue a decision awarding ``nominations``: the one way a decision comes to be.
+
+    The awardees are put in the decision's order and checked, the base salary
+    in force on ``signed_on`` and the signer are read, the number is taken,
+    and the decision is created. Each awardee gets its place and its prize
+    money, then ``award(nomination, decision)`` records the rest (its state,
+    or its log) and saves it. The decision is then frozen (its figures, its
+    certificates, its documents stored) and logged as issued, after the
+    decision it ``replaces``, if any, is logged as replaced.
+    """
+    nominations = decision_order(nominations)
+    ensure_households_named(nominations)
+    base_salary = base_salary_on(signed_on)
+    signer = signer_info(signer)
+    decision = Decision.objects.create(
+        campaign=campaign,
+        award_kind=kind,
+        number=_decision_number(number, signed_on.year),
+        signed_on=signed_on,
+        signer_name=signer["name"],
+        signer_id=signer["user"],
+        issued_by=real_user(actor),
+        replaces=replaces,
+        replacement_reason=reason,
+    )
+    for position, nomination in enumerate(nominations, start=1):
+        nomination.decision = decision
+        nomination.decision_position = position
+        nomination.prize_amount = kind.prize_amount(
+            nomination.nominee_type, base_salary=base_salary.amount
+        )
+        award(nomination, decision)
+    documents = freeze_decision(
+        decision=decision,
+        kind=kind,
+        nominations=nominations,
+        base_salary=base_salary,
+        signer=signer,
+        actor=actor,
+    )
+    if replaces is not None:
+        log_action(
+            replaces,
+            "awards.decision.replaced",
+            actor=actor,
+            reason=reason,
+            data={"replaced_by": decision.pk, "number": decision.full_number},
+        )
+    log_action(
+        decision,
+        "awards.decision.issued",
+        actor=actor,
+        reason=reason,
+        data={
+            **({"replaces": replaces.pk} if replaces is not None else {}),
+            "nominations": [n.pk for n in nominations],
+            "base_salary": base_salary.amount,
+            "signer": signer["name"],
+            "documents": {doc.kind: doc.sha256 for doc in documents},
+        },
+    )
+    return decision
+
+
 @transaction.atomic
 def decision_issue(*, campaign, award_kind, number=None, signed_on, actor, signer=None):
     """Number, date and freeze the decision awarding every approved nomination of that kind.
@@ -214,13 +306,7 @@ def decision_issue(*, campaign, award_kind, number=None, signed_on, actor, signe
     approved = list(
         Nomination.objects.select_for_update(of=("self",))
         .filter(campaign=campaign, award_kind=kind, state=S.APPROVED)
-        .select_related(
-            "campaign",
-            "award_kind",
-            "nominee_unit__parent",
-            "nominee_person__unit",
-            "nominee_household__hamlet",
-        )
+        .select_related(*AWARDEE_RELATED)
         .order_by("pk")
     )
     if not approved:
@@ -229,28 +315,10 @@ def decision_issue(*, campaign, award_kind, number=None, signed_on, actor, signe
             % {"award": kind.name},
             code="nothing_approved",
         )
-    ensure_households_named(approved)
-    base_salary = base_salary_on(signed_on)
-    signer = signer_info(signer)
-    number = _decision_number(number, signed_on.year)
-    approved = decision_order(approved)
-    decision = Decision.objects.create(
-        campaign=campaign,
-        award_kind=kind,
-        number=number,
-        signed_on=signed_on,
-        signer_name=signer["name"],
-        signer_id=signer["user"],
-        issued_by=real_user(actor),
-    )
     book_key = golden_book_counter_key(campaign.year)
-    for position, nomination in enumerate(approved, start=1):
-        nomination.decision = decision
-        nomination.decision_position = position
+
+    def decide(nomination, decision):
         nomination.golden_book_number = f"{campaign.year}/{counter_next(book_key):03d}"
-        nomination.prize_amount = kind.prize_amount(
-            nomination.nominee_type, base_salary=base_salary.amount
-        )
         transition(
             nomination,
             S.DECIDED,
@@ -265,26 +333,17 @@ def decision_issue(*, campaign, award_kind, number=None, signed_on, actor, signe
             ),
             data={"decision": decision.full_number, "signed_on": signed_on.isoformat()},
         )
-    documents = freeze_decision(
-        decision=decision,
+
+    return _decision_pipeline(
+        campaign=campaign,
         kind=kind,
         nominations=approved,
-        base_salary=base_salary,
+        number=number,
+        signed_on=signed_on,
         signer=signer,
         actor=actor,
+        award=decide,
     )
-    log_action(
-        decision,
-        "awards.decision.issued",
-        actor=actor,
-        data={
-            "nominations": [n.pk for n in approved],
-            "base_salary": base_salary.amount,
-            "signer": signer["name"],
-            "documents": {doc.kind: doc.sha256 for doc in documents},
-        },
-    )
-    return decision
 
 
 def _locked_decision(decision):
@@ -323,16 +382,10 @@ def decision_replace(*, decision, signed_on, actor, reason, number=None, signer=
             % {"date": old.signed_on.strftime("%d/%m/%Y")},
             code="replacement_date",
         )
-    nominations = decision_order(
+    nominations = list(
         Nomination.objects.select_for_update(of=("self",))
         .filter(decision=old, state=S.DECIDED)
-        .select_related(
-            "campaign",
-            "award_kind",
-            "nominee_unit__parent",
-            "nominee_person__unit",
-            "nominee_household__hamlet",
-        )
+        .select_related(*AWARDEE_RELATED)
     )
     if not nominations:
         raise ValidationError(
@@ -340,27 +393,8 @@ def decision_replace(*, decision, signed_on, actor, reason, number=None, signer=
             % {"number": old.full_number},
             code="nothing_to_replace",
         )
-    ensure_households_named(nominations)
-    base_salary = base_salary_on(signed_on)
-    signer = signer_info(signer)
-    kind = old.award_kind
-    new = Decision.objects.create(
-        campaign=old.campaign,
-        award_kind=kind,
-        number=_decision_number(number, signed_on.year),
-        signed_on=signed_on,
-        signer_name=signer["name"],
-        signer_id=signer["user"],
-        issued_by=real_user(actor),
-        replaces=old,
-        replacement_reason=reason,
-    )
-    for position, nomination in enumerate(nominations, start=1):
-        nomination.decision = new
-        nomination.decision_position = position
-        nomination.prize_amount = kind.prize_amount(
-            nomination.nominee_type, base_salary=base_salary.amount
-        )
+
+    def redecide(nomination, new):
         nomination.save(
             update_fields=[
                 "decision",
@@ -376,35 +410,19 @@ def decision_replace(*, decision, signed_on, actor, reason, number=None, signer=
             reason=reason,
             data={"from": old.full_number, "to": new.full_number},
         )
-    documents = freeze_decision(
-        decision=new,
-        kind=kind,
+
+    return _decision_pipeline(
+        campaign=old.campaign,
+        kind=old.award_kind,
         nominations=nominations,
-        base_salary=base_salary,
+        number=number,
+        signed_on=signed_on,
         signer=signer,
         actor=actor,
-    )
-    log_action(
-        old,
-        "awards.decision.replaced",
-        actor=actor,
+        award=redecide,
+        replaces=old,
         reason=reason,
-        data={"replaced_by": new.pk, "number": new.full_number},
     )
-    log_action(
-        new,
-        "awards.decision.issued",
-        actor=actor,
-        reason=reason,
-        data={
-            "replaces": old.pk,
-            "nominations": [n.pk for n in nominations],
-            "base_salary": base_salary.amount,
-            "signer": signer["name"],
-            "documents": {doc.kind: doc.sha256 for doc in documents},
-        },
-    )
-    return new
 
 
 @transaction.atomic
@@ -504,13 +522,7 @@ def _freeze_late(decision):
     if not decision.snapshot:
         nominations = list(
             Nomination.objects.filter(decision=decision)
-            .select_related(
-                "campaign",
-                "award_kind",
-                "nominee_unit__parent",
-                "nominee_person__unit",
-                "nominee_household__hamlet",
-            )
+            .select_related(*AWARDEE_RELATED)
             .order_by("decision_position", "pk")
         )
         codes = {}
