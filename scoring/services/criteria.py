@@ -35,7 +35,6 @@ CRITERION_LOCKED_FIELDS = (
     "auto_mode",
 )
 
-
 BAND_LOCKED_FIELDS = ("label", "min_total")
 
 

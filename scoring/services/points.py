@@ -12,7 +12,6 @@ from ..enums import AutoMode, CriterionKind
 
 ZERO = Decimal("0")
 
-
 CENT = Decimal("0.01")
 
 
