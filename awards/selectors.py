@@ -1,6 +1,6 @@
-"""The awards' selectors as they were first imported, kept for importers outside the
-app. Each lives in the package of its subject (nominations, council, kinds,
-decisions, public)."""
+"""The awards' reads at their old address, for importers outside the app (such as
+``ballot_tally``). Each lives in the package of its subject: nominations,
+council (selectors, board), kinds, decisions, public."""
 
 from .council.board import (
     ABOVE_REASONS,

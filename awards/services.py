@@ -1,6 +1,6 @@
-"""The awards' services as they were first imported, kept for importers outside the
-app. Each lives in the package of its subject (nominations, council, decisions,
-kinds)."""
+"""The awards' services at their old address, for importers outside the app (such as
+``nomination_submit``, ``nomination_approve``, ``decision_issue``). Each lives
+in the package of its subject: nominations, council, decisions, kinds."""
 
 from .council.services import (
     ballot_cast,
