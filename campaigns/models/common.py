@@ -1,4 +1,5 @@
-"""What the campaign's models share: validator lists, and dates as the plan writes them."""
+"""What the campaigns app's models share: validator lists, and dates as the plan
+writes them."""
 
 import datetime
 import zoneinfo
