@@ -2,6 +2,7 @@
 ``ballot_tally``). Each lives in the package of its subject: nominations,
 council (selectors, board), kinds, decisions, public."""
 
+from .common.selectors import proposing_units_for
 from .council.board import (
     ABOVE_REASONS,
     BOARD_KEYS,
@@ -23,10 +24,10 @@ from .council.board import (
 )
 from .council.selectors import ballot_tally
 from .decisions.selectors import decision_awardees, decisions_for
-from .kinds.selectors import QuotaLine, quota_panel, quota_usage
 from .nominations.selectors import (
     NOMINATION_RELATED,
     NOMINEE_OWNER,
+    QuotaLine,
     attach_scores,
     attach_warnings,
     deadline_notice,
@@ -35,7 +36,8 @@ from .nominations.selectors import (
     nominee_belongs_to,
     nominee_choices_for_unit,
     nominee_scope_ids,
-    proposing_units_for,
+    quota_panel,
+    quota_usage,
     unit_scores_for,
 )
 from .public.selectors import honor_board

@@ -20,7 +20,7 @@ from phongquang_portal.core.permissions import has_perm
 
 from ..common.views import error_text, form_errors
 from ..enums import BallotChoice
-from ..kinds.selectors import quota_panel
+from ..nominations.selectors import quota_panel
 from ..nominations.views import nomination_of_url
 from . import board, documents, selectors, services
 from .forms import (

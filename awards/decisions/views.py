@@ -20,8 +20,7 @@ from phongquang_portal.core.uploads import serve_stored
 
 from ..common.views import error_text
 from ..enums import DecisionDocumentKind, NominationState
-from ..kinds.selectors import quota_panel
-from ..nominations.selectors import nomination_queryset
+from ..nominations.selectors import nomination_queryset, quota_panel
 from . import exports, selectors, services
 from .documents import document_filename, snapshot_rows
 from .forms import BlankOffsetForm, DecisionForm, DecisionReplaceForm

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from campaigns.models import end_of_day
 
+from ..common.selectors import proposing_units_for
 from ..kinds.models import AwardKind
-from ..nominations.selectors import proposing_units_for
 from .models import DossierExtension
 
 

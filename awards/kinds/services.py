@@ -21,15 +21,12 @@ from ..enums import (
     SUBMITTED_STATES,
     AttachmentKind,
 )
-from ..nominations.models import Nomination
 from .models import AwardKind, BaseSalary
 
 
 def award_rules_locked(award_kind):
     """Whether a dossier of ``award_kind`` has left draft: its rules are then fixed."""
-    return Nomination.objects.filter(
-        award_kind=award_kind, state__in=SUBMITTED_STATES
-    ).exists()
+    return award_kind.nominations.filter(state__in=SUBMITTED_STATES).exists()
 
 
 def _whole_number(value):

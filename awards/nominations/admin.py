@@ -21,7 +21,6 @@ from phongquang_portal.core.permissions import has_perm
 
 from ..council.board import in_board_order
 from ..enums import NominationState
-from ..kinds.selectors import quota_panel
 from . import selectors, services
 from .models import Nomination
 
@@ -271,7 +270,7 @@ class NominationAdmin(PortalModelAdmin):
         kinds = list(campaign.award_kinds.all()) if campaign else []
         extra_context = {
             **(extra_context or {}),
-            "quota": quota_panel(campaign, kinds),
+            "quota": selectors.quota_panel(campaign, kinds),
             "quota_campaign": campaign,
             "deadline_notice": selectors.deadline_notice(campaign, kinds),
         }
@@ -281,7 +280,7 @@ class NominationAdmin(PortalModelAdmin):
         obj = self.get_object(request, object_id) if object_id else None
         extra_context = {
             **(extra_context or {}),
-            "quota": quota_panel(obj.campaign if obj else current_campaign()),
+            "quota": selectors.quota_panel(obj.campaign if obj else current_campaign()),
             "quota_campaign": obj.campaign if obj else None,
             "can_approve": has_perm(request.user, "awards.approve_nomination", obj),
             "can_reject": has_perm(request.user, "awards.reject_nomination", obj),

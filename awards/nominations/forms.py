@@ -11,6 +11,7 @@ from units.enums import UnitKind
 from units.models import Household, Person, Unit
 
 from ..common.forms import count_field, typed_text
+from ..common.selectors import proposing_units_for
 from ..enums import (
     PRIOR_AWARD_YEAR_MAX,
     PRIOR_AWARD_YEAR_MIN,
@@ -120,7 +121,7 @@ class NominationForm(forms.ModelForm):
         self.fields["award_kind"].empty_label = None
         for name in ("profile", "achievements", "citation"):
             typed_text(self.fields[name])
-        units = list(selectors.proposing_units_for(user))
+        units = list(proposing_units_for(user))
         self.fields["proposing_unit"].queryset = Unit.objects.filter(
             pk__in=[u.pk for u in units]
         ).order_by("kind", "position", "name")

@@ -28,9 +28,8 @@ from ..enums import (
 )
 from ..extensions.selectors import dossier_deadline_for, dossier_extension_for
 from ..kinds.models import AwardKind
-from ..kinds.selectors import quota_usage
 from .models import Attachment, Nomination
-from .selectors import citable_models_for, nominee_belongs_to
+from .selectors import citable_models_for, nominee_belongs_to, quota_usage
 
 S = NominationState
 

@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from awards import selectors, services
-from awards.kinds import selectors as kind_selectors
 from awards.models import Attachment, AwardKind
+from awards.nominations import selectors as nomination_selectors
 from awards.nominations import services as nomination_services
 from phongquang_portal.core.models import EvidenceFile
 from tests.factories import UserFactory, user_with_role
@@ -209,8 +209,10 @@ def test_award_kinds_read_from_plan_toml_not_code():
 
 def test_approval_and_panel_use_the_same_quota_count(make_nomination, chairman, plan):
     nomination = voted(make_nomination("unit"))
-    real = kind_selectors.quota_usage
-    with mock.patch.object(kind_selectors, "quota_usage", side_effect=real) as counted:
+    real = nomination_selectors.quota_usage
+    with mock.patch.object(
+        nomination_selectors, "quota_usage", side_effect=real
+    ) as counted:
         with mock.patch.object(nomination_services, "quota_usage", counted):
             services.nomination_approve(nomination=nomination, actor=chairman)
         panel = selectors.quota_panel(plan)
