@@ -18,11 +18,29 @@ from units.enums import Role, UnitKind
 from units.models import Household, Membership, Person, Unit
 from units.selectors import council_members
 
-from . import services
-from .council_selectors import nomination_recusal
+from .council.selectors import nomination_recusal
+from .council.services import (
+    ballot_cast,
+    council_meeting_record,
+    meeting_close,
+    meeting_open,
+    written_opinion_record,
+)
+from .decisions.models import Decision
+from .decisions.services import decision_issue
 from .enums import AwardKindCode, BallotChoice, BallotMode
-from .extensions import dossier_extension_grant
-from .models import AwardKind, Decision, Nomination
+from .extensions.services import dossier_extension_grant
+from .kinds.models import AwardKind
+from .nominations.models import Nomination
+from .nominations.services import (
+    attachment_add,
+    nomination_approve,
+    nomination_check,
+    nomination_create,
+    nomination_reject,
+    nomination_return,
+    nomination_submit,
+)
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -129,7 +147,7 @@ class Demo:
     ):
         actor = _head_of(proposing) or self.office
         nominee_obj = next(iter(nominee.values()))
-        nomination = services.nomination_create(
+        nomination = nomination_create(
             campaign=self.campaign,
             award_kind=self.kinds[kind],
             proposing_unit=proposing,
@@ -143,7 +161,7 @@ class Demo:
         )
         if attach:
             for code in nomination.award_kind.required_documents:
-                services.attachment_add(
+                attachment_add(
                     nomination=nomination,
                     kind=code,
                     uploaded=_Upload(
@@ -161,16 +179,16 @@ class Demo:
         """Move ``nomination`` towards ``target``: submitted, returned or checked."""
         if target == "draft":
             return nomination
-        services.nomination_submit(nomination=nomination, actor=nomination.demo_actor)
+        nomination_submit(nomination=nomination, actor=nomination.demo_actor)
         if target == "returned":
-            services.nomination_return(
+            nomination_return(
                 nomination=nomination,
                 actor=self.office,
                 reason=reason
                 or "Bổ sung biên bản họp xét có chữ ký của các thành viên.",
             )
         elif target == "checked":
-            services.nomination_check(nomination=nomination, actor=self.office)
+            nomination_check(nomination=nomination, actor=self.office)
         return nomination
 
     def meeting(
@@ -190,7 +208,7 @@ class Demo:
         nomination does not). ``opinions``: [(member index, nomination, text)]
         of absent members, recorded by the office before closing.
         """
-        meeting = services.council_meeting_record(
+        meeting = council_meeting_record(
             campaign=self.campaign,
             held_on=held_on,
             actor=self.office,
@@ -198,7 +216,7 @@ class Demo:
             present=self.members[:present],
             notes=notes,
         )
-        services.meeting_open(meeting=meeting, actor=self.chair)
+        meeting_open(meeting=meeting, actor=self.chair)
         for nomination, (votes_for, against, abstain) in votes:
             voters = [
                 m
@@ -211,25 +229,23 @@ class Demo:
                 + [BallotChoice.ABSTAIN] * abstain
             )
             for member, choice in zip(voters, choices, strict=False):
-                services.ballot_cast(
-                    nomination=nomination, member=member, choice=choice
-                )
+                ballot_cast(nomination=nomination, member=member, choice=choice)
         for index, nomination, text in opinions:
-            services.written_opinion_record(
+            written_opinion_record(
                 meeting=meeting,
                 member=self.members[index],
                 nomination=nomination,
                 text=text,
                 actor=self.office,
             )
-        services.meeting_close(meeting=meeting, actor=self.chair)
+        meeting_close(meeting=meeting, actor=self.chair)
         return meeting
 
     def approve(self, nomination):
-        services.nomination_approve(nomination=nomination, actor=self.chairman)
+        nomination_approve(nomination=nomination, actor=self.chairman)
 
     def reject(self, nomination, reason=""):
-        services.nomination_reject(
+        nomination_reject(
             nomination=nomination,
             actor=self.chairman,
             reason=reason or "Thành tích chưa tiêu biểu so với các đơn vị khác.",
@@ -265,7 +281,7 @@ def seed_2026(campaign, users, stdout=None):
         notes="Họp xét khen thưởng đột xuất.",
     )
     demo.approve(adhoc)
-    services.decision_issue(
+    decision_issue(
         campaign=campaign,
         award_kind=demo.kinds[AwardKindCode.DOT_XUAT],
         number="88",
@@ -339,7 +355,7 @@ def seed_2026(campaign, users, stdout=None):
     demo.walk(
         demo.nominate(proposing=h[4], nominee_person=_people_of(h[4], 2)[1]), "checked"
     )
-    services.council_meeting_record(
+    council_meeting_record(
         campaign=campaign,
         held_on=datetime.date(2026, 12, 10),
         actor=demo.office,
@@ -360,7 +376,7 @@ def seed_2025(campaign, users, stdout=None):
     """The finished 2025 round, told as it happened (before the 15/12/2025 deadline)."""
     demo = Demo(campaign, users)
     moment = datetime.datetime(2025, 12, 10, 9, 0, tzinfo=VN)
-    with mock.patch("awards.services.timezone.now", return_value=moment):
+    with mock.patch("awards.nominations.services.timezone.now", return_value=moment):
         h = [_hamlet(i) for i in range(13, 21)]
         approved, votes = [], []
         for hamlet in h[:2]:
@@ -392,7 +408,7 @@ def seed_2025(campaign, users, stdout=None):
     for nomination in approved:
         demo.approve(nomination)
     demo.reject(rejected)
-    services.decision_issue(
+    decision_issue(
         campaign=campaign,
         award_kind=demo.kinds[AwardKindCode.GIAY_KHEN_XA],
         number="215",

@@ -1,395 +1,56 @@
-"""The awards' documents: an issued decision's (from its frozen snapshot) and the
-units' drafts (tờ trình, báo cáo thành tích) as PDF and as editable DOCX.
+"""Old path of the awards' documents as files: a decision's in
+``awards.decisions.exports``, the units' drafts in ``awards.nominations.documents``."""
 
-One row source feeds the decision's PDF, its certificates and its Excel list:
-the decision's snapshot (``awards.documents``). The drafts are read from the
-live dossiers: they are drafts, finished and signed by the unit.
-"""
-
-from django.conf import settings
-from django.utils import timezone, translation
-
-from phongquang_portal.core.docx import CENTER, AdministrativeDocx
-from phongquang_portal.core.pdf import render_pdf
-
-from .documents import (
+from .decisions.documents import (
     DEFAULT_CITATION,
     AwardeeRow,
-    basis_lines,
     citation_for,
-    count_phrase,
     keep_last_words,
-    render_certificates_blank_pdf,
-    render_certificates_pdf,
-    render_decision_pdf,
-    render_workbook,
-    snapshot_context,
-    snapshot_rows,
 )
-from .enums import Category, NominationState, NomineeType
+from .decisions.exports import (
+    awardee_rows,
+    certificates_blank_pdf,
+    certificates_pdf,
+    decision_context,
+    decision_pdf,
+    decision_workbook,
+)
+from .nominations.documents import (
+    BREAK_BEFORE,
+    HEADER_LINE_CHARS,
+    blank_date_line,
+    cited_models_of,
+    header_lines,
+    issuer_block,
+    report_data,
+    report_docx,
+    report_pdf,
+    to_trinh_data,
+    to_trinh_docx,
+    to_trinh_pdf,
+)
 
 __all__ = [
-    "DEFAULT_CITATION",
     "AwardeeRow",
+    "BREAK_BEFORE",
+    "DEFAULT_CITATION",
+    "HEADER_LINE_CHARS",
+    "awardee_rows",
+    "blank_date_line",
+    "certificates_blank_pdf",
+    "certificates_pdf",
     "citation_for",
+    "cited_models_of",
+    "decision_context",
+    "decision_pdf",
+    "decision_workbook",
+    "header_lines",
+    "issuer_block",
     "keep_last_words",
+    "report_data",
+    "report_docx",
+    "report_pdf",
+    "to_trinh_data",
+    "to_trinh_docx",
+    "to_trinh_pdf",
 ]
-
-
-def _snapshot(decision):
-    """The decision's frozen figures (frozen now for a decision issued before)."""
-    if not decision.snapshot:
-        from .decisions import decision_documents_ensure
-
-        decision_documents_ensure(decision)
-        decision.refresh_from_db()
-    return decision.snapshot
-
-
-def awardee_rows(decision):
-    """The awardees of ``decision`` in order, as every document prints them."""
-    return snapshot_rows(_snapshot(decision))
-
-
-def decision_context(decision, rows=None):
-    return snapshot_context(_snapshot(decision), rows)
-
-
-def decision_pdf(decision):
-    return render_decision_pdf(_snapshot(decision))
-
-
-def certificates_pdf(decision, rows=None):
-    return render_certificates_pdf(_snapshot(decision), rows)
-
-
-def certificates_blank_pdf(decision, *, dx_mm=0, dy_mm=0):
-    """The blanks' text shifted by dx/dy (mm), rendered again from the frozen figures."""
-    return render_certificates_blank_pdf(_snapshot(decision), dx_mm=dx_mm, dy_mm=dy_mm)
-
-
-def decision_workbook(decision):
-    return render_workbook(_snapshot(decision))
-
-
-# --- The units' drafts --------------------------------------------------------------
-
-# Words before which a long name of an issuing body is broken onto a second line
-# (a place name is never split): "TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG" / "THÔN NÀ MÒN".
-BREAK_BEFORE = ("THÔN", "XÃ", "XÓM", "HUYỆN", "TỈNH")
-HEADER_LINE_CHARS = 26
-
-
-def header_lines(name, *, width=HEADER_LINE_CHARS):
-    """A body's name in capitals, on lines broken between words, never inside a
-    place's name: before "THÔN", "XÃ"… when the name is too long for one line."""
-    text = " ".join(name.upper().split())
-    if len(text) <= width:
-        return [text]
-    words = text.split(" ")
-    for index in range(len(words) - 2, 0, -1):
-        # Before a place's name: the place word and the name go together.
-        if words[index] in BREAK_BEFORE and words[index + 1] != "HỘI":  # xã hội
-            head, tail = " ".join(words[:index]), " ".join(words[index:])
-            return [*header_lines(head, width=width), tail]
-
-    # No place name: after a dash or before "VÀ" when both lines fit ("PHÒNG LAO
-    # ĐỘNG -" / "THƯƠNG BINH VÀ XÃ HỘI"), else the most balanced break.
-    def parts(i):
-        return " ".join(words[:i]), " ".join(words[i:])
-
-    def balance(i):
-        head, tail = parts(i)
-        return abs(len(head) - len(tail))
-
-    preferred = [
-        i
-        for i in range(1, len(words))
-        if (words[i - 1] == "-" or words[i] == "VÀ")
-        and all(len(part) <= width + 2 for part in parts(i))
-    ]
-    best = min(preferred or range(1, len(words)), key=balance)
-    return list(parts(best))
-
-
-def issuer_block(unit):
-    """(superior line, the unit's lines) of a unit's draft header (Decree 30/2020)."""
-    commune = settings.COMMUNE_NAME
-    superior = unit.parent.name.upper() if unit.parent_id else f"UBND XÃ {commune}"
-    return header_lines(superior), header_lines(unit.name)
-
-
-def _unit_signer(unit):
-    """The head of ``unit`` and their title, for the signature block of drafts."""
-    from phongquang_portal.core.names import user_display_name
-    from units.enums import Role
-    from units.models import Membership
-
-    membership = (
-        Membership.objects.filter(role=Role.UNIT_HEAD, unit=unit)
-        .select_related("user")
-        .order_by("pk")
-        .first()
-    )
-    if membership is None:
-        return "THỦ TRƯỞNG ĐƠN VỊ", ""
-    title = (membership.title or "Thủ trưởng đơn vị").upper()
-    return title, user_display_name(membership.user)
-
-
-def blank_date_line(year):
-    """ "ngày      tháng      năm 2026": the date is written when the draft is signed."""
-    gap = "\u00a0" * 6
-    return f"ngày{gap}tháng{gap}năm {year}"
-
-
-def to_trinh_data(nomination):
-    """What the tờ trình (Mẫu 01) of the proposing unit says, for PDF and DOCX."""
-    from .selectors import nomination_queryset
-
-    unit = nomination.proposing_unit
-    nominations = list(
-        nomination_queryset()
-        .filter(
-            campaign=nomination.campaign,
-            award_kind=nomination.award_kind,
-            proposing_unit=unit,
-        )
-        .exclude(state=NominationState.REJECTED)
-        .order_by("pk")
-    )
-    rank = {NomineeType.UNIT: 0, NomineeType.PERSON: 1, NomineeType.HOUSEHOLD: 2}
-    nominations.sort(key=lambda n: (rank[n.nominee_type], n.pk))
-    counts = [
-        sum(1 for n in nominations if n.nominee_type == t)
-        for t in (NomineeType.UNIT, NomineeType.PERSON, NomineeType.HOUSEHOLD)
-    ]
-    title, name = _unit_signer(unit)
-    superior, own = issuer_block(unit)
-    campaign = nomination.campaign
-    year = timezone.localdate().year
-    return {
-        "unit": unit,
-        "superior_lines": superior,
-        "unit_lines": own,
-        "campaign": campaign,
-        "kind": nomination.award_kind,
-        "nominations": nominations,
-        "collectives": [n for n in nominations if n.category == Category.COLLECTIVE],
-        "individuals": [n for n in nominations if n.category != Category.COLLECTIVE],
-        "summary": count_phrase(*counts),
-        "legal_bases": basis_lines(campaign.legal_bases_list()),
-        "signer_title": title,
-        "signer_name": name,
-        "date_line": blank_date_line(year),
-        "number_line": f"Số:{chr(0xA0) * 8}/TTr-{unit.short_name or '…'}",
-        "commune": settings.COMMUNE_NAME,
-    }
-
-
-def to_trinh_pdf(nomination):
-    """Draft tờ trình of the proposing unit for every nomination it makes for that award."""
-    with translation.override("vi"):
-        return render_pdf("awards/pdf/to_trinh.html", to_trinh_data(nomination))
-
-
-def report_data(nomination):
-    """What the báo cáo thành tích says, in the official three parts."""
-    _title, name = _unit_signer(nomination.proposing_unit)
-    achievements = [
-        line.strip() for line in nomination.achievements.splitlines() if line.strip()
-    ]
-    superior, own = issuer_block(nomination.proposing_unit)
-    return {
-        "nomination": nomination,
-        "nominee": nomination.nominee,
-        "type": nomination.nominee_type,
-        "unit": nomination.proposing_unit,
-        "superior_lines": superior,
-        "unit_lines": own,
-        "campaign": nomination.campaign,
-        "goals": list(nomination.goals.all()),
-        "achievements": achievements,
-        "prior_awards": list(nomination.prior_awards.all()),
-        "cited_models": cited_models_of(nomination),
-        "signer_name": name,
-        "date_line": blank_date_line(timezone.localdate().year),
-        "commune": settings.COMMUNE_NAME,
-    }
-
-
-def report_pdf(nomination):
-    """Draft báo cáo thành tích of the nominee, in the official three parts."""
-    with translation.override("vi"):
-        return render_pdf("awards/pdf/report.html", report_data(nomination))
-
-
-def _subtitle(kind, campaign):
-    return [
-        f"Về việc đề nghị tặng {kind.name}",
-        f"trong phong trào thi đua “{campaign.name}” năm {campaign.year}",
-    ]
-
-
-def to_trinh_docx(nomination):
-    """The tờ trình as an editable Word file, in the same Decree 30 layout."""
-    data = to_trinh_data(nomination)
-    unit, campaign, kind = data["unit"], data["campaign"], data["kind"]
-    commune = data["commune"]
-    doc = AdministrativeDocx()
-    doc.header(
-        parent_line=" ".join(data["superior_lines"]),
-        body_lines=data["unit_lines"],
-        number_line=data["number_line"],
-        place_date=f"{commune}, {data['date_line']}",
-    )
-    doc.title("TỜ TRÌNH", subtitle_lines=_subtitle(kind, campaign))
-    doc.paragraph(
-        f"Kính gửi: Chủ tịch Ủy ban nhân dân xã {commune}", indent=False, align=CENTER
-    )
-    doc.paragraph("(qua Phòng Văn hóa - Xã hội)", indent=False, align=CENTER)
-    doc.legal_bases(data["legal_bases"])
-    doc.paragraph(
-        f"Căn cứ kết quả thực hiện phong trào thi đua và biên bản họp xét thi đua, "
-        f"khen thưởng của {unit.name}, tập thể {unit.name} đã họp, bình xét thành tích "
-        f"của các tập thể, cá nhân."
-    )
-    doc.paragraph(
-        f"{unit.name} kính đề nghị Chủ tịch Ủy ban nhân dân xã {commune} xem xét, "
-        f"tặng {kind.name} cho {data['summary']} có thành tích xuất sắc, cụ thể:"
-    )
-    doc.table(
-        ["STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ hoặc địa chỉ", "Đơn vị"],
-        [
-            [
-                f"{index:02d}",
-                n.nominee_name,
-                n.nominee_description,
-                n.proposing_unit.name,
-            ]
-            for index, n in enumerate(data["nominations"], start=1)
-        ],
-        widths_cm=(1.2, 5.8, 5.0, 4.0),
-    )
-    doc.paragraph("(Có báo cáo thành tích kèm theo)", italic=True)
-    doc.paragraph("Kính trình Chủ tịch Ủy ban nhân dân xã xem xét, quyết định./.")
-    doc.signature(
-        recipients=["Như trên;", f"Lưu: {unit.short_name or 'VT'}."],
-        authority_lines=[data["signer_title"]],
-        signer_name=data["signer_name"],
-    )
-    return doc.bytes()
-
-
-def report_docx(nomination):
-    """The báo cáo thành tích as an editable Word file (three parts)."""
-    data = report_data(nomination)
-    nominee, kind = data["nominee"], nomination.award_kind
-    campaign = data["campaign"]
-    doc = AdministrativeDocx()
-    doc.header(
-        parent_line=" ".join(data["superior_lines"]),
-        body_lines=data["unit_lines"],
-        number_line="",
-        place_date=f"{data['commune']}, {data['date_line']}",
-    )
-    doc.title(
-        "BÁO CÁO THÀNH TÍCH",
-        subtitle_lines=[
-            f"Đề nghị tặng {kind.name}",
-            f"trong phong trào thi đua “{campaign.name}” năm {campaign.year}",
-        ],
-    )
-    if data["type"] == NomineeType.UNIT:
-        doc.heading(f"Tên tập thể đề nghị khen thưởng: {nominee.name}", center=True)
-        doc.heading("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH")
-        facts = [
-            f"- Địa chỉ trụ sở: {nominee.address or '…'}",
-            f"- Điện thoại: {nominee.phone or '…'}",
-            f"- Số thành viên, cán bộ: {nominee.staff_count or '…'}",
-            "- Chức năng, nhiệm vụ và cơ cấu tổ chức:",
-            *(nomination.profile or "…").splitlines(),
-        ]
-        left, right = "XÁC NHẬN CỦA CẤP TRÌNH KHEN", "THỦ TRƯỞNG ĐƠN VỊ"
-        left_name, right_name = "", data["signer_name"]
-    elif data["type"] == NomineeType.PERSON:
-        doc.heading("I. SƠ LƯỢC LÝ LỊCH")
-        birth = (
-            nominee.date_of_birth.strftime("%d/%m/%Y") if nominee.date_of_birth else "…"
-        )
-        facts = [
-            f"- Họ và tên: {nominee.full_name}",
-            f"- Sinh ngày, tháng, năm: {birth}; giới tính: "
-            f"{nominee.get_sex_display() or '…'}",
-            f"- Quê quán: {nominee.hometown or '…'}",
-            f"- Trú quán: {nominee.residence or '…'}",
-            f"- Đơn vị công tác: {nominee.unit.name if nominee.unit else '…'}",
-            f"- Chức vụ: {nominee.position or '…'}",
-            f"- Trình độ chuyên môn, nghiệp vụ: {nominee.qualifications or '…'}",
-            *nomination.profile.splitlines(),
-        ]
-        left, right = "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH"
-        left_name, right_name = data["signer_name"], nominee.full_name
-    else:
-        doc.heading("I. SƠ LƯỢC ĐẶC ĐIỂM HỘ GIA ĐÌNH")
-        facts = [
-            f"- Chủ hộ: {nominee.head_name}",
-            f"- Số nhân khẩu: {nominee.members_count}",
-            f"- Địa chỉ: {nominee.address or nominee.hamlet.name}",
-            f"- Lĩnh vực sản xuất, kinh doanh: {nominee.field_of_activity or '…'}",
-            *nomination.profile.splitlines(),
-        ]
-        left, right = "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH"
-        left_name, right_name = data["signer_name"], nominee.head_name
-    for fact in facts:
-        if fact.strip():
-            doc.paragraph(fact, indent=False)
-    doc.heading("II. THÀNH TÍCH ĐẠT ĐƯỢC")
-    if data["goals"]:
-        goals = "; ".join(f"{g.code}) {g.title}" for g in data["goals"])
-        doc.paragraph(f"Thành tích gắn với các mục tiêu thi đua của Kế hoạch: {goals}.")
-    for paragraph in data["achievements"] or ["…"]:
-        doc.paragraph(paragraph)
-    if data["cited_models"]:
-        doc.paragraph("Mô hình, điển hình tiên tiến đã được công nhận:")
-        for model in data["cited_models"]:
-            recognised = (
-                model.recognised_on.strftime("%d/%m/%Y") if model.recognised_on else "…"
-            )
-            line = f"- “{model.name}” ({model.unit.name}), được công nhận ngày {recognised}"
-            if model.spread_count:
-                line += f", đã nhân rộng tới {model.spread_count} đơn vị"
-            doc.paragraph(line + ".", indent=False)
-    doc.heading("III. HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC TẶNG")
-    doc.table(
-        [
-            "Năm",
-            "Danh hiệu thi đua, hình thức khen thưởng",
-            "Số, ngày, tháng, năm của quyết định",
-            "Cơ quan ban hành",
-        ],
-        [
-            [a.year, a.title, a.decision_reference, a.issued_by]
-            for a in data["prior_awards"]
-        ]
-        or [["", "Chưa có", "", ""]],
-        widths_cm=(1.8, 5.6, 4.6, 4.0),
-    )
-    doc.two_signatures(
-        left_lines=[left],
-        left_name=left_name,
-        right_lines=[right],
-        right_name=right_name,
-    )
-    return doc.bytes()
-
-
-def cited_models_of(nomination):
-    """The exemplary models the report cites, with how far each has spread."""
-    from django.db.models import Count
-
-    return list(
-        nomination.cited_models.select_related("unit")
-        .annotate(spread_count=Count("spreads"))
-        .order_by("recognised_on", "name")
-    )

@@ -13,7 +13,8 @@ from campaigns.signals import campaign_copied, campaign_rules_changing, plan_loa
 from phongquang_portal.core.plandata import plan_part
 
 from .enums import SUBMITTED_STATES
-from .models import AwardKind, Nomination
+from .kinds.models import AwardKind, BaseSalary
+from .nominations.models import Nomination
 
 MULTIPLIERS = ("multiplier_individual", "multiplier_collective", "multiplier_household")
 
@@ -45,8 +46,6 @@ def load_award_kinds(sender, campaign, **kwargs):
 
 def load_base_salaries(year=2025):
     """The plan's base-salary rows (awards.toml), by effective date. Idempotent."""
-    from .models import BaseSalary
-
     for row in plan_part("awards", year).get("base_salaries", []):
         document = LegalDocument.objects.get(number=row["legal_document"])
         BaseSalary.objects.get_or_create(

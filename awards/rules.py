@@ -129,7 +129,7 @@ def recused_from_nomination(user, nomination):
     """The member is the nominee, or heads or belongs to the nominated or proposing unit."""
     if nomination is None:
         return False
-    from .council_selectors import nomination_recusal
+    from .council.selectors import nomination_recusal
 
     return bool(nomination_recusal(user, nomination))
 

@@ -2,7 +2,7 @@
 
 from units.sections import register_unit_section
 
-from .models import Nomination
+from .nominations.models import Nomination
 
 
 def unit_nominations_context(unit, request):

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Avg, Count, OuterRef, Prefetch, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,23 @@ def current_campaign():
         .first()
         or Campaign.objects.order_by("-year", "-pk").first()
     )
+
+
+def campaign_from_request(request, *, unknown_is_404=True):
+    """The campaign a page is about: ``?campaign=<id>`` (or a posted ``campaign``),
+    else the current one (``current_campaign``).
+
+    An id that names no campaign answers 404; with ``unknown_is_404=False``
+    the page shows the current campaign instead.
+    """
+    pk = request.GET.get("campaign") or request.POST.get("campaign")
+    if pk and str(pk).isdigit():
+        if unknown_is_404:
+            return get_object_or_404(Campaign, pk=pk)
+        campaign = Campaign.objects.filter(pk=pk).first()
+        if campaign is not None:
+            return campaign
+    return current_campaign()
 
 
 def campaign_with_goals(pk):

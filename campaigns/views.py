@@ -51,9 +51,9 @@ from .models import (
 from .selectors import (
     board_counts,
     board_rows,
+    campaign_from_request,
     campaign_list,
     campaign_with_goals,
-    current_campaign,
     current_period,
     dashboard_data,
     indicators_for_kind,
@@ -232,15 +232,6 @@ def _safe_next(request, default):
     return default
 
 
-def _campaign_from_request(request):
-    pk = request.GET.get("campaign")
-    if pk and pk.isdigit():
-        campaign = Campaign.objects.filter(pk=pk).first()
-        if campaign is not None:
-            return campaign
-    return current_campaign()
-
-
 class ReportListView(PermissionRequiredMixin, TemplateView):
     """A unit head's reports per period, or every report for the office and the council."""
 
@@ -254,7 +245,7 @@ class ReportListView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        campaign = _campaign_from_request(self.request)
+        campaign = campaign_from_request(self.request, unknown_is_404=False)
         periods = periods_of(campaign) if campaign else []
         context.update(campaign=campaign, periods=periods)
         if campaign is None:

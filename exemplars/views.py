@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from campaigns.models import Campaign
-from campaigns.selectors import current_campaign
+from campaigns.selectors import campaign_from_request
 from phongquang_portal.core.excel import xlsx_response
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.mixins import permission_required
@@ -34,13 +34,6 @@ from .forms import (
     indicator_initial,
 )
 from .models import ExemplarEvidence, ExemplaryModel
-
-
-def _campaign_from(request):
-    pk = request.GET.get("campaign") or request.POST.get("campaign")
-    if pk and str(pk).isdigit():
-        return get_object_or_404(Campaign, pk=pk)
-    return current_campaign()
 
 
 def _model(request, pk, **kwargs):
@@ -71,7 +64,7 @@ def _units_for(user):
 @permission_required("exemplars.view_public")
 def public_list(request):
     """Public: the recognised models of a campaign, with their photos (công khai)."""
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     models = list(selectors.public_models(campaign)) if campaign else []
     return render(
         request,
@@ -102,7 +95,7 @@ def photo(request, pk, evidence):
 @permission_required("exemplars.view_register")
 def register(request):
     """The register: every model for the readers, a unit head's own for him."""
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     form = RegisterFilterForm(request.GET or None)
     status = form.cleaned_data.get("status") if form.is_valid() else ""
     unit_ids = None
@@ -130,7 +123,7 @@ def register(request):
 @permission_required("exemplars.export_register")
 def export(request):
     """The register as an Excel workbook."""
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     if campaign is None:
         raise Http404
     return xlsx_response(
@@ -145,7 +138,7 @@ def _indicator_inputs(formset):
 
 @permission_required("exemplars.add_model")
 def create(request):
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     if campaign is None:
         raise Http404
     units = _units_for(request.user)

@@ -18,7 +18,7 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("scoring/", include("scoring.urls")),
     path("awards/", include("awards.urls")),
-    path("xac-minh/", include("awards.verify_urls")),
+    path("xac-minh/", include("awards.public.urls")),
     path("exemplars/", include("exemplars.urls")),
     path("yearend/", include("yearend.urls")),
     path("healthz", views.healthz, name="healthz"),

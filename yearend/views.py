@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from campaigns.models import Campaign, ReportingPeriod
-from campaigns.selectors import current_campaign
+from campaigns.selectors import campaign_from_request
 from phongquang_portal.core.docx import docx_response
 from phongquang_portal.core.excel import xlsx_response
 from phongquang_portal.core.mixins import permission_required
@@ -48,10 +48,7 @@ def _filename(period, extension):
 @permission_required("yearend.view_summaries")
 def index(request):
     """The campaign's rounds, their summaries, and the statistics by year."""
-    pk = request.GET.get("campaign", "")
-    campaign = (
-        get_object_or_404(Campaign, pk=pk) if pk.isdigit() else current_campaign()
-    )
+    campaign = campaign_from_request(request)
     periods = (
         list(
             ReportingPeriod.objects.filter(campaign=campaign)

@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from awards.decisions import decision_replace, decision_sign
+from awards.decisions.services import decision_replace, decision_sign
 from awards.documents import snapshot_context, snapshot_rows
 from awards.models import AwardCertificate
 from tests.factories import HouseholdFactory, UnitFactory

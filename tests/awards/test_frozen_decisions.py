@@ -13,9 +13,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from awards import services
-from awards.decisions import base_salary_add, decision_replace
+from awards.decisions.services import decision_replace
 from awards.documents import snapshot_rows
 from awards.enums import DecisionDocumentKind
+from awards.kinds.services import base_salary_add
 from awards.models import BaseSalary, Decision
 from campaigns.models import LegalDocument
 from phongquang_portal.core.activity import history_for

@@ -1,6 +1,5 @@
 """The office's page for dossier deadline extensions: grant, change, withdraw."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -11,68 +10,20 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from campaigns.models import Campaign
-from campaigns.selectors import current_campaign
+from campaigns.selectors import campaign_from_request
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.mixins import permission_required
-from units.models import Unit
 
-from .extensions import dossier_extension_grant, dossier_extension_revoke, extensions_of
-from .models import AwardKind, DossierExtension
-
-
-class DossierExtensionForm(ReasonForm):
-    award_kind = forms.ModelChoiceField(
-        label=gettext_lazy("Award"),
-        queryset=AwardKind.objects.none(),
-        empty_label=None,
-        error_messages={"required": gettext_lazy("Choose the award.")},
-    )
-    unit = forms.ModelChoiceField(
-        label=gettext_lazy("Proposing unit"),
-        queryset=Unit.objects.filter(is_active=True).order_by("kind", "position"),
-        error_messages={
-            "required": gettext_lazy("Choose the unit."),
-            "invalid_choice": gettext_lazy("Choose the unit."),
-        },
-    )
-    until = forms.DateField(
-        label=gettext_lazy("Extended until"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={
-            "required": gettext_lazy("Enter the new deadline."),
-            "invalid": gettext_lazy("Enter a date as dd/mm/yyyy."),
-        },
-    )
-    field_order = ["award_kind", "unit", "until", "reason"]
-
-    def __init__(self, *args, campaign, **kwargs):
-        kwargs.setdefault(
-            "label", gettext_lazy("Reason (shown to the unit and in the history)")
-        )
-        kwargs.setdefault(
-            "required_message",
-            gettext_lazy("Please give the reason for the extension."),
-        )
-        super().__init__(*args, **kwargs)
-        self.fields["award_kind"].queryset = AwardKind.objects.filter(
-            campaign=campaign, deadline_bound=True
-        ).order_by("position")
-        for name in ("award_kind", "unit"):
-            self.fields[name].widget.attrs["class"] = "form-select"
-        self.fields["until"].widget.attrs["class"] = "form-control"
-
-
-def _campaign_from(request):
-    pk = request.GET.get("campaign") or request.POST.get("campaign")
-    if pk and str(pk).isdigit():
-        return get_object_or_404(Campaign, pk=pk)
-    return current_campaign()
+from .forms import DossierExtensionForm
+from .models import DossierExtension
+from .selectors import extensions_of
+from .services import dossier_extension_grant, dossier_extension_revoke
 
 
 @permission_required("awards.view_extensions")
 def extensions(request):
     """The campaign's dossier extensions, and the form to grant one."""
-    campaign = _campaign_from(request)
+    campaign = campaign_from_request(request)
     if campaign is None:
         raise Http404
     form = DossierExtensionForm(request.POST or None, campaign=campaign)

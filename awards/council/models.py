@@ -1,19 +1,111 @@
-"""The council's attendance, ballots and written opinions, member by member.
+"""The council's meetings and, member by member, their attendance, ballots and written
+opinions.
 
 A secret ballot keeps the tally and who has voted, never who voted how: the
 receipt (member, nomination) and the tally (counts per nomination) share no
-row, no timestamp and no order. An open vote keeps each member's choice.
-"""
+row, no timestamp and no order. An open vote keeps each member's choice."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from phongquang_portal.core.validators import no_control_characters
 
-from .enums import COUNCIL_MAX_MEMBERS, OPINION_MAX_CHARS, BallotChoice
+from ..common.fields import count_validators
+from ..enums import (
+    COUNCIL_MAX_MEMBERS,
+    OPINION_MAX_CHARS,
+    BallotChoice,
+    BallotMode,
+    MeetingState,
+)
+
+
+class CouncilMeeting(models.Model):
+    """A meeting of the commune Emulation-Reward Council that votes on nominations."""
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        on_delete=models.CASCADE,
+        related_name="council_meetings",
+        verbose_name=_("campaign"),
+    )
+    held_on = models.DateField(_("meeting date"))
+    members_total = models.PositiveSmallIntegerField(
+        _("council members"),
+        validators=[MinValueValidator(1), MaxValueValidator(COUNCIL_MAX_MEMBERS)],
+    )
+    members_present = models.PositiveSmallIntegerField(
+        _("members present"), validators=count_validators()
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Member by member (issue 10): attendance, ballots, opening and closing.
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=MeetingState.choices,
+        default=MeetingState.PREPARING,
+    )
+    ballot_mode = models.CharField(
+        _("ballots"),
+        max_length=10,
+        choices=BallotMode.choices,
+        default=BallotMode.SECRET,
+    )
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("chaired by"),
+    )
+    secretary = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("secretary"),
+    )
+    opened_at = models.DateTimeField(_("voting opened at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Meetings recorded before member-by-member ballots: their tallies were typed.
+    typed_tallies = models.BooleanField(
+        _("tallies typed (before member ballots)"), default=False, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("council meeting")
+        verbose_name_plural = _("council meetings")
+        ordering = ["-held_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(members_present__lte=models.F("members_total")),
+                name="councilmeeting_present_within_total",
+            ),
+            models.CheckConstraint(
+                condition=Q(members_total__gte=1)
+                & Q(members_total__lte=COUNCIL_MAX_MEMBERS),
+                name="councilmeeting_total_bounded",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Council meeting of %(date)s") % {
+            "date": self.held_on.strftime("%d/%m/%Y")
+        }
 
 
 class MeetingAttendance(models.Model):

@@ -29,13 +29,8 @@ from phongquang_portal.core.permissions import has_perm, real_user, require_perm
 from phongquang_portal.core.validators import has_control_characters
 from units.selectors import council_chair, council_members
 
-from .council_selectors import (
-    RECUSAL_MESSAGES,
-    ballot_tally,
-    nomination_recusal,
-    present_ids,
-)
-from .enums import (
+from ..common.services import sync_fields
+from ..enums import (
     MEETING_TRANSITIONS,
     NOMINATION_TRANSITIONS,
     OPINION_MAX_CHARS,
@@ -44,20 +39,18 @@ from .enums import (
     MeetingState,
     NominationState,
 )
+from ..nominations.models import Nomination
 from .models import (
     CouncilMeeting,
     MeetingAttendance,
-    Nomination,
     OpenBallot,
     SecretBallotReceipt,
     SecretTally,
     WrittenOpinion,
 )
+from .selectors import RECUSAL_MESSAGES, ballot_tally, nomination_recusal, present_ids
 
 S = NominationState
-
-
-# --- Quorum and majority (read at call time: settings may leave them out) -------
 
 
 def council_quorum():
@@ -101,12 +94,6 @@ def _lock_meeting(meeting):
     return CouncilMeeting.objects.select_for_update().get(pk=meeting.pk)
 
 
-def _sync(target, source):
-    for field in source._meta.concrete_fields:
-        setattr(target, field.attname, getattr(source, field.attname))
-    return target
-
-
 def _member_ids(members):
     return {getattr(m, "pk", m) for m in members or ()}
 
@@ -116,9 +103,6 @@ def _names(user_ids):
 
     users = get_user_model().objects.filter(pk__in=user_ids)
     return sorted(user_display_name(u) for u in users)
-
-
-# --- Meetings ---------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -222,7 +206,7 @@ def meeting_attendance_record(*, meeting, present, actor, reason=""):
         row.member_id for row in rows if row.present and row.member_id not in wanted
     ]
     if not came and not left:
-        return _sync(meeting, locked)
+        return sync_fields(meeting, locked)
     for row in rows:
         row.present = row.member_id in wanted
     MeetingAttendance.objects.bulk_update(rows, ["present"])
@@ -248,7 +232,7 @@ def meeting_attendance_record(*, meeting, present, actor, reason=""):
             },
         },
     )
-    return _sync(meeting, locked)
+    return sync_fields(meeting, locked)
 
 
 @transaction.atomic
@@ -285,7 +269,7 @@ def meeting_open(*, meeting, actor):
         extra_fields=("chair", "opened_at"),
         data={"nominations": put, "present": locked.members_present},
     )
-    return _sync(meeting, locked)
+    return sync_fields(meeting, locked)
 
 
 @transaction.atomic
@@ -319,7 +303,7 @@ def meeting_close(*, meeting, actor):
         actor=actor,
         data={"voted": voted},
     )
-    return _sync(meeting, locked)
+    return sync_fields(meeting, locked)
 
 
 @transaction.atomic
@@ -373,10 +357,7 @@ def nomination_record_vote(*, nomination, actor):
         ),
         data={**tally, "passed": passed, "meeting": meeting.pk},
     )
-    return _sync(nomination, locked)
-
-
-# --- Ballots ----------------------------------------------------------------------
+    return sync_fields(nomination, locked)
 
 
 def _ensure_may_vote(meeting, nomination, member):
@@ -491,9 +472,6 @@ def ballot_cast(*, nomination, member, choice):
         data={"meeting": meeting.pk, "choice": choice},
     )
     return ballot
-
-
-# --- Written opinions ---------------------------------------------------------------
 
 
 @transaction.atomic

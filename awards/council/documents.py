@@ -1,0 +1,279 @@
+"""The minutes (biên bản) of a council meeting, as PDF and as a Word draft.
+
+One row source feeds both: the attendance member by member, the voting mode,
+each nomination's tally computed from the ballots and its result, the members
+who did not vote on a nomination and why (recusals), the absent members'
+written opinions, signed by the meeting's chair and its secretary.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import timezone
+
+from phongquang_portal.core.docx import AdministrativeDocx, _no_borders, _widths
+from phongquang_portal.core.names import user_display_name
+from phongquang_portal.core.pdf import render_pdf
+
+from ..enums import BallotMode
+from ..templatetags.awards_tags import vn_date_line
+from .selectors import agenda_lines, attendance_of, opinions_of
+from .services import quorum_needed
+
+COUNCIL_NAME = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
+
+RESULT = {True: "Đạt", False: "Không đạt", None: "—"}
+
+
+# The minutes are written in Vietnamese whatever the reader's language.
+RECUSAL_WHY = {
+    "nominee": "là người được đề nghị khen thưởng",
+    "heads_nominee": "là người đứng đầu tập thể được đề nghị",
+    "belongs_nominee": "là thành viên của tập thể được đề nghị",
+    "heads_proposing": "là người đứng đầu đơn vị đề nghị",
+    "belongs_proposing": "là thành viên của đơn vị đề nghị",
+}
+
+MODE = {
+    BallotMode.SECRET: "bỏ phiếu kín",
+    BallotMode.OPEN: "biểu quyết công khai",
+}
+
+
+@dataclass(frozen=True)
+class MinutesRow:
+    number: int
+    nominee: str
+    award: str
+    category: str
+    votes_for: int
+    votes_against: int
+    votes_abstain: int
+    voting: int
+    result: str
+
+
+def minutes_context(meeting):
+    """Everything the minutes print, from the meeting's own records."""
+    attendance = attendance_of(meeting)
+    lines = agenda_lines(meeting, attendance=attendance)
+    present = [a.member for a in attendance if a.present]
+    absent = [a.member for a in attendance if not a.present]
+    rows = []
+    recusals = []
+    for number, line in enumerate(lines, start=1):
+        nomination = line.nomination
+        tally = line.tally or {"for": 0, "against": 0, "abstain": 0, "present": 0}
+        rows.append(
+            MinutesRow(
+                number=number,
+                nominee=nomination.nominee_name,
+                award=nomination.award_kind.name,
+                category=str(nomination.get_category_display()),
+                votes_for=tally["for"],
+                votes_against=tally["against"],
+                votes_abstain=tally["abstain"],
+                voting=tally["present"],
+                result=RESULT[nomination.council_passed],
+            )
+        )
+        for member, code in line.recusals:
+            recusals.append(
+                {
+                    "member": user_display_name(member),
+                    "nominee": nomination.nominee_name,
+                    "why": RECUSAL_WHY[code],
+                }
+            )
+    chair = meeting.chair
+    return {
+        "meeting": meeting,
+        "campaign": meeting.campaign,
+        "commune": settings.COMMUNE_NAME,
+        "date_line": vn_date_line(meeting.held_on),
+        "present": [user_display_name(m) for m in present],
+        "absent": [user_display_name(m) for m in absent],
+        "quorum": _quorum(meeting),
+        "mode": MODE.get(meeting.ballot_mode, meeting.ballot_mode),
+        "rows": rows,
+        "recusals": recusals,
+        "opinions": [
+            {
+                "member": user_display_name(o.member),
+                "nominee": o.nomination.nominee_name if o.nomination else "",
+                "text": o.text,
+            }
+            for o in opinions_of(meeting)
+        ],
+        "chair_name": user_display_name(chair) if chair else "",
+        "secretary_name": user_display_name(meeting.secretary)
+        if meeting.secretary
+        else "",
+        "closed_at": timezone.localtime(meeting.closed_at)
+        if meeting.closed_at
+        else None,
+    }
+
+
+def _quorum(meeting):
+    return quorum_needed(meeting.members_total)
+
+
+def minutes_pdf(meeting):
+    context, sentences = minutes_sentences(meeting)
+    return render_pdf("awards/pdf/bien_ban_hop.html", {**context, **sentences})
+
+
+class MinutesDocx(AdministrativeDocx):
+    """The Decree 30 layout with the minutes' two signatures side by side."""
+
+    def two_signatures(self, left, right, *, blank_lines=4):
+        """``left``/``right``: (title lines, name): the secretary and the chair."""
+        table = self.document.add_table(rows=1, cols=2)
+        table.autofit = False
+        _no_borders(table)
+        _widths(table, (8.0, 8.0))
+        for cell, (titles, name) in zip(
+            table.rows[0].cells, (left, right), strict=True
+        ):
+            first = True
+            for line in titles:
+                self._cell_line(cell, line, bold=True, size=14, first=first)
+                first = False
+            for _ in range(blank_lines):
+                self._cell_line(cell, "", size=14)
+            self._cell_line(cell, name, bold=True, size=14)
+        return table
+
+
+def minutes_docx(meeting):
+    """The same minutes as a Word draft (AdministrativeDocx), for the office to finish."""
+    c = minutes_context(meeting)
+    doc = MinutesDocx()
+    doc.header(
+        parent_line=f"ỦY BAN NHÂN DÂN XÃ {c['commune'].upper()}",
+        body_lines=[COUNCIL_NAME],
+        number_line="Số:      /BB-HĐTĐKT",
+        place_date=f"{c['commune']}, {c['date_line']}",
+    )
+    doc.title(
+        "Biên bản họp Hội đồng Thi đua - Khen thưởng",
+        subtitle_lines=[
+            f"Xét khen thưởng phong trào thi đua “{c['campaign'].name}” "
+            f"năm {c['campaign'].year}"
+        ],
+    )
+    for text in _opening(c):
+        doc.paragraph(text)
+    doc.heading("I. Thành phần")
+    for text in _attendance_lines(c):
+        doc.paragraph(text)
+    doc.heading("II. Hình thức biểu quyết")
+    doc.paragraph(f"Hội đồng {c['mode']} đối với từng hồ sơ đề nghị khen thưởng.")
+    doc.heading("III. Kết quả biểu quyết")
+    doc.table(
+        [
+            "STT",
+            "Tập thể, cá nhân",
+            "Hình thức khen thưởng",
+            "Đồng ý",
+            "Không đồng ý",
+            "Không biểu quyết",
+            "Số thành viên biểu quyết",
+            "Kết quả",
+        ],
+        [
+            [
+                r.number,
+                r.nominee,
+                r.award,
+                r.votes_for,
+                r.votes_against,
+                r.votes_abstain,
+                r.voting,
+                r.result,
+            ]
+            for r in c["rows"]
+        ],
+        widths_cm=(1.0, 4.2, 3.2, 1.5, 1.6, 1.7, 1.8, 1.5),
+        font_size=11,
+    )
+    doc.heading("IV. Thành viên không tham gia biểu quyết")
+    for text in _recusal_lines(c):
+        doc.paragraph(text)
+    doc.heading("V. Ý kiến bằng văn bản của thành viên vắng mặt")
+    for text in _opinion_lines(c):
+        doc.paragraph(text)
+    doc.paragraph(_closing(c))
+    doc.two_signatures(
+        (["THƯ KÝ"], c["secretary_name"]),
+        (["CHỦ TRÌ", "CHỦ TỊCH HỘI ĐỒNG"], c["chair_name"]),
+    )
+    return doc.bytes()
+
+
+def _opening(c):
+    return [
+        f"Hôm nay, {c['date_line']}, tại trụ sở Ủy ban nhân dân xã {c['commune']}, "
+        f"Hội đồng Thi đua - Khen thưởng xã họp xét đề nghị khen thưởng phong trào "
+        f"thi đua “{c['campaign'].name}” năm {c['campaign'].year}."
+    ]
+
+
+def _attendance_lines(c):
+    meeting = c["meeting"]
+    lines = [
+        f"Chủ trì: {c['chair_name'] or '…'}, Chủ tịch Hội đồng. "
+        f"Thư ký: {c['secretary_name'] or '…'}.",
+        f"Thành viên có mặt: {len(c['present'])}/{meeting.members_total} "
+        f"({', '.join(c['present']) or 'không có'}).",
+        f"Thành viên vắng mặt: {len(c['absent'])} "
+        f"({', '.join(c['absent']) or 'không có'}).",
+    ]
+    enough = len(c["present"]) >= c["quorum"]
+    lines.append(
+        f"Số thành viên có mặt {'đủ' if enough else 'không đủ'} điều kiện để Hội "
+        f"đồng họp (tối thiểu {c['quorum']} thành viên)."
+    )
+    return lines
+
+
+def _recusal_lines(c):
+    if not c["recusals"]:
+        return ["Không có."]
+    return [
+        f"- {r['member']} không biểu quyết đối với hồ sơ {r['nominee']} ({r['why']})."
+        for r in c["recusals"]
+    ]
+
+
+def _opinion_lines(c):
+    if not c["opinions"]:
+        return ["Không có."]
+    return [
+        f"- {o['member']}"
+        + (f" (hồ sơ {o['nominee']})" if o["nominee"] else "")
+        + f": {o['text']}"
+        for o in c["opinions"]
+    ]
+
+
+def _closing(c):
+    when = c["closed_at"]
+    hour = f"{when:%H} giờ {when:%M} phút" if when else "…"
+    return (
+        f"Cuộc họp kết thúc lúc {hour} cùng ngày. Biên bản đã được đọc lại trước "
+        f"Hội đồng và các thành viên dự họp nhất trí thông qua./."
+    )
+
+
+def minutes_sentences(meeting):
+    """The minutes' sentences, for the PDF template (same text as the Word draft)."""
+    c = minutes_context(meeting)
+    return c, {
+        "opening": _opening(c),
+        "attendance": _attendance_lines(c),
+        "recusals": _recusal_lines(c),
+        "opinions": _opinion_lines(c),
+        "closing": _closing(c),
+    }

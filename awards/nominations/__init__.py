@@ -1,0 +1,2 @@
+"""The nomination dossiers: created and edited by units, checked by the office,
+approved or not by the chairman; their documents and drafts."""

@@ -1,0 +1,423 @@
+"""The chairman's approvals in the admin: the same services as the portal, so the
+quota, the state rules and the permissions are enforced once."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from campaigns.selectors import current_campaign
+from phongquang_portal.core.activity import as_log_text, history_for
+from phongquang_portal.core.admin_mixins import PortalModelAdmin
+from phongquang_portal.core.forms import ReasonForm
+from phongquang_portal.core.names import user_display_name
+from phongquang_portal.core.pagecache import cached_page
+from phongquang_portal.core.permissions import has_perm
+
+from ..council.board import in_board_order
+from ..enums import NominationState
+from . import selectors, services
+from .models import Nomination
+
+S = NominationState
+
+CHAIRMAN_STATES = (S.VOTED, S.APPROVED, S.REJECTED, S.DECIDED)
+
+
+class StateFilter(admin.SimpleListFilter):
+    """Opens on the nominations waiting for the chairman (voted)."""
+
+    title = gettext_lazy("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [*S.choices, ("all", gettext_lazy("All"))]
+
+    def value(self):
+        return super().value() or S.VOTED.value
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: lookup}
+                ),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "all":
+            return queryset
+        if value in S.values:
+            return queryset.filter(state=value)
+        return queryset
+
+
+class ScoredChangeList(ChangeList):
+    """Attach scores (one call to scoring per campaign) and warnings to the page.
+
+    Both are read for the page's rows only, in a fixed number of queries.
+    """
+
+    def get_results(self, request):
+        super().get_results(request)
+        rows = list(self.result_list)
+        selectors.attach_scores(rows)
+        selectors.attach_warnings(rows)
+        self.result_list = rows
+
+
+def reject_form(data=None):
+    return ReasonForm(
+        data,
+        label=_("Reason for not approving"),
+        required_message=_("Give the reason for not approving."),
+    )
+
+
+@admin.register(Nomination)
+class NominationAdmin(PortalModelAdmin):
+    shown_to_chairman = True
+    list_display = (
+        "nominee_col",
+        "award_kind",
+        "category_col",
+        "votes_col",
+        "score_col",
+        "rank_col",
+        "state",
+        "warnings_col",
+    )
+    list_display_links = ("nominee_col",)
+    list_filter = (StateFilter, "award_kind__code", "campaign")
+    list_select_related = selectors.NOMINATION_RELATED
+    search_fields = (
+        "nominee_unit__name",
+        "nominee_person__full_name",
+        "nominee_household__head_name",
+    )
+    ordering = ("-votes_for", "pk")
+    actions = ["approve_selected", "reject_selected"]
+    list_per_page = 50
+    change_list_template = "admin/awards/nomination/change_list.html"
+    change_form_template = "admin/awards/nomination/change_form.html"
+    readonly_fields = (
+        "campaign",
+        "award_kind",
+        "state",
+        "nominee_col",
+        "category_col",
+        "proposing_unit",
+        "votes_col",
+        "score_col",
+        "profile",
+        "achievements",
+        "documents",
+        "drafts",
+        "reason",
+        "decision",
+        "golden_book_number",
+        "prize_amount",
+        "history",
+    )
+    fields = readonly_fields
+
+    # --- Scope -----------------------------------------------------------------
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request).select_related(*selectors.NOMINATION_RELATED)
+        if not has_perm(request.user, "awards.view_dossiers_in_progress"):
+            qs = qs.filter(state__in=CHAIRMAN_STATES)
+        return qs
+
+    def get_changelist(self, request, **kwargs):
+        return ScoredChangeList
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # Fields are changed in the portal through the services, never here.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_approve_permission(self, request):
+        return has_perm(request.user, "awards.decide_nominations")
+
+    # --- Columns ---------------------------------------------------------------
+
+    def action_checkbox(self, obj):
+        """Write the row's checkbox directly.
+
+        Django renders a widget template per row, the largest single cost of
+        a 50-row page; the markup is the same.
+        """
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" '
+            'aria-label="{}">',
+            admin.helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(_("Select this object for an action - {}"), obj.nominee_name),
+        )
+
+    @admin.display(description=gettext_lazy("Nominee"))
+    def nominee_col(self, obj):
+        return obj.nominee_name
+
+    @admin.display(description=gettext_lazy("Category"))
+    def category_col(self, obj):
+        return obj.get_category_display()
+
+    @admin.display(description=gettext_lazy("Votes"), ordering="votes_for")
+    def votes_col(self, obj):
+        if obj.votes_for is None:
+            return "—"
+        passed = _("passed") if obj.council_passed else _("not passed")
+        return f"{obj.votes_for}/{obj.members_present} ({passed})"
+
+    @admin.display(description=gettext_lazy("Score"))
+    def score_col(self, obj):
+        if not hasattr(obj, "score"):
+            selectors.attach_scores([obj])
+        return "—" if obj.score is None else obj.score
+
+    @admin.display(description=gettext_lazy("Rank"))
+    def rank_col(self, obj):
+        return "—" if getattr(obj, "rank", None) is None else obj.rank
+
+    @admin.display(description=gettext_lazy("Warnings"))
+    def warnings_col(self, obj):
+        return "; ".join(getattr(obj, "warnings", [])) or ""
+
+    @admin.display(description=gettext_lazy("Documents"))
+    def documents(self, obj):
+        items = [
+            (
+                reverse("awards:attachment_download", args=[a.pk]),
+                a.get_kind_display(),
+                a.original_name,
+            )
+            for a in obj.attachments.all()
+        ]
+        if not items:
+            return "—"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", '<li><a href="{}">{}: {}</a></li>', items),
+        )
+
+    @admin.display(description=gettext_lazy("Drafts and dossier page"))
+    def drafts(self, obj):
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("awards:detail", args=[obj.pk]),
+            _("Dossier page"),
+            reverse("awards:to_trinh_pdf", args=[obj.pk]),
+            _("Proposal letter (PDF)"),
+            reverse("awards:report_pdf", args=[obj.pk]),
+            _("Achievement report (PDF)"),
+        )
+
+    @admin.display(description=gettext_lazy("History"))
+    def history(self, obj):
+        """The log as on the portal's pages: Vietnam time, sentences, state labels."""
+        rows = [
+            (
+                as_log_text(e.created_at),
+                user_display_name(e.actor) if e.actor else _("system"),
+                e.action_label,
+                f" ({e.from_label or '—'} → {e.to_label})"
+                if e.from_state or e.to_state
+                else "",
+                f" — {e.reason}" if e.reason else "",
+            )
+            for e in history_for(obj).select_related("content_type")[:50]
+        ]
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{} · {} · {}{}{}</li>", rows),
+        )
+
+    # --- Quota panel -------------------------------------------------------------
+
+    def _quota_campaign(self, request, obj=None):
+        if obj is not None:
+            return obj.campaign
+        pk = request.GET.get("campaign__id__exact")
+        if pk and pk.isdigit():
+            from campaigns.models import Campaign
+
+            return Campaign.objects.filter(pk=pk).first()
+        return current_campaign()
+
+    def changelist_view(self, request, extra_context=None):
+        # The list is kept until a nomination (or anything else) changes.
+        return cached_page("admin-nominations")(self._changelist_view)(
+            request, extra_context
+        )
+
+    def _changelist_view(self, request, extra_context=None):
+        campaign = self._quota_campaign(request)
+        kinds = list(campaign.award_kinds.all()) if campaign else []
+        extra_context = {
+            **(extra_context or {}),
+            "quota": selectors.quota_panel(campaign, kinds),
+            "quota_campaign": campaign,
+            "deadline_notice": selectors.deadline_notice(campaign, kinds),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id) if object_id else None
+        extra_context = {
+            **(extra_context or {}),
+            "quota": selectors.quota_panel(obj.campaign if obj else current_campaign()),
+            "quota_campaign": obj.campaign if obj else None,
+            "can_approve": has_perm(request.user, "awards.approve_nomination", obj),
+            "can_reject": has_perm(request.user, "awards.reject_nomination", obj),
+        }
+        extra_context["can_decide"] = (
+            extra_context["can_approve"] or extra_context["can_reject"]
+        )
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # --- Actions (same services as the portal) ------------------------------------
+
+    def _apply(self, request, nominations, service, success_message, **kwargs):
+        """Run one service on each nomination, in order; report each refusal and why."""
+        done = []
+        for nomination in nominations:
+            try:
+                service(nomination=nomination, actor=request.user, **kwargs)
+            except ValidationError as exc:
+                self.message_user(
+                    request,
+                    _("Refused: %(name)s — %(why)s")
+                    % {"name": nomination.nominee_name, "why": " ".join(exc.messages)},
+                    messages.ERROR,
+                )
+            else:
+                done.append(nomination.nominee_name)
+        if done:
+            self.message_user(
+                request,
+                success_message % {"count": len(done), "names": "; ".join(done)},
+                messages.SUCCESS,
+            )
+        return done
+
+    def _approve(self, request, nominations):
+        return self._apply(
+            request,
+            nominations,
+            services.nomination_approve,
+            _("%(count)s nomination(s) approved, in the council's order: %(names)s."),
+        )
+
+    @admin.action(description=gettext_lazy("Approve"), permissions=["approve"])
+    def approve_selected(self, request, queryset):
+        """Approve in the council board's order: its first choices take the quota."""
+        self._approve(
+            request,
+            in_board_order(queryset.select_related("campaign")),
+        )
+
+    @admin.action(description=gettext_lazy("Do not approve"), permissions=["approve"])
+    def reject_selected(self, request, queryset):
+        form = reject_form(request.POST if "reason" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            self._apply(
+                request,
+                in_board_order(queryset.select_related("campaign")),
+                services.nomination_reject,
+                _("%(count)s nomination(s) not approved: %(names)s."),
+                reason=form.cleaned_data["reason"],
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/awards/nomination/reject_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Not approve: give the reason"),
+                "opts": self.model._meta,
+                "nominations": list(queryset),
+                "form": form,
+                "action": "reject_selected",
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/approve/",
+                self.admin_site.admin_view(self.approve_one),
+                name="awards_nomination_approve",
+            ),
+            path(
+                "<int:pk>/reject/",
+                self.admin_site.admin_view(self.reject_one),
+                name="awards_nomination_reject",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _one(self, request, pk):
+        """The nomination to decide on: 404 if unseen, 403 for who does not decide."""
+        nomination = self.get_queryset(request).filter(pk=pk).first()
+        if nomination is None or not self.has_view_permission(request, nomination):
+            raise Http404
+        if not self.has_approve_permission(request):
+            raise PermissionDenied
+        return nomination
+
+    def approve_one(self, request, pk):
+        nomination = self._one(request, pk)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        self._approve(request, [nomination])
+        return HttpResponseRedirect(
+            reverse("admin:awards_nomination_change", args=[nomination.pk])
+        )
+
+    def reject_one(self, request, pk):
+        nomination = self._one(request, pk)
+        form = reject_form(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.nomination_reject(
+                    nomination=nomination,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as exc:
+                self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request, _("The nomination is not approved."), messages.SUCCESS
+                )
+            return HttpResponseRedirect(
+                reverse("admin:awards_nomination_change", args=[nomination.pk])
+            )
+        return TemplateResponse(
+            request,
+            "admin/awards/nomination/reject_confirmation.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Not approve: give the reason"),
+                "opts": self.model._meta,
+                "nominations": [nomination],
+                "form": form,
+                "single": True,
+            },
+        )

@@ -1,0 +1,1 @@
+"""The public pages: the honor board and a certificate's verification (/xac-minh/)."""

@@ -1,0 +1,53 @@
+"""The campaigns app's models, by subject; import them from here.
+
+- ``plan``: the campaign, its goals a–h and goal h's priority fields;
+- ``reports``: reporting periods, indicators, unit reports with their sections,
+  values and attachments, and the office's report extensions;
+- ``legal``: the legal documents campaigns cite, their citations, a copy's
+  review list;
+- ``common``: validator lists and the date helpers the models share.
+"""
+
+from .common import (
+    NUMBER_BOUNDS,
+    POSITION,
+    TEXT,
+    end_of_day,
+    official_date,
+    plan_number_digits,
+)
+from .legal import CampaignCitation, CopyReviewItem, LegalDocument
+from .plan import Campaign, Goal, PriorityField
+from .reports import (
+    NARRATIVE_MAX_CHARS,
+    Indicator,
+    IndicatorValue,
+    Report,
+    ReportAttachment,
+    ReportExtension,
+    ReportingPeriod,
+    ReportSection,
+)
+
+__all__ = [
+    "NARRATIVE_MAX_CHARS",
+    "NUMBER_BOUNDS",
+    "POSITION",
+    "TEXT",
+    "Campaign",
+    "CampaignCitation",
+    "CopyReviewItem",
+    "Goal",
+    "Indicator",
+    "IndicatorValue",
+    "LegalDocument",
+    "PriorityField",
+    "Report",
+    "ReportAttachment",
+    "ReportExtension",
+    "ReportSection",
+    "ReportingPeriod",
+    "end_of_day",
+    "official_date",
+    "plan_number_digits",
+]

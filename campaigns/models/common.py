@@ -1,0 +1,44 @@
+"""What the campaigns app's models share: validator lists, and dates as the plan
+writes them."""
+
+import datetime
+import zoneinfo
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from phongquang_portal.core.validators import no_control_characters
+
+from ..validators import MAX_POSITION, NUMBER_LIMIT
+
+TEXT = [no_control_characters]
+POSITION = [MinValueValidator(1), MaxValueValidator(MAX_POSITION)]
+# What a DecimalField(max_digits=14, decimal_places=2) holds, as form bounds.
+NUMBER_BOUNDS = [
+    MinValueValidator(-NUMBER_LIMIT + Decimal("0.01")),
+    MaxValueValidator(NUMBER_LIMIT - Decimal("0.01")),
+]
+
+
+def official_date(day):
+    """A date as citations write it: "03/6/2020", "15/02/2025" (Decree 30/2020).
+
+    Days below 10 and months below 3 take a leading zero.
+    """
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+def plan_number_digits(plan_number):
+    """The number part of "05/KH-UBND" ("05"), or "" when the number is not known."""
+    head = (plan_number or "").split("/", 1)[0].strip()
+    return head if head.isdigit() else ""
+
+
+def end_of_day(day):
+    """The first instant after ``day`` ends in the portal's time zone (Asia/Ho_Chi_Minh)."""
+    tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    return datetime.datetime.combine(
+        day + datetime.timedelta(days=1), datetime.time(), tz
+    )
