@@ -22,7 +22,7 @@ from phongquang_portal.core.activity import (
     required_reason,
     transition,
 )
-from phongquang_portal.core.permissions import has_perm, real_user, require_perm
+from phongquang_portal.core.permissions import real_user, require_perm
 from phongquang_portal.core.uploads import evidence_attach, evidence_remove
 
 from ..enums import (
