@@ -5,7 +5,6 @@ or foreign source as a ``securitypolicyviolation`` event; the pages of each
 role and the admin's screens must raise none.
 """
 
-
 import pytest
 
 from tests.conftest import browser_login
