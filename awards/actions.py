@@ -27,6 +27,9 @@ register_actions(
         "awards.decision.frozen": _(
             "The decision's figures and documents were kept as issued"
         ),
+        "awards.decision.documents_stored": _(
+            "The decision's documents were rendered from its kept figures and stored"
+        ),
         "awards.nomination.redecided": _(
             "Awarded by the decision that replaces the previous one"
         ),

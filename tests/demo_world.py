@@ -27,7 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.test import override_settings
+from django.test import TestCase, override_settings
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 # The demo's day: the 2026 campaign under way, its year-end report due 10/12 and
@@ -120,7 +120,10 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
         time_machine.travel(DEMO_DAY, tick=False),
         transaction.atomic(),
     ):
-        call_command("seed_demo", stdout=io.StringIO())
+        # What a real run does once its transaction commits (the decisions'
+        # documents are rendered then) runs here before the rollback.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed_demo", stdout=io.StringIO())
         tables = _capture()
         transaction.set_rollback(True)
     ContentType.objects.clear_cache()

@@ -441,15 +441,19 @@ def document_filename(kind, snapshot):
     }[kind]
 
 
-def render_documents(snapshot):
-    """[(kind, bytes, content type)] of the four documents an issued decision keeps."""
+# The four documents an issued decision keeps: kind → (renderer, content type).
+KEPT_DOCUMENTS = {
+    DecisionDocumentKind.DECISION_PDF: (render_decision_pdf, PDF),
+    DecisionDocumentKind.CERTIFICATES_PDF: (render_certificates_pdf, PDF),
+    DecisionDocumentKind.CERTIFICATES_BLANK_PDF: (render_certificates_blank_pdf, PDF),
+    DecisionDocumentKind.DECISION_XLSX: (workbook_bytes, XLSX),
+}
+
+
+def render_documents(snapshot, kinds=None):
+    """[(kind, bytes, content type)] of the kept documents (``kinds``: all four)."""
     return [
-        (DecisionDocumentKind.DECISION_PDF, render_decision_pdf(snapshot), PDF),
-        (DecisionDocumentKind.CERTIFICATES_PDF, render_certificates_pdf(snapshot), PDF),
-        (
-            DecisionDocumentKind.CERTIFICATES_BLANK_PDF,
-            render_certificates_blank_pdf(snapshot),
-            PDF,
-        ),
-        (DecisionDocumentKind.DECISION_XLSX, workbook_bytes(snapshot), XLSX),
+        (kind, render(snapshot), content_type)
+        for kind, (render, content_type) in KEPT_DOCUMENTS.items()
+        if kinds is None or kind in kinds
     ]

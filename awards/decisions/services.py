@@ -45,6 +45,7 @@ from ..kinds.models import AwardKind, BaseSalary
 from ..kinds.services import base_salary_on
 from ..nominations.models import Nomination
 from .documents import (
+    KEPT_DOCUMENTS,
     PDF,
     build_snapshot,
     document_filename,
@@ -246,13 +247,12 @@ def _decision_pipeline(
             nomination.nominee_type, base_salary=base_salary.amount
         )
         award(nomination, decision)
-    documents = freeze_decision(
+    freeze_decision(
         decision=decision,
         kind=kind,
         nominations=nominations,
         base_salary=base_salary,
         signer=signer,
-        actor=actor,
     )
     if replaces is not None:
         log_action(
@@ -272,9 +272,11 @@ def _decision_pipeline(
             "nominations": [n.pk for n in nominations],
             "base_salary": base_salary.amount,
             "signer": signer["name"],
-            "documents": {doc.kind: doc.sha256 for doc in documents},
         },
     )
+    # The documents are rendered from the frozen snapshot once the decision is
+    # committed (and on first use, if that was cut off): see decision_documents_ensure.
+    transaction.on_commit(lambda: decision_documents_render(decision.pk))
     return decision
 
 
@@ -502,11 +504,37 @@ def signature_data(report):
     }
 
 
+def decision_documents_render(decision_pk):
+    """Render and store the documents of a just-issued decision (after its commit).
+
+    A failure here loses nothing: the snapshot is kept, and the documents are
+    rendered on first use instead (``decision_documents_ensure``).
+    """
+    import logging
+
+    decision = Decision.objects.filter(pk=decision_pk).first()
+    if decision is None:
+        return
+    try:
+        decision_documents_ensure(decision)
+    except Exception:
+        logging.getLogger(__name__).exception(
+            "rendering the documents of decision %s failed; they will be rendered "
+            "on first use",
+            decision_pk,
+        )
+
+
 def decision_documents_ensure(decision):
-    """{kind: stored document} of ``decision``, freezing a decision issued before
-    documents were kept (its figures read once, now, and kept from then on)."""
+    """{kind: stored document} of ``decision``, the four kept documents included.
+
+    Documents are rendered once from the decision's frozen snapshot, the first
+    time they are needed, and stored with their SHA-256; a decision issued
+    before documents were kept is frozen first (its figures read once, now, and
+    kept from then on).
+    """
     documents = {d.kind: d for d in decision.documents.all()}
-    if DecisionDocumentKind.DECISION_PDF in documents:
+    if all(kind in documents for kind in KEPT_DOCUMENTS):
         return documents
     frozen, documents = _freeze_late(decision)
     decision.snapshot = frozen.snapshot
@@ -517,7 +545,8 @@ def decision_documents_ensure(decision):
 def _freeze_late(decision):
     decision = _locked_decision(decision)
     existing = {d.kind: d for d in decision.documents.all()}
-    if DecisionDocumentKind.DECISION_PDF in existing:
+    missing = [kind for kind in KEPT_DOCUMENTS if kind not in existing]
+    if not missing:
         return decision, existing
     if not decision.snapshot:
         nominations = list(
@@ -554,7 +583,15 @@ def _freeze_late(decision):
         )
         decision.save(update_fields=["snapshot"])
         log_action(decision, "awards.decision.frozen", actor=SYSTEM)
-    store_rendered(decision, decision.snapshot)
+    stored = store_rendered(
+        decision, decision.snapshot, actor=decision.issued_by, kinds=missing
+    )
+    log_action(
+        decision,
+        "awards.decision.documents_stored",
+        actor=decision.issued_by or SYSTEM,
+        data={"documents": {doc.kind: doc.sha256 for doc in stored}},
+    )
     return decision, {d.kind: d for d in decision.documents.all()}
 
 
@@ -566,13 +603,13 @@ def new_code():
             return code
 
 
-def store_rendered(decision, snapshot, *, actor=None):
-    """Render the four documents from ``snapshot`` and store them; return the rows."""
+def store_rendered(decision, snapshot, *, actor=None, kinds=None):
+    """Render the documents (``kinds``: all four) from ``snapshot``; store them."""
     from phongquang_portal.core.permissions import real_user
     from phongquang_portal.core.uploads import store_document
 
     stored = []
-    for kind, content, content_type in render_documents(snapshot):
+    for kind, content, content_type in render_documents(snapshot, kinds):
         document = DecisionDocument(
             decision=decision, kind=kind, created_by=real_user(actor)
         )
@@ -584,8 +621,8 @@ def store_rendered(decision, snapshot, *, actor=None):
     return stored
 
 
-def freeze_decision(*, decision, kind, nominations, base_salary, signer, actor):
-    """Give each awardee a certificate code, keep the figures, store the documents."""
+def freeze_decision(*, decision, kind, nominations, base_salary, signer):
+    """Give each awardee a certificate code and keep the figures (the snapshot)."""
     codes = {}
     for nomination in nominations:
         certificate = AwardCertificate.objects.create(
@@ -606,4 +643,3 @@ def freeze_decision(*, decision, kind, nominations, base_salary, signer, actor):
         signer=signer,
     )
     decision.save(update_fields=["snapshot", "signer_authority", "signer_title"])
-    return store_rendered(decision, decision.snapshot, actor=actor)

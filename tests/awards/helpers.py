@@ -4,6 +4,7 @@ import datetime
 import io
 import unicodedata
 
+from django.test import TestCase
 from docx import Document
 
 from awards import services
@@ -29,17 +30,25 @@ def issue(
     signed_on=datetime.date(2025, 12, 20),
     signer=None,
 ):
-    """Approve ``nominations`` (all of one award kind) and issue their decision."""
+    """Approve ``nominations`` (all of one award kind) and issue their decision.
+
+    As in production, the decision's documents are rendered once its
+    transaction commits (the test's transaction never does: the callbacks
+    run here).
+    """
     approve_all(nominations, chairman)
     first = nominations[0]
-    return services.decision_issue(
-        campaign=first.campaign,
-        award_kind=first.award_kind,
-        number=number,
-        signed_on=signed_on,
-        actor=office,
-        signer=signer,
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        decision = services.decision_issue(
+            campaign=first.campaign,
+            award_kind=first.award_kind,
+            number=number,
+            signed_on=signed_on,
+            actor=office,
+            signer=signer,
+        )
+    decision.refresh_from_db()
+    return decision
 
 
 def docx_paragraphs(content):

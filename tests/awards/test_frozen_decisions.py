@@ -280,19 +280,21 @@ def test_base_salary_admin_add_goes_through_the_service(client, office_user, pla
 
 
 def test_replacement_keeps_both_linked_and_logged(
-    client, decision, person, office_user
+    client, decision, person, office_user, django_capture_on_commit_callbacks
 ):
     old_pdf = decision.documents.get(kind="decision_pdf").read_bytes()
     old_code = snapshot_rows(decision.snapshot)[1].verify_code
     person.full_name = "Hoàng Thị Huyền Trang"
     person.save()
 
-    new = decision_replace(
-        decision=decision,
-        signed_on=datetime.date(2025, 12, 22),
-        actor=office_user,
-        reason="Sửa họ tên cá nhân.",
-    )
+    # The documents are rendered once the replacement commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        new = decision_replace(
+            decision=decision,
+            signed_on=datetime.date(2025, 12, 22),
+            actor=office_user,
+            reason="Sửa họ tên cá nhân.",
+        )
 
     decision.refresh_from_db()
     assert decision.replacement == new and new.replaces == decision
