@@ -42,6 +42,7 @@ from .forms import (
     SelfAssessmentForm,
 )
 from .models import ScoreEntry, ScoreSheet
+from .ranking_actions import ranking_actions
 
 RANKING_PAGE_SIZE = 50
 # Who marked when is the office's to read: shown to others, with the mean, it
@@ -735,6 +736,8 @@ class RankingView(CampaignMixin, TemplateView):
             may_manage=may_manage,
             may_publish=has_perm(user, "scoring.publish_ranking", campaign),
             may_withdraw=has_perm(user, "scoring.withdraw_ranking", campaign),
+            # What other apps offer on the ranking (awards: nominate the top).
+            ranking_actions=ranking_actions(user, campaign) if kinds else [],
             publish_form=PublishForm(
                 initial={"top_n": publication.top_n if publication else 3}
             ),
