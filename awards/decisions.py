@@ -19,6 +19,7 @@ from phongquang_portal.core import signing
 from phongquang_portal.core.activity import log_action, required_reason
 from phongquang_portal.core.permissions import SYSTEM, real_user, require_perm
 from phongquang_portal.core.uploads import store_document
+from phongquang_portal.core.versions import campaign_pages_changed
 
 from .documents import (
     PDF,
@@ -157,6 +158,7 @@ def decision_replace(*, decision, signed_on, actor, reason, number=None, signer=
             "documents": {doc.kind: doc.sha256 for doc in documents},
         },
     )
+    campaign_pages_changed(new.campaign_id)
     return new
 
 

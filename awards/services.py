@@ -20,6 +20,7 @@ from phongquang_portal.core.counters import counter_next, counter_observe
 from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.permissions import has_perm, real_user, require_perm
 from phongquang_portal.core.uploads import evidence_attach, evidence_remove
+from phongquang_portal.core.versions import campaign_pages_changed
 from units.enums import Role
 from units.models import Membership, Unit
 
@@ -840,6 +841,7 @@ def decision_issue(*, campaign, award_kind, number=None, signed_on, actor, signe
             "documents": {doc.kind: doc.sha256 for doc in documents},
         },
     )
+    campaign_pages_changed(campaign.pk)
     return decision
 
 

@@ -21,10 +21,11 @@ from phongquang_portal.core.counters import counter_peek
 from phongquang_portal.core.docx import docx_response
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.mixins import permission_required
-from phongquang_portal.core.pagecache import cached_page
+from phongquang_portal.core.pagecache import public_page
 from phongquang_portal.core.pdf import pdf_response
 from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import serve_protected, serve_stored
+from phongquang_portal.core.versions import campaign_namespace_of
 from units.models import Unit
 
 from . import council_documents, council_selectors, exports, selectors, services
@@ -61,6 +62,10 @@ def _campaign_from(request):
     if pk and str(pk).isdigit():
         return get_object_or_404(Campaign, pk=pk)
     return current_campaign()
+
+
+def _board_namespace(request):
+    return campaign_namespace_of(request, default=current_campaign)
 
 
 def _nomination(request, pk, **kwargs):
@@ -492,7 +497,6 @@ def report_docx(request, pk, nomination):
 
 
 @permission_required("awards.view_council_board")
-@cached_page("awards-council-board")
 def council_board(request):
     """The council's board: its meetings, and nominations in the council's order."""
     campaign = _campaign_from(request)
@@ -936,7 +940,7 @@ def verify_certificate(request, code):
 
 @require_safe
 @permission_required("awards.view_honor_board")
-@cached_page("awards-honor-board")
+@public_page("awards-honor-board", namespace=_board_namespace)
 def honor_board(request):
     """Public: the decided awards of a campaign (công khai), no login needed."""
     campaign = _campaign_from(request)

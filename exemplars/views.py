@@ -17,8 +17,10 @@ from campaigns.selectors import current_campaign
 from phongquang_portal.core.excel import xlsx_response
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.mixins import permission_required
+from phongquang_portal.core.pagecache import public_page
 from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import serve_protected
+from phongquang_portal.core.versions import campaign_namespace_of
 from units.models import Unit
 from units.selectors import units_headed_by
 
@@ -41,6 +43,10 @@ def _campaign_from(request):
     if pk and str(pk).isdigit():
         return get_object_or_404(Campaign, pk=pk)
     return current_campaign()
+
+
+def _board_namespace(request):
+    return campaign_namespace_of(request, default=current_campaign)
 
 
 def _model(request, pk, **kwargs):
@@ -69,6 +75,7 @@ def _units_for(user):
 
 @require_safe
 @permission_required("exemplars.view_public")
+@public_page("exemplars-public", namespace=_board_namespace)
 def public_list(request):
     """Public: the recognised models of a campaign, with their photos (công khai)."""
     campaign = _campaign_from(request)

@@ -30,6 +30,7 @@ from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.permissions import has_perm, real_user, require_perm
 from phongquang_portal.core.uploads import delete_file_on_commit, validate_upload
 from phongquang_portal.core.validators import has_control_characters
+from phongquang_portal.core.versions import campaign_pages_changed
 from units.enums import UnitKind
 from units.models import Unit
 
@@ -796,6 +797,7 @@ def sheet_lock(*, sheet, actor):
         action="scoring.sheet.locked",
         transitions=SHEET_TRANSITIONS,
     )
+    campaign_pages_changed(sheet.campaign_id)  # a locked sheet may join the board
     return sheet
 
 
@@ -804,8 +806,13 @@ def sheets_lock_reviewed(*, campaign, actor):
     """Lock every reviewed sheet of ``campaign``; return how many were locked."""
     require_perm(actor, "scoring.manage_ranking", campaign)
     count = 0
-    for sheet in ScoreSheet.objects.filter(
-        campaign=campaign, state=SheetState.REVIEWED
+    # All rows locked first, in one order: a sheet_lock running meanwhile
+    # waits here, before the first lock moves the campaign's version (a row
+    # lock too), instead of deadlocking with it.
+    for sheet in (
+        ScoreSheet.objects.select_for_update()
+        .filter(campaign=campaign, state=SheetState.REVIEWED)
+        .order_by("pk")
     ):
         sheet_lock(sheet=sheet, actor=actor)
         count += 1
@@ -1166,6 +1173,7 @@ def ranking_publish(*, campaign, actor, top_n=3):
         actor=actor,
         data={"top_n": top_n, **({"changes": changes} if changes else {})},
     )
+    campaign_pages_changed(campaign.pk)
     return publication
 
 
@@ -1182,4 +1190,5 @@ def ranking_unpublish(*, campaign, actor, reason):
     publication.published_at = None
     publication.save(update_fields=["published_at"])
     log_action(campaign, "scoring.ranking.withdrawn", actor=actor, reason=reason)
+    campaign_pages_changed(campaign.pk)
     return publication

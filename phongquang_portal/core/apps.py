@@ -9,9 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .menus import PUBLISHED, register_menu_group
-        from .pagecache import install_write_watch
-
-        install_write_watch()
 
         # What the portal publishes (công khai): the apps fill this dropdown.
         register_menu_group(
