@@ -7,6 +7,7 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Nominations and awards")
 
     def ready(self):
-        from . import actions, receivers, sections  # noqa: F401
+        from . import actions, menus, receivers, sections  # noqa: F401
 
+        menus.register()
         sections.register()

@@ -1,5 +1,7 @@
-"""The awards app's section of the unit page: nominations of the unit."""
+"""What awards adds to other apps' pages: the unit page's nominations, and the
+ranking page's "nominate the top-ranked units"."""
 
+from scoring.ranking_actions import register_ranking_action
 from units.sections import register_unit_section
 
 from .nominations.models import Nomination
@@ -17,4 +19,7 @@ def unit_nominations_context(unit, request):
 def register():
     register_unit_section(
         "awards/_unit_section.html", context=unit_nominations_context, position=30
+    )
+    register_ranking_action(
+        "awards/_ranking_action.html", perm="awards.nominate_from_ranking"
     )

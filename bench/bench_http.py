@@ -48,7 +48,8 @@ ENV = {
     "DATA_DIR": str(TMP / "data"),
     "LOG_LEVEL": "ERROR",
     "PYTHONPATH": str(ROOT),
-    # Production keeps sessions and the page cache's data generation in Redis.
+    # Production keeps the public boards in Redis (sessions and the boards'
+    # versions stay in the database).
     "REDIS_URL": os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/15"),
     "PAGE_CACHE": os.environ.get("BENCH_PAGE_CACHE", "1"),
 }

@@ -7,6 +7,7 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Emulation campaigns")
 
     def ready(self):
-        from . import actions, sections  # noqa: F401
+        from . import actions, menus, sections  # noqa: F401
 
+        menus.register()
         sections.register()

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phongquang_portal.core.versions import campaign_namespace
+
 from .enums import (
     REPORT_COUNTED_STATES,
     REPORT_EDITABLE_STATES,
@@ -54,14 +56,24 @@ def campaign_from_request(request, *, unknown_is_404=True):
     An id that names no campaign answers 404; with ``unknown_is_404=False``
     the page shows the current campaign instead.
     """
-    pk = request.GET.get("campaign") or request.POST.get("campaign")
-    if pk and str(pk).isdigit():
+    pk = str(request.GET.get("campaign") or request.POST.get("campaign") or "")
+    if pk.isascii() and pk.isdigit():
         if unknown_is_404:
             return get_object_or_404(Campaign, pk=pk)
         campaign = Campaign.objects.filter(pk=pk).first()
         if campaign is not None:
             return campaign
     return current_campaign()
+
+
+def campaign_pages_namespace(request):
+    """The version namespace of the public pages of the request's campaign.
+
+    The kept public boards (``core.pagecache.public_page``) are kept under it;
+    the services that change what they show move it. None: no campaign.
+    """
+    campaign = campaign_from_request(request)
+    return campaign_namespace(campaign.pk) if campaign is not None else None
 
 
 def campaign_with_goals(pk):

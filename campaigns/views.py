@@ -12,7 +12,6 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -22,7 +21,6 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from phongquang_portal.core.excel import xlsx_response
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.mixins import PermissionRequiredMixin, ScopedPermissionMixin
-from phongquang_portal.core.pagecache import cached_page
 from phongquang_portal.core.pdf import pdf_response
 from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import ACCEPT_ATTRIBUTE, serve_protected
@@ -361,7 +359,6 @@ class ReportDetailView(ReportObjectMixin, TemplateView):
         return context
 
 
-@method_decorator(cached_page("campaigns-report-form"), name="get")
 class ReportEditView(ReportObjectMixin, TemplateView):
     """The phone-first report form: narratives and numbers per goal, save or submit."""
 
@@ -704,7 +701,6 @@ class PeriodMixin(ScopedPermissionMixin):
         return self.get_period()
 
 
-@method_decorator(cached_page("campaigns-period-board"), name="get")
 class BoardView(PeriodMixin, TemplateView):
     """The office's live board for one period: every unit, its state, days late."""
 

@@ -7,6 +7,7 @@ class ExemplarsConfig(AppConfig):
     verbose_name = _("Exemplary models")
 
     def ready(self):
-        from . import actions, sections  # noqa: F401
+        from . import actions, menus, sections  # noqa: F401
 
+        menus.register()
         sections.register()

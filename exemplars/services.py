@@ -20,6 +20,7 @@ from phongquang_portal.core.uploads import (
     evidence_remove,
     validate_upload,
 )
+from phongquang_portal.core.versions import campaign_pages_changed
 
 from .enums import (
     EXEMPLAR_TRANSITIONS,
@@ -258,6 +259,7 @@ def exemplar_update(
             transitions=EXEMPLAR_TRANSITIONS,
             state_field="status",
         )
+    campaign_pages_changed(model.campaign_id)  # a recognised one is public
     return _sync(caller, model)
 
 
@@ -298,6 +300,7 @@ def exemplar_recognise(*, model, actor, recognised_on, reference=""):
         ],
         data={"recognised_on": recognised_on.strftime("%d/%m/%Y")},
     )
+    campaign_pages_changed(model.campaign_id)
     return _sync(caller, model)
 
 
@@ -370,6 +373,7 @@ def exemplar_spread_record(*, model, actor, unit, spread_on, note=""):
         )
     else:
         log_action(model, "exemplars.model.spread", actor=actor, data=data)
+    campaign_pages_changed(model.campaign_id)
     _sync(caller, model)
     return spread
 
@@ -422,6 +426,7 @@ def exemplar_evidence_add(*, model, actor, file, photo=False, caption=""):
         actor=actor,
         data={"name": evidence.original_name},
     )
+    campaign_pages_changed(model.campaign_id)  # its photos are public
     return evidence
 
 
@@ -434,3 +439,4 @@ def exemplar_evidence_remove(*, evidence, actor):
     log_action(
         model, "exemplars.model.evidence_removed", actor=actor, data={"name": name}
     )
+    campaign_pages_changed(model.campaign_id)

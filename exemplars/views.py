@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from campaigns.models import Campaign
-from campaigns.selectors import campaign_from_request
+from campaigns.selectors import campaign_from_request, campaign_pages_namespace
 from phongquang_portal.core.excel import xlsx_response
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.mixins import permission_required
+from phongquang_portal.core.pagecache import public_page
 from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import serve_protected
 from units.models import Unit
@@ -62,6 +63,7 @@ def _units_for(user):
 
 @require_safe
 @permission_required("exemplars.view_public")
+@public_page("exemplars-public", namespace=campaign_pages_namespace)
 def public_list(request):
     """Public: the recognised models of a campaign, with their photos (công khai)."""
     campaign = campaign_from_request(request)

@@ -8,3 +8,8 @@ class PortalConfig(AppConfig):
     name = "phongquang_portal"
     label = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from . import menus
+
+        menus.register()

@@ -126,35 +126,51 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Caches. ``default`` holds what every worker must share (the data
-# generation of the page cache, sessions): Redis when REDIS_URL is set
-# (production), else this process's memory (`make run`, the tests).
-# ``pages`` holds the kept pages in each worker's memory: their keys carry
-# the data generation, so a worker never serves a page older than the data.
+# Caches: Redis when REDIS_URL is set (production), shared by the workers,
+# else this process's memory (`make run`, the tests). Redis is only ever a
+# shortcut: FailSafeRedisCache reads an unreachable Redis as an empty cache,
+# and nothing that must be true lives only there (sessions, login attempts
+# and the versions of the public boards are in the database).
+# ``default``: what the code caches (signature checks of stored PDFs);
+# ``pages``: the public boards kept by phongquang_portal/core/pagecache.py.
 REDIS_URL = env("REDIS_URL")
-CACHES = {
-    "default": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "phongquang"),
+
+
+def _cache(prefix, local_name, max_entries=300):
+    if not REDIS_URL:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": local_name,
+            "OPTIONS": {"MAX_ENTRIES": max_entries},
         }
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {
+        "BACKEND": "phongquang_portal.core.cache.FailSafeRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": prefix,
+        "OPTIONS": {
+            # A Redis that does not answer is given up quickly (then left
+            # alone a few seconds): the page is built instead.
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 0.5,
+            "retry_after": env_int("CACHE_RETRY_SECONDS", 5),
+        },
+    }
+
+
+_CACHE_PREFIX = env("CACHE_KEY_PREFIX", "phongquang")
+CACHES = {
+    "default": _cache(_CACHE_PREFIX, "portal-default"),
+    "pages": _cache(
+        f"{_CACHE_PREFIX}-pages",
+        "portal-pages",
+        max_entries=env_int("PAGE_CACHE_ENTRIES", 2000),
     ),
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "portal-pages",
-        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 2000)},
-    },
 }
-if REDIS_URL:
-    # Sessions read from Redis, written through to the database.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Keep pages until the data under them changes (phongquang_portal/core/pagecache.py).
-# Several workers must share the generation counter: in production the page
-# cache is on only with Redis, unless PAGE_CACHE says otherwise.
-PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL) or not PRODUCTION)
+# Sessions stay in the database (Django's default "db" engine), Redis or not:
+# a Redis outage cannot log anyone out or break a login, and a Redis put back
+# from an old copy cannot bring back a session that was logged out.
+# Keep the public boards (phongquang_portal/core/pagecache.py).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
 
 AUTHENTICATION_BACKENDS = [

@@ -7,6 +7,7 @@ class ScoringConfig(AppConfig):
     verbose_name = _("Scoring")
 
     def ready(self):
-        from . import actions, receivers, sections  # noqa: F401
+        from . import actions, menus, receivers, sections  # noqa: F401
 
+        menus.register()
         sections.register()

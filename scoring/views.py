@@ -26,10 +26,11 @@ from phongquang_portal.core.mixins import (
     permission_required,
     refuse,
 )
-from phongquang_portal.core.pagecache import cached_page
+from phongquang_portal.core.pagecache import public_page
 from phongquang_portal.core.pdf import pdf_response, render_pdf
 from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import serve_protected
+from phongquang_portal.core.versions import campaign_namespace
 from units.enums import UnitKind
 
 from . import exports, imports, selectors, services
@@ -42,6 +43,7 @@ from .forms import (
     SelfAssessmentForm,
 )
 from .models import ScoreEntry, ScoreSheet
+from .ranking_actions import ranking_actions
 
 RANKING_PAGE_SIZE = 50
 # Who marked when is the office's to read: shown to others, with the mean, it
@@ -668,7 +670,6 @@ class RankingPage:
         return [selectors._as_unit_score(row) for row in self.queryset[item]]
 
 
-@method_decorator(cached_page("scoring-ranking"), name="get")
 class RankingView(CampaignMixin, TemplateView):
     """Ranking per kind of unit with bands, ties and the breakdown by goal a–h."""
 
@@ -735,6 +736,8 @@ class RankingView(CampaignMixin, TemplateView):
             may_manage=may_manage,
             may_publish=has_perm(user, "scoring.publish_ranking", campaign),
             may_withdraw=has_perm(user, "scoring.withdraw_ranking", campaign),
+            # What other apps offer on the ranking (awards: nominate the top).
+            ranking_actions=ranking_actions(user, campaign) if kinds else [],
             publish_form=PublishForm(
                 initial={"top_n": publication.top_n if publication else 3}
             ),
@@ -813,6 +816,10 @@ class RankingPublishView(CampaignMixin, View):
 # ---------------------------------------------------------------- honor board
 
 
+def _board_namespace(request, campaign_pk=None, **kwargs):
+    return campaign_namespace(campaign_pk) if campaign_pk else None
+
+
 @permission_required("scoring.view_honor_board")
 @require_safe
 def honor_board_latest(request):
@@ -822,7 +829,9 @@ def honor_board_latest(request):
     return redirect("scoring:honor_board", campaign_pk=publication.campaign_id)
 
 
-@method_decorator(cached_page("scoring-honor-board"), name="get")
+@method_decorator(
+    public_page("scoring-honor-board", namespace=_board_namespace), name="get"
+)
 class HonorBoardView(PermissionRequiredMixin, TemplateView):
     """Public: the top ranks of each kind once the office has published them."""
 

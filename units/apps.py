@@ -9,7 +9,8 @@ class UnitsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import actions  # noqa: F401
+        from . import actions, menus  # noqa: F401
         from .services import sync_role_groups
 
+        menus.register()
         post_migrate.connect(sync_role_groups, sender=self)

@@ -7,4 +7,6 @@ class YearendConfig(AppConfig):
     verbose_name = _("Year-end summary and statistics")
 
     def ready(self):
-        from . import actions  # noqa: F401
+        from . import actions, menus  # noqa: F401
+
+        menus.register()

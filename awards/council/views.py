@@ -14,7 +14,6 @@ from campaigns.selectors import campaign_from_request
 from phongquang_portal.core.activity import history_for
 from phongquang_portal.core.docx import docx_response
 from phongquang_portal.core.mixins import permission_required
-from phongquang_portal.core.pagecache import cached_page
 from phongquang_portal.core.pdf import pdf_response
 from phongquang_portal.core.permissions import has_perm
 
@@ -33,7 +32,6 @@ from .models import CouncilMeeting
 
 
 @permission_required("awards.view_council_board")
-@cached_page("awards-council-board")
 def council_board(request):
     """The council's board: its meetings, and nominations in the council's order."""
     campaign = campaign_from_request(request)

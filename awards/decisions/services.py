@@ -31,6 +31,7 @@ from phongquang_portal.core.counters import counter_next, counter_observe
 from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.permissions import SYSTEM, real_user, require_perm
 from phongquang_portal.core.uploads import store_document
+from phongquang_portal.core.versions import campaign_pages_changed
 from units.enums import Role
 from units.models import Membership
 
@@ -276,6 +277,7 @@ def _decision_pipeline(
     )
     # The documents are rendered from the frozen snapshot once the decision is
     # committed (and on first use, if that was cut off): see decision_documents_ensure.
+    campaign_pages_changed(campaign.pk)  # the honor board shows the awardees
     transaction.on_commit(lambda: decision_documents_render(decision.pk))
     return decision
 

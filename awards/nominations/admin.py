@@ -16,7 +16,6 @@ from phongquang_portal.core.activity import as_log_text, history_for
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.names import user_display_name
-from phongquang_portal.core.pagecache import cached_page
 from phongquang_portal.core.permissions import has_perm
 
 from ..council.board import in_board_order
@@ -260,12 +259,6 @@ class NominationAdmin(PortalModelAdmin):
         return current_campaign()
 
     def changelist_view(self, request, extra_context=None):
-        # The list is kept until a nomination (or anything else) changes.
-        return cached_page("admin-nominations")(self._changelist_view)(
-            request, extra_context
-        )
-
-    def _changelist_view(self, request, extra_context=None):
         campaign = self._quota_campaign(request)
         kinds = list(campaign.award_kinds.all()) if campaign else []
         extra_context = {

@@ -4,9 +4,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from campaigns.models import Campaign
-from campaigns.selectors import campaign_from_request
+from campaigns.selectors import campaign_from_request, campaign_pages_namespace
 from phongquang_portal.core.mixins import permission_required
-from phongquang_portal.core.pagecache import cached_page
+from phongquang_portal.core.pagecache import public_page
 
 from ..decisions.models import AwardCertificate
 from ..decisions.selectors import signature_report
@@ -54,7 +54,7 @@ def verify_certificate(request, code):
 
 @require_safe
 @permission_required("awards.view_honor_board")
-@cached_page("awards-honor-board")
+@public_page("awards-honor-board", namespace=campaign_pages_namespace)
 def honor_board(request):
     """Public: the decided awards of a campaign (công khai), no login needed."""
     campaign = campaign_from_request(request)

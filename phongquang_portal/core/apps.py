@@ -8,6 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal core")
 
     def ready(self):
-        from .pagecache import install_write_watch
+        from .menus import PUBLISHED, register_menu_group
 
-        install_write_watch()
+        # What the portal publishes (công khai): the apps fill this dropdown.
+        register_menu_group(
+            PUBLISHED, label=_("Published"), position=90, element_id="public-menu"
+        )

@@ -152,3 +152,25 @@ class StoredDocument(models.Model):
     def read_bytes(self):
         with self.file.open("rb") as handle:
             return handle.read()
+
+
+class ContentVersion(models.Model):
+    """The version of what a namespace's public pages show ("campaign:12").
+
+    The services that change what those pages show move it
+    (``core.versions.version_move``); a kept page is stored under the version
+    it was built at (``core.pagecache``). It lives here, not in the cache, so
+    a cache that is flushed, lost or restored from an old copy can never
+    bring back a page from before a change.
+    """
+
+    namespace = models.CharField(_("namespace"), max_length=100, unique=True)
+    version = models.CharField(_("version"), max_length=32)
+    moved_at = models.DateTimeField(_("moved at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("public page version")
+        verbose_name_plural = _("public page versions")
+
+    def __str__(self):
+        return f"{self.namespace}: {self.version}"

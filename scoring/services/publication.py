@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from phongquang_portal.core.activity import field_changes, log_action, required_reason
 from phongquang_portal.core.permissions import real_user, require_perm
+from phongquang_portal.core.versions import campaign_pages_changed
 
 from ..enums import SheetState
 from ..models import MAX_TOP_N, RankingPublication, ScoreSheet
@@ -65,6 +66,7 @@ def ranking_publish(*, campaign, actor, top_n=3):
         actor=actor,
         data={"top_n": top_n, **({"changes": changes} if changes else {})},
     )
+    campaign_pages_changed(campaign.pk)
     return publication
 
 
@@ -81,4 +83,5 @@ def ranking_unpublish(*, campaign, actor, reason):
     publication.published_at = None
     publication.save(update_fields=["published_at"])
     log_action(campaign, "scoring.ranking.withdrawn", actor=actor, reason=reason)
+    campaign_pages_changed(campaign.pk)
     return publication

@@ -16,6 +16,7 @@ from phongquang_portal.core.activity import (
 from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.permissions import real_user, require_perm
 from phongquang_portal.core.validators import has_control_characters
+from phongquang_portal.core.versions import campaign_pages_changed
 
 from ..enums import SHEET_TRANSITIONS, CriterionKind, SheetState
 from ..models import ScoreEntry, ScoreSheet
@@ -175,6 +176,7 @@ def sheet_lock(*, sheet, actor):
         action="scoring.sheet.locked",
         transitions=SHEET_TRANSITIONS,
     )
+    campaign_pages_changed(sheet.campaign_id)  # a locked sheet may join the board
     return sheet
 
 
@@ -183,8 +185,13 @@ def sheets_lock_reviewed(*, campaign, actor):
     """Lock every reviewed sheet of ``campaign``; return how many were locked."""
     require_perm(actor, "scoring.manage_ranking", campaign)
     count = 0
-    for sheet in ScoreSheet.objects.filter(
-        campaign=campaign, state=SheetState.REVIEWED
+    # All rows locked first, in one order: a sheet_lock running meanwhile
+    # waits here, before the first lock moves the campaign's version (a row
+    # lock too), instead of deadlocking with it.
+    for sheet in (
+        ScoreSheet.objects.select_for_update()
+        .filter(campaign=campaign, state=SheetState.REVIEWED)
+        .order_by("pk")
     ):
         sheet_lock(sheet=sheet, actor=actor)
         count += 1

@@ -2,7 +2,6 @@ import pytest
 from django.urls import reverse
 
 from awards.models import Nomination
-from phongquang_portal.core import pagecache
 from tests.factories import UserFactory
 
 from .factories import voted
@@ -160,12 +159,9 @@ def test_admin_list_query_count_pinned(
         voted(make_nomination(["unit", "person", "household"][index % 3]))
     client.force_login(chairman)
     client.get(CHANGELIST)  # warm the session and content types
-    pagecache.bump()  # built afresh, as after any write (not the kept page)
     with django_assert_num_queries(14):
         response = client.get(CHANGELIST)
-    with django_assert_num_queries(2):
-        kept = client.get(CHANGELIST)
-    assert kept["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in response  # the admin is built every time
     assert response.status_code == 200
     assert response.content.decode().count('name="_selected_action"') == rows
 
@@ -179,11 +175,8 @@ def test_council_board_query_count_pinned(
     client.force_login(council_user)
     url = reverse("awards:council")
     client.get(url)
-    pagecache.bump()  # built afresh, as after any write (not the kept page)
     with django_assert_num_queries(15):
         response = client.get(url)
-    with django_assert_num_queries(3):
-        kept = client.get(url)
-    assert kept["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in response  # a signed-in page is built every time
     assert response.status_code == 200
     assert response.content.decode().count("data-nomination=") == rows

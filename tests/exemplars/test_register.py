@@ -340,11 +340,14 @@ def test_public_page_query_count_is_fixed(
         exemplar_evidence_add(model=model, actor=office_user, file=upload(), photo=True)
         exemplar_recognise(model=model, actor=office_user, recognised_on=RECOGNISED_ON)
     url = reverse("exemplars:public") + f"?campaign={plan.pk}"
-    # campaign, the picker's campaigns, models, goals, fields, indicators,
-    # spreads, photos
-    with django_assert_num_queries(8):
+    # the board's version, campaign, the picker's campaigns, models, goals,
+    # fields, indicators, spreads, photos
+    with django_assert_num_queries(9):
         response = client.get(url)
     assert response.content.decode().count("exemplar-card") == count
+    with django_assert_num_queries(1):  # kept: its version only
+        kept = client.get(url)
+    assert kept["X-Page-Cache"] == "hit"
 
 
 # --- Pages and the export ----------------------------------------------------------------

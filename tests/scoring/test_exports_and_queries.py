@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from phongquang_portal.core import pagecache
 from scoring.enums import SheetState
 from scoring.selectors import unit_scores
 
@@ -102,12 +101,9 @@ def test_ranking_page_queries_do_not_grow(
     client.force_login(office_user)
     client.get(reverse("scoring:ranking", args=[campaign.pk]))
 
-    pagecache.bump()  # built afresh, as after any write (not the kept page)
     with django_assert_num_queries(15):
         response = client.get(reverse("scoring:ranking", args=[campaign.pk]))
-    with django_assert_num_queries(4):
-        kept = client.get(reverse("scoring:ranking", args=[campaign.pk]))
-    assert kept["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in response  # a signed-in page is built every time
 
     assert len(response.context["rows"]) == size
 

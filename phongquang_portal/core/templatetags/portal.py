@@ -6,8 +6,8 @@ from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
 from django.utils.formats import get_format, number_format
 
-from phongquang_portal.core import pagecache
 from phongquang_portal.core.activity import history_for
+from phongquang_portal.core.menus import menu_for
 from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.numbers import format_vn_number
 from phongquang_portal.core.permissions import has_perm as _has_perm
@@ -26,29 +26,32 @@ _MENUS = {}
 
 @register.simple_tag(takes_context=True)
 def portal_menu(context):
-    """The main menu, rendered once per user and language until the data changes.
+    """The main menu: the entries the apps registered that this user may see.
 
-    Its links depend on the user's roles, and a role is granted or revoked
-    by a write, which moves the page cache's data generation.
+    The HTML depends only on which entries are shown, the language and where
+    the URLs point, so it is rendered once per such combination (a handful:
+    one per role mix) and kept in this process.
     """
-    user = context.get("user")
-    if not pagecache.enabled():
-        return render_to_string("core/_menu.html", {"user": user})
-    signed_in = bool(user is not None and user.is_authenticated)
+    items = menu_for(context.get("user"))
     key = (
         translation.get_language(),
         get_script_prefix(),
         get_urlconf(),
-        user.pk if signed_in else None,
-        pagecache.generation(),
+        tuple(_menu_key(item) for item in items),
     )
     html = _MENUS.get(key)
     if html is None:
         if len(_MENUS) > 512:
             _MENUS.clear()
-        html = render_to_string("core/_menu.html", {"user": user})
+        html = render_to_string("core/_menu.html", {"items": items})
         _MENUS[key] = html
     return html
+
+
+def _menu_key(item):
+    if item.is_group:
+        return (item.group.name, tuple(entry.url_name for entry in item.entries))
+    return item.url_name
 
 
 @register.simple_tag
