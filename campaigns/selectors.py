@@ -54,9 +54,20 @@ def campaign_from_request(request, *, unknown_is_404=True):
     else the current one (``current_campaign``).
 
     An id that names no campaign answers 404; with ``unknown_is_404=False``
-    the page shows the current campaign instead.
+    the page shows the current campaign instead. Read once per request (the
+    page cache's key and the view ask the same question).
     """
     pk = str(request.GET.get("campaign") or request.POST.get("campaign") or "")
+    asked = getattr(request, "_campaigns_asked", None)
+    if asked is None:
+        asked = request._campaigns_asked = {}
+    key = (pk, unknown_is_404)
+    if key not in asked:
+        asked[key] = _campaign_named(pk, unknown_is_404)
+    return asked[key]
+
+
+def _campaign_named(pk, unknown_is_404):
     if pk.isascii() and pk.isdigit():
         if unknown_is_404:
             return get_object_or_404(Campaign, pk=pk)

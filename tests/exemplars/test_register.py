@@ -345,7 +345,7 @@ def test_public_page_query_count_is_fixed(
     with django_assert_num_queries(9):
         response = client.get(url)
     assert response.content.decode().count("exemplar-card") == count
-    with django_assert_num_queries(1):  # kept: its version only
+    with django_assert_num_queries(2):  # kept: its campaign and version only
         kept = client.get(url)
     assert kept["X-Page-Cache"] == "hit"
 
