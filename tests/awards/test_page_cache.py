@@ -136,8 +136,7 @@ def test_a_public_board_is_served_from_the_cache_reading_only_its_version(
     assert second["X-Page-Cache"] == "hit"
     assert _without_token(second) == _without_token(first)
     read = [
-        re.search(r'FROM "(\w+)"', q["sql"]).group(1)
-        for q in captured.captured_queries
+        re.search(r'FROM "(\w+)"', q["sql"]).group(1) for q in captured.captured_queries
     ]
     assert read == tables
 
