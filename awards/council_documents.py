@@ -5,10 +5,10 @@ from .council.documents import (
     MODE,
     RECUSAL_WHY,
     RESULT,
-    MinutesDocx,
     MinutesRow,
     minutes_context,
     minutes_docx,
+    minutes_layout,
     minutes_pdf,
     minutes_sentences,
 )
@@ -16,12 +16,12 @@ from .council.documents import (
 __all__ = [
     "COUNCIL_NAME",
     "MODE",
-    "MinutesDocx",
     "MinutesRow",
     "RECUSAL_WHY",
     "RESULT",
     "minutes_context",
     "minutes_docx",
+    "minutes_layout",
     "minutes_pdf",
     "minutes_sentences",
 ]

@@ -1,5 +1,12 @@
 """Old path of the awards' documents as files: a decision's in
-``awards.decisions.exports``, the units' drafts in ``awards.nominations.documents``."""
+``awards.decisions.exports``, the units' drafts in ``awards.nominations.documents``,
+the header lines of every document in ``phongquang_portal.core.documents``."""
+
+from phongquang_portal.core.documents import (
+    BREAK_BEFORE,
+    HEADER_LINE_CHARS,
+    header_lines,
+)
 
 from .decisions.documents import (
     DEFAULT_CITATION,
@@ -16,11 +23,8 @@ from .decisions.exports import (
     decision_workbook,
 )
 from .nominations.documents import (
-    BREAK_BEFORE,
-    HEADER_LINE_CHARS,
     blank_date_line,
     cited_models_of,
-    header_lines,
     issuer_block,
     report_data,
     report_docx,

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from phongquang_portal.core.documents import commune_parent, issuer_header
 from phongquang_portal.core.excel import WRAP, set_print_layout, write_cell, write_row
 from phongquang_portal.core.pdf import render_pdf
 
@@ -290,8 +291,17 @@ def _goal_sheet(ws, block, aggregate):
     set_print_layout(ws, landscape=True, header_rows=3)
 
 
+# The office that writes the aggregated report, under the commune's People's Committee.
+AGGREGATE_ISSUER = "Phòng Văn hóa - Xã hội"
+
+
 def aggregate_pdf(aggregate, *, request=None):
-    """Return the aggregated report as PDF bytes (administrative layout)."""
+    """Return the aggregated report as PDF bytes (Decree 30/2020 layout, Mẫu 1.4)."""
     return render_pdf(
-        "campaigns/pdf/aggregate.html", {"aggregate": aggregate}, request=request
+        "campaigns/pdf/aggregate.html",
+        {
+            "aggregate": aggregate,
+            "issuer": issuer_header(AGGREGATE_ISSUER, parent=commune_parent()),
+        },
+        request=request,
     )

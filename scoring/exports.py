@@ -14,6 +14,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from phongquang_portal.core.documents import TEXT_WIDTH_MM, signature_lines
 from phongquang_portal.core.excel import FORMULA_PREFIXES, HEADER_FONT, set_print_layout
 from phongquang_portal.core.excel import write_only_cell as _cell
 from phongquang_portal.core.names import user_display_name
@@ -34,6 +35,10 @@ from .selectors import (
 )
 
 EXPORT_TITLE = "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA"
+# The score sheet's signatures (documents are Vietnamese: data).
+COUNCIL = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
+SIGN_HINT = "(Ký, ghi rõ họ tên)"
+SIGNATURE_PT = 12
 TITLE_FONT = Font(bold=True, size=14)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 HEADER_ROWS = 4
@@ -289,11 +294,28 @@ def sheet_pdf_context(sheet, score=None, *, show_mean=True):
     if score is not None:
         final_totals["total"] = score.total
     chair = council_chair()
+    chair_name = user_display_name(chair) if chair else ""
     return {
         "sheet": sheet,
         "rows": rows,
         "self_totals": self_totals,
         "final_totals": final_totals,
         "score": score,
-        "chair_name": user_display_name(chair) if chair else "",
+        "chair_name": chair_name,
+        "signatures": [
+            {"titles": ["ĐẠI DIỆN ĐƠN VỊ"], "hint": SIGN_HINT, "width": 38},
+            {
+                "titles": [
+                    *signature_lines(
+                        f"TM. {COUNCIL}",
+                        size=SIGNATURE_PT,
+                        width_mm=TEXT_WIDTH_MM * 0.62,
+                    ),
+                    "CHỦ TỊCH",
+                ],
+                "hint": SIGN_HINT,
+                "name": chair_name,
+                "width": 62,
+            },
+        ],
     }

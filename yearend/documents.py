@@ -3,6 +3,10 @@
 ``summary_blocks`` writes the report once, as a list of blocks (headings,
 paragraphs, tables, charts); the PDF template and the DOCX builder both lay
 out the same blocks, so the two files always say the same thing.
+
+Layout: Decree 30/2020, Annex III, Mẫu 1.4 (a document with a type name: Báo
+cáo), issued by the commune's People's Committee and signed "TM. ỦY BAN NHÂN
+DÂN / CHỦ TỊCH"; the last paragraph stays with the signature.
 """
 
 from dataclasses import dataclass, field
@@ -11,7 +15,13 @@ from django.conf import settings
 from django.utils import timezone
 
 from awards.services import chairman_name
-from phongquang_portal.core.docx import LEFT, AdministrativeDocx
+from phongquang_portal.core.documents import (
+    commune_issuer,
+    date_line,
+    official_date,
+    padded_reference,
+)
+from phongquang_portal.core.docx import AdministrativeDocx
 from phongquang_portal.core.numbers import format_vn_number
 from phongquang_portal.core.pdf import render_pdf
 
@@ -52,14 +62,6 @@ def n(value, decimals=None):
     return format_vn_number(value, decimals)
 
 
-def date_line(day):
-    """ "ngày 05 tháng 01 năm 2026" (Decree 30: leading zeros for days < 10, months < 3)."""
-    if not day:
-        return "ngày      tháng      năm"
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
 def round_word(period):
     """ "tổng kết" for the year's last round, else "sơ kết"."""
     name = period.name.lower()
@@ -73,10 +75,12 @@ def summary_blocks(summary, data):
     add = blocks.append
     plan = campaign.plan_number.strip()
     plan_ref = (
-        f"Kế hoạch số {plan}" if plan and not plan.startswith("…") else "Kế hoạch"
+        f"Kế hoạch số {padded_reference(plan)}"
+        if plan and not plan.startswith("…")
+        else "Kế hoạch"
     )
     if campaign.plan_date:
-        plan_ref += f" ngày {campaign.plan_date:%d/%m/%Y}"
+        plan_ref += f" ngày {official_date(campaign.plan_date)}"
     add(
         Block(
             "paragraph",
@@ -348,12 +352,16 @@ def summary_blocks(summary, data):
 def _context(summary, data):
     issued = summary.state == SummaryState.ISSUED
     day = summary.issued_on if issued else timezone.localdate()
+    blocks = summary_blocks(summary, data)
     return {
         "summary": summary,
         "data": data,
-        "blocks": summary_blocks(summary, data),
+        # The last paragraph is printed with the signature (never alone on a page).
+        "blocks": blocks[:-1],
+        "closing_blocks": blocks[-1:],
         "draft": not issued,
         "commune": settings.COMMUNE_NAME,
+        "issuer": commune_issuer(),
         "number_line": f"Số: {summary.full_number}",
         "place_date": f"{settings.COMMUNE_NAME}, {date_line(day)}",
         "title_lines": [
@@ -373,14 +381,14 @@ def summary_docx(summary, data):
     context = _context(summary, data)
     doc = AdministrativeDocx()
     doc.header(
-        body_lines=["ỦY BAN NHÂN DÂN", f"XÃ {settings.COMMUNE_NAME.upper()}"],
+        issuer=context["issuer"],
         number_line=context["number_line"],
         place_date=context["place_date"],
     )
     if context["draft"]:
-        doc.paragraph("DỰ THẢO", bold=True, indent=False, align=LEFT)
+        doc.draft_mark()
     doc.title("BÁO CÁO", subtitle_lines=context["title_lines"])
-    for block in context["blocks"]:
+    for block in context["blocks"] + context["closing_blocks"]:
         if block.kind == "heading":
             doc.heading(block.text)
         elif block.kind in ("subheading", "goal"):

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core.documents import document_number
 from phongquang_portal.core.models import StoredDocument
 from phongquang_portal.core.validators import no_control_characters
 
@@ -99,7 +100,8 @@ class YearEndSummary(models.Model):
 
     @property
     def full_number(self):
-        return f"{self.number}/BC-UBND" if self.number else "…/BC-UBND"
+        """ "01/BC-UBND": numbers below 10 with a leading zero (Decree 30/2020)."""
+        return document_number(self.number, "BC-UBND")
 
 
 class SummaryDocument(StoredDocument):

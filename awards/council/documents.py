@@ -4,6 +4,11 @@ One row source feeds both: the attendance member by member, the voting mode,
 each nomination's tally computed from the ballots and its result, the members
 who did not vote on a nomination and why (recusals), the absent members'
 written opinions, signed by the meeting's chair and its secretary.
+
+Layout: Decree 30/2020, Annex III, Mẫu 1.9 (Biên bản): the council under the
+commune's People's Committee, the number line, the name of the type and its
+summary with a rule under it, and the two signatures side by side (the
+secretary left, the chair right) on one baseline.
 """
 
 from dataclasses import dataclass
@@ -11,12 +16,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
-from phongquang_portal.core.docx import AdministrativeDocx, _no_borders, _widths
+from phongquang_portal.core.documents import commune_parent, date_line, issuer_header
+from phongquang_portal.core.docx import AdministrativeDocx
 from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.pdf import render_pdf
 
 from ..enums import BallotMode
-from ..templatetags.awards_tags import vn_date_line
 from .selectors import agenda_lines, attendance_of, opinions_of
 from .services import quorum_needed
 
@@ -90,7 +95,7 @@ def minutes_context(meeting):
         "meeting": meeting,
         "campaign": meeting.campaign,
         "commune": settings.COMMUNE_NAME,
-        "date_line": vn_date_line(meeting.held_on),
+        "date_line": date_line(meeting.held_on),
         "present": [user_display_name(m) for m in present],
         "absent": [user_display_name(m) for m in absent],
         "quorum": _quorum(meeting),
@@ -119,41 +124,41 @@ def _quorum(meeting):
     return quorum_needed(meeting.members_total)
 
 
+def minutes_layout(context):
+    """The header and the signatures of the minutes, for the PDF and the DOCX."""
+    return {
+        "issuer": issuer_header(COUNCIL_NAME, parent=commune_parent()),
+        "number_line": NUMBER_LINE,
+        "signatures": [
+            {"titles": ["THƯ KÝ"], "name": context["secretary_name"]},
+            {
+                "titles": ["CHỦ TRÌ", "CHỦ TỊCH HỘI ĐỒNG"],
+                "name": context["chair_name"],
+            },
+        ],
+    }
+
+
+# The number is written when the minutes are registered (Decree 30: "Số: …/BB-…").
+NUMBER_LINE = f"Số:{chr(0xA0) * 6}/BB-HĐTĐKT"
+
+
 def minutes_pdf(meeting):
     context, sentences = minutes_sentences(meeting)
-    return render_pdf("awards/pdf/bien_ban_hop.html", {**context, **sentences})
-
-
-class MinutesDocx(AdministrativeDocx):
-    """The Decree 30 layout with the minutes' two signatures side by side."""
-
-    def two_signatures(self, left, right, *, blank_lines=4):
-        """``left``/``right``: (title lines, name): the secretary and the chair."""
-        table = self.document.add_table(rows=1, cols=2)
-        table.autofit = False
-        _no_borders(table)
-        _widths(table, (8.0, 8.0))
-        for cell, (titles, name) in zip(
-            table.rows[0].cells, (left, right), strict=True
-        ):
-            first = True
-            for line in titles:
-                self._cell_line(cell, line, bold=True, size=14, first=first)
-                first = False
-            for _ in range(blank_lines):
-                self._cell_line(cell, "", size=14)
-            self._cell_line(cell, name, bold=True, size=14)
-        return table
+    return render_pdf(
+        "awards/pdf/bien_ban_hop.html",
+        {**context, **sentences, **minutes_layout(context)},
+    )
 
 
 def minutes_docx(meeting):
     """The same minutes as a Word draft (AdministrativeDocx), for the office to finish."""
     c = minutes_context(meeting)
-    doc = MinutesDocx()
+    layout = minutes_layout(c)
+    doc = AdministrativeDocx()
     doc.header(
-        parent_line=f"ỦY BAN NHÂN DÂN XÃ {c['commune'].upper()}",
-        body_lines=[COUNCIL_NAME],
-        number_line="Số:      /BB-HĐTĐKT",
+        issuer=layout["issuer"],
+        number_line=layout["number_line"],
         place_date=f"{c['commune']}, {c['date_line']}",
     )
     doc.title(
@@ -195,7 +200,7 @@ def minutes_docx(meeting):
             ]
             for r in c["rows"]
         ],
-        widths_cm=(1.0, 4.2, 3.2, 1.5, 1.6, 1.7, 1.8, 1.5),
+        widths_cm=(1.3, 4.0, 3.0, 1.4, 1.6, 1.7, 1.8, 1.7),
         font_size=11,
     )
     doc.heading("IV. Thành viên không tham gia biểu quyết")
@@ -205,10 +210,8 @@ def minutes_docx(meeting):
     for text in _opinion_lines(c):
         doc.paragraph(text)
     doc.paragraph(_closing(c))
-    doc.two_signatures(
-        (["THƯ KÝ"], c["secretary_name"]),
-        (["CHỦ TRÌ", "CHỦ TỊCH HỘI ĐỒNG"], c["chair_name"]),
-    )
+    left, right = layout["signatures"]
+    doc.two_signatures(left, right)
     return doc.bytes()
 
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core.documents import document_number
 from phongquang_portal.core.models import StoredDocument
 
 from ..enums import DecisionDocumentKind
@@ -94,8 +95,7 @@ class Decision(models.Model):
     @property
     def full_number(self):
         """ "05/QĐ-UBND": numbers below 10 with a leading zero (Decree 30/2020)."""
-        number = f"{int(self.number):02d}" if self.number.isdigit() else self.number
-        return f"{number}/QĐ-UBND"
+        return document_number(self.number, "QĐ-UBND")
 
     @property
     def is_replaced(self):

@@ -1,61 +1,54 @@
-"""The units' drafts of a dossier, as PDF and as editable DOCX: the tờ trình (Mẫu 01)
-and the báo cáo thành tích in its three parts. They are read from the live
-dossiers: drafts, finished and signed by the unit."""
+"""The units' documents of a dossier, as PDF and as editable DOCX: the tờ trình
+(Decree 30/2020, Annex III, Mẫu 1.4) and the báo cáo thành tích in its three parts
+(the emulation decree's form, in the layout of Mẫu 1.4). They are read from the
+live dossiers and dated from their submission (a draft: today, marked "DỰ THẢO").
+
+The header lines, dates and signature titles come from
+``phongquang_portal.core.documents``, as for every document of the portal."""
 
 from django.conf import settings
 from django.utils import timezone, translation
 
+from phongquang_portal.core.documents import (
+    commune_parent,
+    date_line,
+    issuer_header,
+    official_date,
+    signature_lines,
+)
 from phongquang_portal.core.docx import CENTER, AdministrativeDocx
 from phongquang_portal.core.pdf import render_pdf
 
-from ..common.documents import basis_lines, count_phrase
-from ..enums import Category, NominationState, NomineeType
+from ..common.documents import basis_lines, count_phrase, two_digits
+from ..enums import EDITABLE_STATES, Category, NominationState, NomineeType
 from .selectors import nomination_queryset
 
-# Words before which a long name of an issuing body is broken onto a second line
-# (a place name is never split): "TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG" / "THÔN NÀ MÒN".
-BREAK_BEFORE = ("THÔN", "XÃ", "XÓM", "HUYỆN", "TỈNH")
-
-HEADER_LINE_CHARS = 26
-
-
-def header_lines(name, *, width=HEADER_LINE_CHARS):
-    """A body's name in capitals, on lines broken between words, never inside a
-    place's name: before "THÔN", "XÃ"… when the name is too long for one line."""
-    text = " ".join(name.upper().split())
-    if len(text) <= width:
-        return [text]
-    words = text.split(" ")
-    for index in range(len(words) - 2, 0, -1):
-        # Before a place's name: the place word and the name go together.
-        if words[index] in BREAK_BEFORE and words[index + 1] != "HỘI":  # xã hội
-            head, tail = " ".join(words[:index]), " ".join(words[index:])
-            return [*header_lines(head, width=width), tail]
-
-    # No place name: after a dash or before "VÀ" when both lines fit ("PHÒNG LAO
-    # ĐỘNG -" / "THƯƠNG BINH VÀ XÃ HỘI"), else the most balanced break.
-    def parts(i):
-        return " ".join(words[:i]), " ".join(words[i:])
-
-    def balance(i):
-        head, tail = parts(i)
-        return abs(len(head) - len(tail))
-
-    preferred = [
-        i
-        for i in range(1, len(words))
-        if (words[i - 1] == "-" or words[i] == "VÀ")
-        and all(len(part) <= width + 2 for part in parts(i))
-    ]
-    best = min(preferred or range(1, len(words)), key=balance)
-    return list(parts(best))
+# A dossier's documents are dated from its submission; a draft (not submitted yet, or
+# returned for completion) is dated today and marked "DỰ THẢO".
 
 
 def issuer_block(unit):
-    """(superior line, the unit's lines) of a unit's draft header (Decree 30/2020)."""
-    commune = settings.COMMUNE_NAME
-    superior = unit.parent.name.upper() if unit.parent_id else f"UBND XÃ {commune}"
-    return header_lines(superior), header_lines(unit.name)
+    """(parent body's lines, the unit's lines) of a unit's draft header (Decree 30/2020)."""
+    parent = unit.parent.name if unit.parent_id else commune_parent()
+    header = issuer_header(unit.name, parent=parent)
+    return header["parent"], header["body"]
+
+
+def dossier_date(nominations):
+    """(the date the documents bear, whether they are a draft).
+
+    The dossiers' submission (the latest of them, when one tờ trình carries
+    several); while any is still a draft or back with the unit, today's date,
+    and the documents say "DỰ THẢO".
+    """
+    submitted = [
+        n.submitted_at
+        for n in nominations
+        if n.submitted_at and n.state not in EDITABLE_STATES
+    ]
+    if not submitted or len(submitted) < len(nominations):
+        return timezone.localdate(), True
+    return timezone.localdate(max(submitted)), False
 
 
 def _unit_signer(unit):
@@ -77,9 +70,22 @@ def _unit_signer(unit):
 
 
 def blank_date_line(year):
-    """ "ngày      tháng      năm 2026": the date is written when the draft is signed."""
+    """ "ngày      tháng      năm 2026": a date to be written by hand."""
     gap = "\u00a0" * 6
     return f"ngày{gap}tháng{gap}năm {year}"
+
+
+def nominee_rows(nominations):
+    """The tờ trình's list: number (two digits), name, position or address, unit."""
+    return [
+        {
+            "number": two_digits(index),
+            "name": n.nominee_name,
+            "description": n.nominee_description,
+            "unit": n.proposing_unit.name,
+        }
+        for index, n in enumerate(nominations, start=1)
+    ]
 
 
 def to_trinh_data(nomination):
@@ -102,23 +108,28 @@ def to_trinh_data(nomination):
         for t in (NomineeType.UNIT, NomineeType.PERSON, NomineeType.HOUSEHOLD)
     ]
     title, name = _unit_signer(unit)
-    superior, own = issuer_block(unit)
+    parent, own = issuer_block(unit)
     campaign = nomination.campaign
-    year = timezone.localdate().year
+    day, draft = dossier_date(nominations)
     return {
         "unit": unit,
-        "superior_lines": superior,
+        "issuer": {"parent": parent, "body": own},
+        "superior_lines": parent,
         "unit_lines": own,
         "campaign": campaign,
         "kind": nomination.award_kind,
         "nominations": nominations,
+        "rows": nominee_rows(nominations),
         "collectives": [n for n in nominations if n.category == Category.COLLECTIVE],
         "individuals": [n for n in nominations if n.category != Category.COLLECTIVE],
         "summary": count_phrase(*counts),
         "legal_bases": basis_lines(campaign.legal_bases_list()),
         "signer_title": title,
+        "signer_title_lines": signature_lines(title),
         "signer_name": name,
-        "date_line": blank_date_line(year),
+        "day": day,
+        "draft": draft,
+        "date_line": date_line(day),
         "number_line": f"Số:{chr(0xA0) * 8}/TTr-{unit.short_name or '…'}",
         "commune": settings.COMMUNE_NAME,
     }
@@ -136,13 +147,17 @@ def report_data(nomination):
     achievements = [
         line.strip() for line in nomination.achievements.splitlines() if line.strip()
     ]
-    superior, own = issuer_block(nomination.proposing_unit)
+    parent, own = issuer_block(nomination.proposing_unit)
+    day, draft = dossier_date([nomination])
+    nominee = nomination.nominee
     return {
         "nomination": nomination,
-        "nominee": nomination.nominee,
+        "nominee": nominee,
+        "nominee_name": nomination.nominee_name,
         "type": nomination.nominee_type,
         "unit": nomination.proposing_unit,
-        "superior_lines": superior,
+        "issuer": {"parent": parent, "body": own},
+        "superior_lines": parent,
         "unit_lines": own,
         "campaign": nomination.campaign,
         "goals": list(nomination.goals.all()),
@@ -150,9 +165,29 @@ def report_data(nomination):
         "prior_awards": list(nomination.prior_awards.all()),
         "cited_models": cited_models_of(nomination),
         "signer_name": name,
-        "date_line": blank_date_line(timezone.localdate().year),
+        "signatures": report_signatures(nomination.nominee_type, nominee, name),
+        "day": day,
+        "draft": draft,
+        "date_line": date_line(day),
         "commune": settings.COMMUNE_NAME,
     }
+
+
+def report_signatures(nominee_type, nominee, unit_head):
+    """The báo cáo thành tích's two signature blocks: the confirmation (left) and
+    the reporter (right)."""
+    if nominee_type == NomineeType.UNIT:
+        return [
+            {"titles": ["XÁC NHẬN CỦA", "CẤP TRÌNH KHEN"], "name": ""},
+            {"titles": ["THỦ TRƯỞNG ĐƠN VỊ"], "name": unit_head},
+        ]
+    reporter = (
+        nominee.full_name if nominee_type == NomineeType.PERSON else nominee.head_name
+    )
+    return [
+        {"titles": ["XÁC NHẬN CỦA", "THỦ TRƯỞNG ĐƠN VỊ"], "name": unit_head},
+        {"titles": ["NGƯỜI BÁO CÁO THÀNH TÍCH"], "name": reporter},
+    ]
 
 
 def report_pdf(nomination):
@@ -175,11 +210,12 @@ def to_trinh_docx(nomination):
     commune = data["commune"]
     doc = AdministrativeDocx()
     doc.header(
-        parent_line=" ".join(data["superior_lines"]),
-        body_lines=data["unit_lines"],
+        issuer=data["issuer"],
         number_line=data["number_line"],
         place_date=f"{commune}, {data['date_line']}",
     )
+    if data["draft"]:
+        doc.draft_mark()
     doc.title("TỜ TRÌNH", subtitle_lines=_subtitle(kind, campaign))
     doc.paragraph(
         f"Kính gửi: Chủ tịch Ủy ban nhân dân xã {commune}", indent=False, align=CENTER
@@ -198,13 +234,8 @@ def to_trinh_docx(nomination):
     doc.table(
         ["STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ hoặc địa chỉ", "Đơn vị"],
         [
-            [
-                f"{index:02d}",
-                n.nominee_name,
-                n.nominee_description,
-                n.proposing_unit.name,
-            ]
-            for index, n in enumerate(data["nominations"], start=1)
+            [row["number"], row["name"], row["description"], row["unit"]]
+            for row in data["rows"]
         ],
         widths_cm=(1.2, 5.8, 5.0, 4.0),
     )
@@ -225,11 +256,12 @@ def report_docx(nomination):
     campaign = data["campaign"]
     doc = AdministrativeDocx()
     doc.header(
-        parent_line=" ".join(data["superior_lines"]),
-        body_lines=data["unit_lines"],
+        issuer=data["issuer"],
         number_line="",
         place_date=f"{data['commune']}, {data['date_line']}",
     )
+    if data["draft"]:
+        doc.draft_mark()
     doc.title(
         "BÁO CÁO THÀNH TÍCH",
         subtitle_lines=[
@@ -247,8 +279,6 @@ def report_docx(nomination):
             "- Chức năng, nhiệm vụ và cơ cấu tổ chức:",
             *(nomination.profile or "…").splitlines(),
         ]
-        left, right = "XÁC NHẬN CỦA CẤP TRÌNH KHEN", "THỦ TRƯỞNG ĐƠN VỊ"
-        left_name, right_name = "", data["signer_name"]
     elif data["type"] == NomineeType.PERSON:
         doc.heading("I. SƠ LƯỢC LÝ LỊCH")
         birth = (
@@ -265,8 +295,6 @@ def report_docx(nomination):
             f"- Trình độ chuyên môn, nghiệp vụ: {nominee.qualifications or '…'}",
             *nomination.profile.splitlines(),
         ]
-        left, right = "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH"
-        left_name, right_name = data["signer_name"], nominee.full_name
     else:
         doc.heading("I. SƠ LƯỢC ĐẶC ĐIỂM HỘ GIA ĐÌNH")
         facts = [
@@ -276,8 +304,6 @@ def report_docx(nomination):
             f"- Lĩnh vực sản xuất, kinh doanh: {nominee.field_of_activity or '…'}",
             *nomination.profile.splitlines(),
         ]
-        left, right = "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH"
-        left_name, right_name = data["signer_name"], nominee.head_name
     for fact in facts:
         if fact.strip():
             doc.paragraph(fact, indent=False)
@@ -291,7 +317,7 @@ def report_docx(nomination):
         doc.paragraph("Mô hình, điển hình tiên tiến đã được công nhận:")
         for model in data["cited_models"]:
             recognised = (
-                model.recognised_on.strftime("%d/%m/%Y") if model.recognised_on else "…"
+                official_date(model.recognised_on) if model.recognised_on else "…"
             )
             line = f"- “{model.name}” ({model.unit.name}), được công nhận ngày {recognised}"
             if model.spread_count:
@@ -312,12 +338,8 @@ def report_docx(nomination):
         or [["", "Chưa có", "", ""]],
         widths_cm=(1.8, 5.6, 4.6, 4.0),
     )
-    doc.two_signatures(
-        left_lines=[left],
-        left_name=left_name,
-        right_lines=[right],
-        right_name=right_name,
-    )
+    left, right = data["signatures"]
+    doc.two_signatures(left, right)
     return doc.bytes()
 
 

@@ -4,19 +4,15 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from phongquang_portal.core.documents import date_line
+
 register = template.Library()
 
 
 @register.filter
 def vn_date_line(day):
-    """Write a date as official documents do: "ngày 05 tháng 01 năm 2026" (Decree 30/2020).
-
-    Days below 10 and months below 3 take a leading zero.
-    """
-    if not day:
-        return "ngày      tháng      năm"
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    """Write a date as official documents do: "ngày 05 tháng 3 năm 2026" (Decree 30/2020)."""
+    return date_line(day)
 
 
 # A document's number ("152/2025/NĐ-CP") or a period ("2021 - 2025") never broken

@@ -5,7 +5,8 @@
   values and attachments, and the office's report extensions;
 - ``legal``: the legal documents campaigns cite, their citations, a copy's
   review list;
-- ``common``: validator lists and the date helpers the models share.
+- ``common``: validator lists and the date helpers the models share (a citation's
+  date as Decree 30/2020 writes it comes from ``phongquang_portal.core.documents``).
 """
 
 from .common import (

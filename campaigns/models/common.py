@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 
+from phongquang_portal.core.documents import official_date as official_date
 from phongquang_portal.core.validators import no_control_characters
 
 from ..validators import MAX_POSITION, NUMBER_LIMIT
@@ -19,15 +20,6 @@ NUMBER_BOUNDS = [
     MinValueValidator(-NUMBER_LIMIT + Decimal("0.01")),
     MaxValueValidator(NUMBER_LIMIT - Decimal("0.01")),
 ]
-
-
-def official_date(day):
-    """A date as citations write it: "03/6/2020", "15/02/2025" (Decree 30/2020).
-
-    Days below 10 and months below 3 take a leading zero.
-    """
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{day.day:02d}/{month}/{day.year}"
 
 
 def plan_number_digits(plan_number):

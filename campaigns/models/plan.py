@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core.documents import padded_reference
+
 from ..enums import CampaignStatus, GoalCode
 from ..validators import MAX_YEAR, MIN_YEAR, check_campaign_dates
 from .common import POSITION, TEXT, end_of_day, official_date, plan_number_digits
@@ -135,7 +137,8 @@ class Campaign(models.Model):
         if not self.plan_known:
             return f"Kế hoạch {subject}"
         return (
-            f"Kế hoạch số {self.plan_number} ngày {official_date(self.plan_date)} "
+            f"Kế hoạch số {padded_reference(self.plan_number)} "
+            f"ngày {official_date(self.plan_date)} "
             f"của Ủy ban nhân dân xã {commune} về {subject}"
         )
 

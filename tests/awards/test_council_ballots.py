@@ -572,7 +572,8 @@ def test_minutes_docx_carries_the_same_record(closed_meeting, checked):
     assert "BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" in text
     assert "Thành viên có mặt: 6/7" in text
     assert checked.nominee_name in cells and "Đạt" in cells
-    assert "THƯ KÝ" in cells[-2] and "CHỦ TRÌ" in cells[-1]
+    # The signatures: titles side by side in one row, names in the next (issue 17).
+    assert "THƯ KÝ" in cells[-4] and "CHỦ TRÌ" in cells[-3]
     assert "Đề nghị xem xét thêm số liệu." in text
     for table in document.tables[1:-1]:
         for row in table.rows:

@@ -3,8 +3,10 @@ checked from the PDF's text and positions (tests/pdfcheck.py) (issue 9)."""
 
 import datetime
 import re
+import zoneinfo
 
 import pytest
+import time_machine
 
 from awards import exports
 from tests.factories import PersonFactory, UnitFactory
@@ -16,6 +18,7 @@ from .helpers import docx_paragraphs, issue, nfc
 pytestmark = pytest.mark.django_db
 
 MM = 72 / 25.4
+VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def lines_of(data):
@@ -230,8 +233,11 @@ def team_nomination(plan, giay_khen):
     )
 
 
-def test_to_trinh_header_lines_not_broken_mid_name_and_blank_date(team_nomination):
-    lines = lines_of(exports.to_trinh_pdf(team_nomination))
+def test_to_trinh_header_lines_not_broken_mid_name_and_a_draft_dated_today(
+    team_nomination,
+):
+    with time_machine.travel(datetime.datetime(2026, 3, 5, 9, tzinfo=VN), tick=False):
+        lines = lines_of(exports.to_trinh_pdf(team_nomination))
     header = [
         line.text
         for line in lines
@@ -240,7 +246,8 @@ def test_to_trinh_header_lines_not_broken_mid_name_and_blank_date(team_nominatio
     assert header[:3] == ["THÔN NÀ MÒN", "TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", "THÔN NÀ MÒN"]
     date = find_line(lines, "Phong Quang, ngày")
     assert date.italic
-    assert re.fullmatch(r"Phong Quang, ngày\s+tháng\s+năm \d{4}", date.text)
+    assert date.text == "Phong Quang, ngày 05 tháng 3 năm 2026"
+    assert find_line(lines, "DỰ THẢO").bold
     text = " ".join(line.text for line in lines)
     assert "cho 01 tập thể có thành tích" in text
     assert (
@@ -258,14 +265,14 @@ def test_to_trinh_legal_bases_italic_and_the_plan_last(team_nomination):
     assert all(line.italic for p in paragraphs for line in p)
 
 
-def test_report_header_bold_unit_and_blank_date(team_nomination):
-    lines = lines_of(exports.report_pdf(team_nomination))
+def test_report_header_bold_unit_and_a_draft_dated_today(team_nomination):
+    with time_machine.travel(datetime.datetime(2026, 1, 7, 9, tzinfo=VN), tick=False):
+        lines = lines_of(exports.report_pdf(team_nomination))
     assert find_line(lines, "TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG").bold
     assert not find_line(lines, "THÔN NÀ MÒN").bold
-    assert re.fullmatch(
-        r"Phong Quang, ngày\s+tháng\s+năm \d{4}",
-        find_line(lines, "Phong Quang, ngày").text,
-    )
+    date = find_line(lines, "Phong Quang, ngày")
+    assert date.text == "Phong Quang, ngày 07 tháng 01 năm 2026"
+    assert find_line(lines, "DỰ THẢO") is not None
 
 
 def test_drafts_come_as_docx_too(team_nomination):

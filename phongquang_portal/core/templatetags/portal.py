@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.formats import get_format, number_format
 
 from phongquang_portal.core.activity import history_for
+from phongquang_portal.core.documents import date_line, official_date
 from phongquang_portal.core.menus import menu_for
 from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.numbers import format_vn_number
@@ -123,3 +124,15 @@ def points(value):
     return number_format(
         number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), decimal_pos=2
     )
+
+
+@register.filter
+def vn_date_line(day):
+    """A date as documents write it: "ngày 05 tháng 3 năm 2026" (Decree 30/2020)."""
+    return date_line(day)
+
+
+@register.filter
+def vn_date(day):
+    """A date as documents cite it: "05/3/2026", "20/01/2026" (Decree 30/2020)."""
+    return official_date(day) if day else ""
