@@ -142,9 +142,15 @@ class Household(models.Model):
 
     @property
     def printed_name(self):
-        """The household as documents name it: "Hộ ông Nguyễn Văn A", "Hộ bà …"."""
+        """The household as pages name it: "Hộ ông Nguyễn Văn A", "Hộ bà …"."""
         prefix = HOUSEHOLD_PREFIX.get(self.head_sex, "Hộ gia đình")
         return f"{prefix} {self.head_name}"
+
+    @property
+    def document_name(self):
+        """The household as documents and workbooks name it, by its head:
+        "Chủ hộ: Trần Ngọc Thảo" (data: documents are Vietnamese)."""
+        return f"Chủ hộ: {self.head_name}"
 
     @property
     def category(self):

@@ -72,7 +72,7 @@ def minutes_context(meeting):
         rows.append(
             MinutesRow(
                 number=number,
-                nominee=nomination.nominee_name,
+                nominee=nomination.nominee_document_name,
                 award=nomination.award_kind.name,
                 category=str(nomination.get_category_display()),
                 votes_for=tally["for"],
@@ -86,7 +86,7 @@ def minutes_context(meeting):
             recusals.append(
                 {
                     "member": user_display_name(member),
-                    "nominee": nomination.nominee_name,
+                    "nominee": nomination.nominee_document_name,
                     "why": RECUSAL_WHY[code],
                 }
             )
@@ -105,7 +105,7 @@ def minutes_context(meeting):
         "opinions": [
             {
                 "member": user_display_name(o.member),
-                "nominee": o.nomination.nominee_name if o.nomination else "",
+                "nominee": o.nomination.nominee_document_name if o.nomination else "",
                 "text": o.text,
             }
             for o in opinions_of(meeting)
@@ -179,7 +179,7 @@ def minutes_docx(meeting):
     doc.table(
         [
             "STT",
-            "Tập thể, cá nhân",
+            "Tập thể, cá nhân, hộ gia đình",
             "Hình thức khen thưởng",
             "Đồng ý",
             "Không đồng ý",

@@ -148,7 +148,7 @@ def awardee_entry(nomination, *, code):
     return asdict(
         AwardeeRow(
             position=nomination.decision_position,
-            name=nomination.nominee_name,
+            name=nomination.nominee_document_name,
             category=nomination.category,
             category_label=LISTED_CATEGORIES[nomination.nominee_type],
             nominee_type=str(nomination.nominee_type),

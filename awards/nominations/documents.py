@@ -80,7 +80,7 @@ def nominee_rows(nominations):
     return [
         {
             "number": two_digits(index),
-            "name": n.nominee_name,
+            "name": n.nominee_document_name,
             "description": n.nominee_description,
             "unit": n.proposing_unit.name,
         }
@@ -153,7 +153,7 @@ def report_data(nomination):
     return {
         "nomination": nomination,
         "nominee": nominee,
-        "nominee_name": nomination.nominee_name,
+        "nominee_name": nomination.nominee_document_name,
         "type": nomination.nominee_type,
         "unit": nomination.proposing_unit,
         "issuer": {"parent": parent, "body": own},
@@ -232,7 +232,7 @@ def to_trinh_docx(nomination):
         f"tặng {kind.name} cho {data['summary']} có thành tích xuất sắc, cụ thể:"
     )
     doc.table(
-        ["STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ hoặc địa chỉ", "Đơn vị"],
+        ["STT", "Tên tập thể, cá nhân, hộ gia đình", "Chức vụ hoặc địa chỉ", "Đơn vị"],
         [
             [row["number"], row["name"], row["description"], row["unit"]]
             for row in data["rows"]

@@ -267,6 +267,14 @@ class Nomination(models.Model):
         return ""
 
     @property
+    def nominee_document_name(self):
+        """The nominee as documents and workbooks print it: a household by its head
+        ("Chủ hộ: Trần Ngọc Thảo"), others by their name."""
+        if self.nominee_household_id:
+            return self.nominee_household.document_name
+        return self.nominee_name
+
+    @property
     def nominee_key(self):
         """A hashable identity of the nominee across nominations."""
         return (self.nominee_type, self.nominee.pk if self.nominee else None)

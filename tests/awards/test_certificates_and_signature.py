@@ -1,7 +1,8 @@
 """Households, verifiable certificates and the digital signature (issue 9).
 
-Cases of the issue: households printed as "Hộ ông/bà <name>" and labelled
-"Cá nhân"; certificates could not be verified; decisions could not be signed.
+Cases of the issue: households labelled "Cá nhân"; certificates could not be
+verified; decisions could not be signed. Since issue 17 the documents name a
+household by its head ("Chủ hộ: Nguyễn Văn An"), not "Hộ ông/bà …".
 """
 
 import base64
@@ -54,22 +55,23 @@ def household_decision(giay_khen, make_nomination, chairman, office_user):
 # --- Households ---------------------------------------------------------------------
 
 
-def test_households_print_ho_ong_ho_ba_listed_as_households(household_decision):
+def test_households_print_by_their_head_listed_as_households(household_decision):
     documents = {d.kind: d.read_bytes() for d in household_decision.documents.all()}
     decision = pdf_text(documents["decision_pdf"])
-    assert "Hộ ông Nguyễn Văn An" in decision
-    assert "Hộ bà Lò Thị Bình" in decision
-    assert "ông/bà" not in decision
+    assert "Chủ hộ: Nguyễn Văn An" in decision
+    assert "Chủ hộ: Lò Thị Bình" in decision
+    assert "Hộ ông" not in decision and "Hộ bà" not in decision
     assert "III Hộ gia đình" in decision
     assert "01 tập thể, 01 cá nhân và 02 hộ gia đình" in " ".join(decision.split())
     certificates = pdf_text(documents["certificates_pdf"])
     assert (
-        "Hộ ông Nguyễn Văn An" in certificates and "Hộ bà Lò Thị Bình" in certificates
+        "Chủ hộ: Nguyễn Văn An" in certificates
+        and "Chủ hộ: Lò Thị Bình" in certificates
     )
     ws = load_workbook(io.BytesIO(documents["decision_xlsx"])).active
     rows = {row[1]: row for row in ws.iter_rows(min_row=2, values_only=True)}
-    assert rows["Hộ ông Nguyễn Văn An"][2] == "Hộ gia đình"
-    assert rows["Hộ ông Nguyễn Văn An"][5] == 1_060_000  # 1.5 × 710,000 (rounded up)
+    assert rows["Chủ hộ: Nguyễn Văn An"][2] == "Hộ gia đình"
+    assert rows["Chủ hộ: Nguyễn Văn An"][5] == 1_060_000  # 1.5 × 710,000 (rounded up)
 
 
 def test_households_still_count_in_the_individual_quota(
@@ -123,7 +125,7 @@ def test_verify_page_shows_decision_awardee_and_award_only(client, household_dec
     page = nfc(response.content.decode())
     assert response.status_code == 200
     assert "05/QĐ-UBND" in page and "20/12/2025" in page
-    assert "Hộ ông Nguyễn Văn An" in page
+    assert "Chủ hộ: Nguyễn Văn An" in page
     assert "Giấy khen của Chủ tịch UBND xã" in page
     # Nothing beyond what the decision publishes: no prize, no address, no book number.
     assert "1.060.000" not in page
