@@ -196,9 +196,10 @@ def aggregate_workbook(aggregate):
             "when": aggregate.generated_at.strftime("%d/%m/%Y %H:%M"),
         },
     )
+    # No internal code in a cell: an indicator is numbered within its section.
     header = [
         _("Section"),
-        _("Code"),
+        _("No."),
         _("Indicator"),
         _("Unit of measure"),
         _("Aggregation"),
@@ -212,14 +213,14 @@ def aggregate_workbook(aggregate):
     write_row(ws, 5, header, bold=True)
     row = 6
     for block in aggregate.goals:
-        for summary in block.indicators:
+        for number, summary in enumerate(block.indicators, start=1):
             indicator = summary.indicator
             cells = write_row(
                 ws,
                 row,
                 [
                     block.goal.code,
-                    indicator.code,
+                    number,
                     indicator.name,
                     indicator.unit_of_measure,
                     str(indicator.get_aggregation_display()),
@@ -234,7 +235,7 @@ def aggregate_workbook(aggregate):
             _group_thousands(cells)
             row += 1
     for column, width in zip(
-        range(1, 12), (6, 24, 60, 12, 18, 12, 10, 10, 10, 12, 10), strict=True
+        range(1, 12), (6, 6, 60, 12, 18, 12, 10, 10, 10, 12, 10), strict=True
     ):
         ws.column_dimensions[get_column_letter(column)].width = width
     for cells in ws.iter_rows(min_row=6, max_row=row, min_col=3, max_col=3):

@@ -29,8 +29,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
 
-from phongquang_portal.core.excel import set_print_layout, write_row
+from phongquang_portal.core.documents import official_date
+from phongquang_portal.core.excel import set_print_layout, write_cell, write_row
 from phongquang_portal.core.pdf import render_pdf
 from phongquang_portal.core.qr import qr_svg_data_uri
 
@@ -59,6 +61,10 @@ PROPOSAL_LINE = (
 )
 
 NBSP = "\u00a0"
+
+TITLE_FONT = Font(bold=True, size=13)
+SUBTITLE_FONT = Font(italic=True, size=12)
+TITLE_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 # How documents list each kind of awardee (a household still counts as an
@@ -365,16 +371,58 @@ def render_certificates_blank_pdf(snapshot, *, dx_mm=0, dy_mm=0, rows=None):
         return render_pdf("awards/pdf/certificates_blank.html", context)
 
 
+def workbook_title(snapshot):
+    """The list's two title lines: the decision it goes with, and what it is about.
+
+    "Danh sách kèm theo Quyết định số 05/QĐ-UBND ngày 20/12/2025 của Chủ tịch UBND
+    xã Phong Quang" / "Về việc tặng … trong phong trào thi đua “…” năm 2025"
+    (the decision's own summary). Read from the snapshot only.
+    """
+    decision, award, campaign = (
+        snapshot["decision"],
+        snapshot["award"],
+        snapshot["campaign"],
+    )
+    signed_on = datetime.date.fromisoformat(decision["signed_on"])
+    subject = (
+        "Về việc khen thưởng đột xuất"
+        if award.get("ad_hoc")
+        else f"Về việc tặng {award['name']}"
+    )
+    return (
+        f"Danh sách kèm theo Quyết định số {decision['full_number']} ngày "
+        f"{official_date(signed_on)} của Chủ tịch UBND xã {snapshot['commune']}",
+        f"{subject} trong phong trào thi đua “{campaign['name']}” năm "
+        f"{campaign['year']}",
+    )
+
+
+# The list's rows: the two title lines, a blank row, the header, the awardees.
+TITLE_ROWS = 3
+COLUMNS = "ABCDEF"
+
+
 def render_workbook(snapshot):
-    """The list of awardees with their prize money and the total."""
+    """The list of awardees with their prize money and the total, under the
+    decision's number, date and summary."""
     with translation.override("vi"):
         rows = snapshot_rows(snapshot)
         wb = Workbook()
         ws = wb.active
         ws.title = _("Awardees")[:31]
+        for row, (text, font) in enumerate(
+            zip(workbook_title(snapshot), (TITLE_FONT, SUBTITLE_FONT), strict=True),
+            start=1,
+        ):
+            cell = write_cell(ws, row, 1, text)
+            cell.font = font
+            cell.alignment = TITLE_ALIGNMENT
+            ws.merge_cells(f"A{row}:{COLUMNS[-1]}{row}")
+            ws.row_dimensions[row].height = 32
+        header_row = TITLE_ROWS + 1
         write_row(
             ws,
-            1,
+            header_row,
             [
                 _("No."),
                 _("Name"),
@@ -385,7 +433,7 @@ def render_workbook(snapshot):
             ],
             bold=True,
         )
-        for index, row in enumerate(rows, start=2):
+        for index, row in enumerate(rows, start=header_row + 1):
             write_row(
                 ws,
                 index,
@@ -399,7 +447,7 @@ def render_workbook(snapshot):
                 ],
             )
             ws.cell(row=index, column=6).number_format = "#,##0"
-        total_row = len(rows) + 2
+        total_row = header_row + len(rows) + 1
         write_row(
             ws,
             total_row,
@@ -409,9 +457,9 @@ def render_workbook(snapshot):
         total = ws.cell(row=total_row, column=6)
         total.value = sum(r.prize_amount for r in rows)
         total.number_format = "#,##0"
-        for column, width in zip("ABCDEF", (6, 38, 14, 40, 16, 18), strict=True):
+        for column, width in zip(COLUMNS, (6, 38, 14, 40, 16, 18), strict=True):
             ws.column_dimensions[column].width = width
-        set_print_layout(ws, landscape=False)
+        set_print_layout(ws, landscape=False, header_rows=header_row)
         # Fixed file metadata: the stored bytes depend on the snapshot only.
         issued = datetime.datetime.fromisoformat(snapshot["decision"]["signed_on"])
         wb.properties.created = wb.properties.modified = issued

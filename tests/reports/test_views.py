@@ -511,9 +511,11 @@ def test_aggregate_excel_holds_numbers_and_formula_text_stays_text(
     assert workbook.sheetnames[0] == "Tổng hợp"
     assert "Mục đ" in workbook.sheetnames and len(workbook.sheetnames) == 9
     summary = workbook["Tổng hợp"]
-    results = {row[1]: row[5] for row in summary.iter_rows(min_row=6, values_only=True)}
-    assert results["a_buoi_tuyen_truyen"] == 12
-    assert isinstance(results["a_buoi_tuyen_truyen"], int)
+    # Indicators by their names: the workbook carries no internal code.
+    name = period.campaign.indicators.get(code="a_buoi_tuyen_truyen").name
+    results = {row[2]: row[5] for row in summary.iter_rows(min_row=6, values_only=True)}
+    assert results[name] == 12
+    assert isinstance(results[name], int)
     sheet_e = workbook["Mục e"]
     cells = [c for row in sheet_e.iter_rows() for c in row if c.value == formula]
     assert len(cells) == 1

@@ -600,7 +600,7 @@ def test_aggregate_page_pdf_and_excel_group_thousands(
     cell = next(
         row[5]
         for row in workbook.active.iter_rows(min_row=6)
-        if row[1].value == "a_luot_nguoi_tham_du"
+        if row[2].value == people.name
     )
     assert (cell.value, cell.number_format) == (3127, "#,##0")
 
