@@ -457,6 +457,25 @@ class CitationChoiceForm(ReasonForm):
             self.order_fields(self.field_order)
 
 
+class CitationRemoveForm(CitationChoiceForm):
+    """Stop citing one legal document (citation_remove)."""
+
+    def __init__(self, *args, campaign, **kwargs):
+        kwargs.setdefault(
+            "required_message",
+            _("Say why the campaign no longer cites this document."),
+        )
+        super().__init__(*args, campaign=campaign, **kwargs)
+
+
+class CitationReplaceForm(CitationChoiceForm):
+    """Cite another document in place of a citation's (citation_replace)."""
+
+    def __init__(self, *args, campaign, **kwargs):
+        kwargs.setdefault("required_message", _("Say why the citation is replaced."))
+        super().__init__(*args, campaign=campaign, replace=True, **kwargs)
+
+
 class ReviewFixForm(forms.Form):
     """The corrected text of one item of a copy's review list."""
 
