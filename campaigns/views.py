@@ -29,6 +29,7 @@ from phongquang_portal.core.uploads import ACCEPT_ATTRIBUTE, serve_protected
 from units.models import Unit
 from units.selectors import participant_counts
 
+from .deadlines import dossier_deadline, report_deadline
 from .enums import BoardState
 from .exports import aggregate_pdf, aggregate_period, aggregate_workbook
 from .forms import (
@@ -68,7 +69,6 @@ from .services import (
     report_accept,
     report_attachment_add,
     report_attachment_remove,
-    report_extension_for,
     report_extension_grant,
     report_extension_revoke,
     report_mark_opened,
@@ -120,14 +120,14 @@ class CampaignDetailView(PublicPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         campaign = self.object
         now = timezone.now()
-        deadline = campaign.dossier_deadline_ends_at
+        deadline = dossier_deadline(campaign)
         context.update(
             goals=list(campaign.goals.all()),
             participants=participant_counts(),
             now=now,
-            deadline_at=deadline,
-            dossiers_open=campaign.dossiers_open(now),
-            days_left=max((deadline - now).days, 0),
+            deadline_at=deadline.ends_at,
+            dossiers_open=not deadline.is_past(now),
+            days_left=deadline.days_left(now),
         )
         if has_perm(self.request.user, "campaigns.view_review", campaign):
             context["review_open"] = campaign.review_items.filter(done=False).count()
@@ -315,7 +315,7 @@ class ReportDetailView(ReportObjectMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         report = self.get_report()
-        extension = report_extension_for(report)
+        deadline = report_deadline(report.period, report.unit_id)
         goals = list(
             Goal.objects.filter(campaign_id=report.period.campaign_id).order_by(
                 "position"
@@ -351,11 +351,9 @@ class ReportDetailView(ReportObjectMixin, TemplateView):
                 narratives=sections,
                 values=values,
             ),
-            late=submission_is_late(report, extension=extension),
-            extension=extension,
-            days_late=report.days_late(
-                extended_until=extension.until if extension else None
-            ),
+            late=submission_is_late(report, deadline=deadline),
+            deadline=deadline,
+            days_late=deadline.days_late(report.submitted_at),
             saved=self.request.GET.get("saved") == "1",
         )
         return context
@@ -495,6 +493,7 @@ class ReportEditView(ReportObjectMixin, TemplateView):
                 values={v.indicator_id: v.value for v in report.values.all()},
             )
         attachments = list(report.attachments.all())
+        deadline = report_deadline(report.period, report.unit_id)
         return self.get_context_data(
             form=form,
             report=report,
@@ -502,8 +501,8 @@ class ReportEditView(ReportObjectMixin, TemplateView):
             checklist=checklist,
             attachments=attachments,
             attachment_form=AttachmentForm(goals=self.goals),
-            late=submission_is_late(report),
-            extension=report_extension_for(report),
+            late=submission_is_late(report, deadline=deadline),
+            deadline=deadline,
             max_upload_mb=settings.UPLOAD_MAX_BYTES // (1024 * 1024),
             accept=ACCEPT_ATTRIBUTE,
             # The browser keeps a copy of the form until the server has saved it
@@ -730,7 +729,7 @@ class BoardView(PeriodMixin, TemplateView):
             ],
             total=len(all_rows),
             filter_form=form,
-            overdue=period.is_overdue(now),
+            overdue=report_deadline(period).is_past(now),
             here=self.request.get_full_path(),
         )
         return context
