@@ -11,9 +11,10 @@ Where each deadline and extension lives:
   office may extend it for one unit and one award with a ``DossierExtension``
   (awards/extensions/models.py). Ad-hoc awards have no deadline.
 - Both extensions have one shape, ``DeadlineExtension``
-  (campaigns/models/extensions.py); they are granted and withdrawn by
-  ``report_extension_*`` (campaigns/services/extensions.py) and
-  ``dossier_extension_*`` (awards/extensions/services.py).
+  (campaigns/models/extensions.py), one grant and revoke service
+  (``extension_grant``/``extension_revoke`` in campaigns/services/extensions.py,
+  called by ``report_extension_*`` there and ``dossier_extension_*`` in
+  awards/extensions/services.py).
 
 The rule (``deadline_for``): a deadline ends at the end of its day, the first
 instant of the next day in Vietnam time, whatever the server's clock says. A
@@ -35,8 +36,10 @@ import datetime
 import zoneinfo
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 # The plan's deadlines are Vietnam time ("23:59:59, giờ Việt Nam"), whatever the
 # server's clock zone or the active time zone.
@@ -149,6 +152,28 @@ def deadline_for(due_on, extension=None, *, until=None):
     if until is not None and until > due_on:
         return Deadline(due_on, until=until)
     return Deadline(due_on)
+
+
+def ensure_extendable(deadline, until, *, max_days):
+    """Refuse an extension's day unless it passes the day in force and reaches at
+    most ``max_days`` past the due day (the refusal names the day in force)."""
+    if until <= deadline.day:
+        if deadline.extended:
+            message = _(
+                "The unit's extension already runs until %(date)s; a new date must "
+                "be later. To shorten it, withdraw it and grant a new one."
+            )
+        else:
+            message = _("An extension must end after the due date (%(date)s).")
+        raise ValidationError(
+            message % {"date": deadline.display}, code="extension_not_later"
+        )
+    if until > deadline.due_on + datetime.timedelta(days=max_days):
+        raise ValidationError(
+            _("An extension may reach at most %(days)s days past the due date.")
+            % {"days": max_days},
+            code="extension_too_long",
+        )
 
 
 def _pk(obj):

@@ -16,8 +16,8 @@ class DeadlineExtension(models.Model):
     key) and the subject it answers for in ``campaigns.deadlines``
     (``deadline_subject``); it registers itself there, so campaigns finds the
     dossier extensions without knowing awards. Granted, changed and withdrawn
-    only through the subject's services (logged, with a reason); withdrawn,
-    it is kept for the history.
+    only through ``extension_grant``/``extension_revoke`` (logged, with a
+    reason); withdrawn, it is kept for the history.
     """
 
     # "report" or "dossier": what campaigns.deadlines asks this model about.
