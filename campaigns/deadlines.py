@@ -14,7 +14,8 @@ Where each deadline and extension lives:
   (campaigns/models/extensions.py), one grant and revoke service
   (``extension_grant``/``extension_revoke`` in campaigns/services/extensions.py,
   called by ``report_extension_*`` there and ``dossier_extension_*`` in
-  awards/extensions/services.py).
+  awards/extensions/services.py) and one page pattern
+  (campaigns/extension_views.py).
 
 The rule (``deadline_for``): a deadline ends at the end of its day, the first
 instant of the next day in Vietnam time, whatever the server's clock says. A

@@ -35,7 +35,6 @@ from .exports import aggregate_pdf, aggregate_period, aggregate_workbook
 from .forms import (
     AttachmentForm,
     BoardFilterForm,
-    ReportExtensionForm,
     ReportForm,
     ReportListFilterForm,
     ReviewFixForm,
@@ -46,7 +45,6 @@ from .models import (
     Goal,
     Report,
     ReportAttachment,
-    ReportExtension,
     ReportingPeriod,
 )
 from .selectors import (
@@ -69,8 +67,6 @@ from .services import (
     report_accept,
     report_attachment_add,
     report_attachment_remove,
-    report_extension_grant,
-    report_extension_revoke,
     report_mark_opened,
     report_reminders_send,
     report_reopen,
@@ -733,109 +729,6 @@ class BoardView(PeriodMixin, TemplateView):
             here=self.request.get_full_path(),
         )
         return context
-
-
-class ExtensionView(PeriodMixin, TemplateView):
-    """The office extends one unit's due date for the period: a date and a reason."""
-
-    permission_required = "campaigns.extend_report"
-    template_name = "campaigns/extension.html"
-
-    def get_unit(self):
-        if not hasattr(self, "_unit"):
-            self._unit = get_object_or_404(
-                Unit, pk=self.kwargs["unit_pk"], is_active=True
-            )
-        return self._unit
-
-    def get_extension(self):
-        return ReportExtension.objects.filter(
-            period=self.get_period(), unit=self.get_unit()
-        ).first()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        period, unit = self.get_period(), self.get_unit()
-        extension = self.get_extension()
-        form = kwargs.get("form") or ReportExtensionForm(
-            initial={"until": extension.until} if extension else None
-        )
-        context.update(
-            period=period,
-            campaign=period.campaign,
-            unit=unit,
-            extension=extension,
-            form=form,
-            report=Report.objects.filter(period=period, unit=unit).first(),
-            revoke_form=ReasonForm(
-                label=_("Reason for withdrawing the extension"), prefix="revoke"
-            ),
-        )
-        return context
-
-    def post(self, request, pk, unit_pk):
-        period, unit = self.get_period(), self.get_unit()
-        form = ReportExtensionForm(request.POST)
-        if form.is_valid():
-            try:
-                extension = report_extension_grant(
-                    period=period,
-                    unit=unit,
-                    until=form.cleaned_data["until"],
-                    reason=form.cleaned_data["reason"],
-                    actor=request.user,
-                )
-            except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error("until", message)
-            else:
-                messages.success(
-                    request,
-                    _("%(unit)s may submit until the end of %(date)s.")
-                    % {
-                        "unit": unit.name,
-                        "date": extension.until.strftime("%d/%m/%Y"),
-                    },
-                )
-                return redirect(period.get_absolute_url())
-        return self.render_to_response(self.get_context_data(form=form))
-
-
-class ExtensionRevokeView(ExtensionView):
-    """Withdraw a unit's extension; the period's due date applies again."""
-
-    http_method_names = ["post"]
-
-    def post(self, request, pk, unit_pk):
-        extension = self.get_extension()
-        if extension is None:
-            raise Http404
-        form = ReasonForm(
-            request.POST,
-            prefix="revoke",
-            required_message=_("Please give the reason for withdrawing the extension."),
-        )
-        try:
-            if not form.is_valid():
-                raise ValidationError(
-                    [m for errors in form.errors.values() for m in errors]
-                )
-            report_extension_revoke(
-                extension=extension,
-                reason=form.cleaned_data["reason"],
-                actor=request.user,
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(
-                "campaigns:extension", pk=extension.period_id, unit_pk=extension.unit_id
-            )
-        messages.success(
-            request,
-            _("The extension of %(unit)s is withdrawn.")
-            % {"unit": extension.unit.name},
-        )
-        return redirect(extension.period.get_absolute_url())
 
 
 class RemindView(PeriodMixin, View):
