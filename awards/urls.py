@@ -47,10 +47,10 @@ urlpatterns = [
         nominations.nominate_from_ranking,
         name="nominate_from_ranking",
     ),
-    path("extensions/", extensions.extensions, name="extensions"),
+    path("extensions/", extensions.ExtensionsView.as_view(), name="extensions"),
     path(
         "extensions/<int:pk>/revoke/",
-        extensions.extension_revoke,
+        extensions.ExtensionRevokeView.as_view(),
         name="extension_revoke",
     ),
     path("decisions/", decisions.decision_list, name="decisions"),

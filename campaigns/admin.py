@@ -10,13 +10,11 @@ Reports are read here; their states change only through the services.
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from phongquang_portal.core.admin_forms import ServiceAction
 from phongquang_portal.core.admin_mixins import PortalInlineMixin, PortalModelAdmin
 from phongquang_portal.core.permissions import has_perm
 
@@ -26,7 +24,8 @@ from .forms import (
     CampaignPlanForm,
     CampaignStatusForm,
     CitationAddForm,
-    CitationChoiceForm,
+    CitationRemoveForm,
+    CitationReplaceForm,
     IndicatorAdminForm,
     IndicatorRulesForm,
     PeriodDueForm,
@@ -45,6 +44,7 @@ from .models import (
     ReportSection,
 )
 from .services import (
+    CAMPAIGN_DATE_FIELDS,
     campaign_copy,
     campaign_dates_change,
     campaign_plan_set,
@@ -59,72 +59,6 @@ from .services import (
     shift_year,
 )
 
-
-class ServiceFormAdmin(PortalModelAdmin):
-    """An admin with small forms that change guarded fields through a service.
-
-    ``service_forms`` maps a URL suffix to (permission, title, form factory,
-    service call, success message); each becomes
-    ``admin:<app>_<model>_<suffix>`` at ``<object id>/<suffix>/``.
-    """
-
-    service_forms = {}
-
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        extra = [
-            path(
-                f"<path:object_id>/{suffix}/",
-                self.admin_site.admin_view(self._service_view(suffix)),
-                name="{}_{}_{}".format(*info, suffix),
-            )
-            for suffix in self.service_forms
-        ]
-        return extra + super().get_urls()
-
-    def _service_view(self, suffix):
-        def view(request, object_id):
-            return self.service_form_view(request, object_id, suffix)
-
-        return view
-
-    def service_form_view(self, request, object_id, suffix):
-        perm, title, make_form, call, done = self.service_forms[suffix]
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not has_perm(request.user, perm, obj):
-            raise PermissionDenied
-        data = request.POST if request.method == "POST" else None
-        form = make_form(self, obj, data)
-        if data is not None and form.is_valid():
-            try:
-                call(self, request, obj, form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc.messages)
-            else:
-                self.message_user(request, done % {"object": obj}, messages.SUCCESS)
-                return HttpResponseRedirect(
-                    reverse(
-                        f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
-                        args=[obj.pk],
-                    )
-                )
-        return TemplateResponse(
-            request,
-            "admin/campaigns/service_form.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": title,
-                "subtitle": str(obj),
-                "opts": self.opts,
-                "original": obj,
-                "form": form,
-                "media": self.media + form.media,
-            },
-        )
-
-
 # --- Campaigns and goals --------------------------------------------------------
 
 
@@ -137,112 +71,17 @@ class GoalInline(PortalInlineMixin, admin.StackedInline):
     readonly_fields = ("code", "position")
 
 
-def _dates_form(admin_, campaign, data):
-    return CampaignDatesForm(
-        data,
-        initial={
-            "starts_on": campaign.starts_on,
-            "ends_on": campaign.ends_on,
-            "dossier_deadline": campaign.dossier_deadline,
-        },
-    )
-
-
-def _change_dates(admin_, request, campaign, cleaned):
-    campaign_dates_change(
-        campaign=campaign,
-        actor=request.user,
-        reason=cleaned["reason"],
-        starts_on=cleaned["starts_on"],
-        ends_on=cleaned["ends_on"],
-        dossier_deadline=cleaned["dossier_deadline"],
-    )
-
-
-def _status_form(admin_, campaign, data):
-    return CampaignStatusForm(data, campaign=campaign)
-
-
-def _set_status(admin_, request, campaign, cleaned):
-    campaign_set_status(
-        campaign=campaign,
-        status=cleaned["status"],
-        actor=request.user,
-        reason=cleaned["reason"],
-    )
-
-
-def _plan_form(admin_, campaign, data):
-    return CampaignPlanForm(
-        data,
-        initial={
-            "plan_number": campaign.plan_number
-            if campaign.plan_number.split("/")[0].isdigit()
-            else "",
-            "plan_date": campaign.plan_date,
-        },
-    )
-
-
-def _set_plan(admin_, request, campaign, cleaned):
-    campaign_plan_set(
-        campaign=campaign,
-        plan_number=cleaned["plan_number"],
-        plan_date=cleaned["plan_date"],
-        actor=request.user,
-        reason=cleaned["reason"],
-    )
-
-
-def _citation_add_form(admin_, campaign, data):
-    return CitationAddForm(data, campaign=campaign)
-
-
-def _add_citation(admin_, request, campaign, cleaned):
-    citation_add(
-        campaign=campaign,
-        document=cleaned["document"],
-        position=cleaned["position"],
-        decision_only=cleaned["decision_only"],
-        actor=request.user,
-        reason=cleaned["reason"],
-    )
-
-
-def _citation_remove_form(admin_, campaign, data):
-    return CitationChoiceForm(
-        data,
-        campaign=campaign,
-        required_message=_("Say why the campaign no longer cites this document."),
-    )
-
-
-def _remove_citation(admin_, request, campaign, cleaned):
-    citation_remove(
-        citation=cleaned["citation"], actor=request.user, reason=cleaned["reason"]
-    )
-
-
-def _citation_replace_form(admin_, campaign, data):
-    return CitationChoiceForm(
-        data,
-        campaign=campaign,
-        replace=True,
-        required_message=_("Say why the citation is replaced."),
-    )
-
-
-def _replace_citation(admin_, request, campaign, cleaned):
-    citation_replace(
-        citation=cleaned["citation"],
-        document=cleaned["document"],
-        actor=request.user,
-        reason=cleaned["reason"],
-    )
+def _plan_initial(campaign):
+    """The plan's number as typed (``05``), when one is recorded, and its date."""
+    number = campaign.plan_number
+    return {
+        "plan_number": number if number.split("/")[0].isdigit() else "",
+        "plan_date": campaign.plan_date,
+    }
 
 
 @admin.register(Campaign)
-class CampaignAdmin(ServiceFormAdmin):
+class CampaignAdmin(PortalModelAdmin):
     list_display = (
         "name",
         "year",
@@ -265,50 +104,75 @@ class CampaignAdmin(ServiceFormAdmin):
     )
     readonly_fields = ("copied_from",)
     change_form_template = "admin/campaigns/campaign/change_form.html"
-    service_forms = {
-        "dates": (
-            "campaigns.change_campaign_rules",
-            gettext_lazy("Change the campaign's dates"),
-            _dates_form,
-            _change_dates,
-            gettext_lazy("The dates of %(object)s are changed."),
+    service_actions = [
+        ServiceAction(
+            name="dates",
+            title=gettext_lazy("Change the campaign's dates"),
+            label=gettext_lazy("Change the dates"),
+            form=CampaignDatesForm,
+            initial=CAMPAIGN_DATE_FIELDS,
+            service=campaign_dates_change,
+            target="campaign",
+            permission="campaigns.change_campaign_rules",
+            success=gettext_lazy("The dates of %(object)s are changed."),
         ),
-        "status": (
-            "campaigns.set_campaign_status",
-            gettext_lazy("Change the campaign's status"),
-            _status_form,
-            _set_status,
-            gettext_lazy("The status of %(object)s is changed."),
+        ServiceAction(
+            name="plan",
+            title=gettext_lazy("Record the plan's number and date"),
+            label=gettext_lazy("Plan number and date"),
+            form=CampaignPlanForm,
+            initial=_plan_initial,
+            service=campaign_plan_set,
+            target="campaign",
+            permission="campaigns.change_campaign_rules",
+            success=gettext_lazy(
+                "The plan's number and date of %(object)s are recorded."
+            ),
         ),
-        "plan": (
-            "campaigns.change_campaign_rules",
-            gettext_lazy("Record the plan's number and date"),
-            _plan_form,
-            _set_plan,
-            gettext_lazy("The plan's number and date of %(object)s are recorded."),
+        ServiceAction(
+            name="status",
+            title=gettext_lazy("Change the campaign's status"),
+            label=gettext_lazy("Change the status"),
+            form=CampaignStatusForm,
+            form_target="campaign",
+            service=campaign_set_status,
+            target="campaign",
+            permission="campaigns.set_campaign_status",
+            success=gettext_lazy("The status of %(object)s is changed."),
         ),
-        "citation_add": (
-            "campaigns.change_citations",
-            gettext_lazy("Cite a legal document"),
-            _citation_add_form,
-            _add_citation,
-            gettext_lazy("%(object)s cites one more legal document."),
+        # The legal bases' links sit under their list (the change form's template).
+        ServiceAction(
+            name="citation_add",
+            title=gettext_lazy("Cite a legal document"),
+            form=CitationAddForm,
+            form_target="campaign",
+            service=citation_add,
+            target="campaign",
+            permission="campaigns.change_citations",
+            button=False,
+            success=gettext_lazy("%(object)s cites one more legal document."),
         ),
-        "citation_remove": (
-            "campaigns.change_citations",
-            gettext_lazy("Remove a legal basis"),
-            _citation_remove_form,
-            _remove_citation,
-            gettext_lazy("A legal basis of %(object)s is removed."),
+        ServiceAction(
+            name="citation_replace",
+            title=gettext_lazy("Replace a legal basis"),
+            form=CitationReplaceForm,
+            form_target="campaign",
+            service=citation_replace,
+            permission="campaigns.change_citations",
+            button=False,
+            success=gettext_lazy("A legal basis of %(object)s is replaced."),
         ),
-        "citation_replace": (
-            "campaigns.change_citations",
-            gettext_lazy("Replace a legal basis"),
-            _citation_replace_form,
-            _replace_citation,
-            gettext_lazy("A legal basis of %(object)s is replaced."),
+        ServiceAction(
+            name="citation_remove",
+            title=gettext_lazy("Remove a legal basis"),
+            form=CitationRemoveForm,
+            form_target="campaign",
+            service=citation_remove,
+            permission="campaigns.change_citations",
+            button=False,
+            success=gettext_lazy("A legal basis of %(object)s is removed."),
         ),
-    }
+    ]
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         campaign = self.get_object(request, unquote(object_id)) if object_id else None
@@ -399,21 +263,8 @@ class GoalAdmin(PortalModelAdmin):
 # --- Reporting periods and indicators ------------------------------------------------
 
 
-def _due_form(admin_, period, data):
-    return PeriodDueForm(data, initial={"due_on": period.due_on})
-
-
-def _change_due(admin_, request, period, cleaned):
-    period_due_change(
-        period=period,
-        actor=request.user,
-        reason=cleaned["reason"],
-        due_on=cleaned["due_on"],
-    )
-
-
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(ServiceFormAdmin):
+class ReportingPeriodAdmin(PortalModelAdmin):
     form = ReportingPeriodAdminForm
     list_display = (
         "name",
@@ -428,38 +279,18 @@ class ReportingPeriodAdmin(ServiceFormAdmin):
     list_select_related = ("campaign",)
     # Moving the due date changes who was late: through period_due_change.
     guarded_fields = ("campaign", "due_on")
-    change_form_template = "admin/campaigns/reportingperiod/change_form.html"
-    service_forms = {
-        "due": (
-            "campaigns.change_period_rules",
-            gettext_lazy("Change the due date"),
-            _due_form,
-            _change_due,
-            gettext_lazy("The due date of %(object)s is changed."),
+    service_actions = [
+        ServiceAction(
+            name="due",
+            title=gettext_lazy("Change the due date"),
+            form=PeriodDueForm,
+            initial=("due_on",),
+            service=period_due_change,
+            target="period",
+            permission="campaigns.change_period_rules",
+            success=gettext_lazy("The due date of %(object)s is changed."),
         ),
-    }
-
-
-def _rules_form(admin_, indicator, data):
-    return IndicatorRulesForm(
-        data,
-        initial={
-            "value_type": indicator.value_type,
-            "min_value": indicator.min_value,
-            "max_value": indicator.max_value,
-        },
-    )
-
-
-def _change_rules(admin_, request, indicator, cleaned):
-    indicator_rules_change(
-        indicator=indicator,
-        actor=request.user,
-        reason=cleaned["reason"],
-        value_type=cleaned["value_type"],
-        min_value=cleaned["min_value"],
-        max_value=cleaned["max_value"],
-    )
+    ]
 
 
 # Once a value is reported these change only through indicator_rules_change.
@@ -467,7 +298,7 @@ INDICATOR_RULE_FIELDS = ("value_type", "min_value", "max_value")
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ServiceFormAdmin):
+class IndicatorAdmin(PortalModelAdmin):
     form = IndicatorAdminForm
     list_display = (
         "code",
@@ -483,16 +314,19 @@ class IndicatorAdmin(ServiceFormAdmin):
     search_fields = ("code", "name")
     list_select_related = ("goal", "campaign")
     guarded_fields = ("campaign",)
-    change_form_template = "admin/campaigns/indicator/change_form.html"
-    service_forms = {
-        "rules": (
-            "campaigns.change_indicator_rules",
-            gettext_lazy("Change the indicator's type or bounds"),
-            _rules_form,
-            _change_rules,
-            gettext_lazy("The rules of %(object)s are changed."),
+    service_actions = [
+        ServiceAction(
+            name="rules",
+            title=gettext_lazy("Change the indicator's type or bounds"),
+            label=gettext_lazy("Change the type or bounds"),
+            form=IndicatorRulesForm,
+            initial=INDICATOR_RULE_FIELDS,
+            service=indicator_rules_change,
+            target="indicator",
+            permission="campaigns.change_indicator_rules",
+            success=gettext_lazy("The rules of %(object)s are changed."),
         ),
-    }
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

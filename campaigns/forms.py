@@ -457,6 +457,25 @@ class CitationChoiceForm(ReasonForm):
             self.order_fields(self.field_order)
 
 
+class CitationRemoveForm(CitationChoiceForm):
+    """Stop citing one legal document (citation_remove)."""
+
+    def __init__(self, *args, campaign, **kwargs):
+        kwargs.setdefault(
+            "required_message",
+            _("Say why the campaign no longer cites this document."),
+        )
+        super().__init__(*args, campaign=campaign, **kwargs)
+
+
+class CitationReplaceForm(CitationChoiceForm):
+    """Cite another document in place of a citation's (citation_replace)."""
+
+    def __init__(self, *args, campaign, **kwargs):
+        kwargs.setdefault("required_message", _("Say why the citation is replaced."))
+        super().__init__(*args, campaign=campaign, replace=True, **kwargs)
+
+
 class ReviewFixForm(forms.Form):
     """The corrected text of one item of a copy's review list."""
 
@@ -468,17 +487,30 @@ class ReviewFixForm(forms.Form):
     )
 
 
-class ReportExtensionForm(ReasonForm):
-    """The office extends one unit's due date (report_extension_grant)."""
+class ExtensionForm(ReasonForm):
+    """The office extends one unit's deadline: the new day and the reason.
+
+    The shape of every extension's grant form (reports' here, dossiers' in
+    ``awards.extensions.forms`` adds the award and the unit); the service
+    checks the dates (``extension_grant``).
+    """
 
     until = forms.DateField(
         label=_("Extended until"),
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+        # An <input type="date"> shows only ISO dates.
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"
+        ),
         error_messages={
             "required": _("Enter the new due date."),
             "invalid": _("Enter a date as dd/mm/yyyy."),
         },
     )
+    # The service's refusals that belong to a field (the others go on top).
+    service_error_fields = {
+        "extension_not_later": "until",
+        "extension_too_long": "until",
+    }
     field_order = ["until", "reason"]
 
     def __init__(self, *args, **kwargs):
@@ -487,3 +519,16 @@ class ReportExtensionForm(ReasonForm):
             "required_message", _("Please give the reason for the extension.")
         )
         super().__init__(*args, **kwargs)
+
+    def add_service_error(self, exc):
+        """Show a service's ValidationError next to the field it is about."""
+        errors = getattr(exc, "error_list", None) or [
+            forms.ValidationError(message) for message in exc.messages
+        ]
+        for error in errors:
+            field = self.service_error_fields.get(error.code)
+            self.add_error(field if field in self.fields else None, error)
+
+
+class ReportExtensionForm(ExtensionForm):
+    """The office extends one unit's due date (report_extension_grant)."""

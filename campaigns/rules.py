@@ -18,6 +18,7 @@ from units.rules import (
     reads_everything,
 )
 
+from .deadlines import report_deadline
 from .enums import (
     CAMPAIGN_TRANSITIONS,
     REPORT_EDITABLE_STATES,
@@ -99,10 +100,12 @@ def report_is_editable(user, report):
 
 @rules.predicate
 def report_may_reopen(user, report):
-    """A handed-in report may be reopened; a draft only once its due day is over."""
+    """A handed-in report may be reopened; a draft only once the unit's deadline is over."""
     if report is None or report.state not in REPORT_REOPEN_TRANSITIONS:
         return False
-    return report.state != ReportState.DRAFT or report.period.is_overdue()
+    if report.state != ReportState.DRAFT:
+        return True
+    return report_deadline(report.period, report.unit_id).is_past()
 
 
 def _report_may_become(target):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from phongquang_portal.core.versions import campaign_namespace
 
+from .deadlines import Deadline, report_deadlines
 from .enums import (
     REPORT_COUNTED_STATES,
     REPORT_EDITABLE_STATES,
@@ -26,10 +27,8 @@ from .models import (
     IndicatorValue,
     Report,
     ReportAttachment,
-    ReportExtension,
     ReportingPeriod,
     ReportSection,
-    end_of_day,
 )
 
 PERIOD_ORDER = ("position", "due_on", "pk")
@@ -260,34 +259,25 @@ class BoardRow:
     days_left: int
     value_count: int = 0
     attachment_count: int = 0
-    extension: object = None
+    deadline: Deadline = None
 
     @property
     def state_label(self):
         return BoardState(self.state).label
 
-
-def active_extensions(period, unit_ids=None):
-    """{unit_id: ReportExtension} of the period's extensions in force, one query."""
-    qs = ReportExtension.objects.filter(period=period, revoked_at__isnull=True)
-    if unit_ids is not None:
-        qs = qs.filter(unit_id__in=list(unit_ids))
-    return {extension.unit_id: extension for extension in qs}
+    @property
+    def extension(self):
+        """The office's extension in force for the unit, if any."""
+        return self.deadline.extension if self.deadline else None
 
 
-def due_date_for(period, extension=None):
-    """The day a unit's report is due: the period's, or the office's extension."""
-    if extension is not None and extension.until > period.due_on:
-        return extension.until
-    return period.due_on
-
-
-def board_state(report, period, now, extension=None):
+def board_state(report, deadline, now):
     """The board's state for a unit: not submitted and overdue are derived.
 
-    A unit whose due date the office extended is overdue only after the extension.
+    ``deadline``: the unit's (``campaigns.deadlines``): a unit whose due date
+    the office extended is overdue only after the extension.
     """
-    overdue = now >= end_of_day(due_date_for(period, extension))
+    overdue = deadline.is_past(now)
     if report is None:
         return BoardState.OVERDUE if overdue else BoardState.NOT_STARTED
     if report.state == ReportState.DRAFT and overdue and not report.reopened:
@@ -312,36 +302,31 @@ def board_rows(period, *, now=None, kind=None, state=None):
             attachment_count=_count_of(ReportAttachment),
         )
     }
-    extensions = active_extensions(period)
-    today = timezone.localdate(now)
+    deadlines = report_deadlines([period])
     rows = []
     for unit in units:
         report = reports.get(unit.pk)
         if report is not None:
             report.period = period
-        extension = extensions.get(unit.pk)
-        due_on = due_date_for(period, extension)
-        overdue = now >= end_of_day(due_on)
-        row_state = board_state(report, period, now, extension)
+        deadline = deadlines.get(period, unit)
+        still_due = report is None or report.state in REPORT_EDITABLE_STATES
+        overdue = deadline.is_past(now)
         if report is not None and report.submitted_at is not None:
-            late = report.days_late(
-                now, extended_until=extension.until if extension else None
-            )
-        elif overdue and (report is None or report.state in REPORT_EDITABLE_STATES):
-            late = (today - due_on).days
+            late = deadline.days_late(report.submitted_at)
+        elif overdue and still_due:
+            late = deadline.days_late(now)
         else:
             late = 0
         row = BoardRow(
             unit=unit,
             report=report,
-            state=row_state,
-            is_overdue=overdue
-            and (report is None or report.state in REPORT_EDITABLE_STATES),
+            state=board_state(report, deadline, now),
+            is_overdue=overdue and still_due,
             days_late=late,
-            days_left=max((due_on - today).days, 0),
+            days_left=deadline.days_left(now),
             value_count=getattr(report, "value_count", 0),
             attachment_count=getattr(report, "attachment_count", 0),
-            extension=extension,
+            deadline=deadline,
         )
         if state and row.state != state:
             continue
@@ -363,7 +348,7 @@ class ReportListRow:
     period: object
     report: object
     state: str
-    extension: object = None
+    deadline: Deadline
 
     @property
     def state_label(self):
@@ -371,7 +356,12 @@ class ReportListRow:
 
     @property
     def due_on(self):
-        return due_date_for(self.period, self.extension)
+        """The unit's day in force."""
+        return self.deadline.day
+
+    @property
+    def extension(self):
+        return self.deadline.extension
 
 
 def report_rows_for_head(user, campaign, *, now=None, periods=None):
@@ -387,14 +377,8 @@ def report_rows_for_head(user, campaign, *, now=None, periods=None):
             period__campaign=campaign, unit__in=[u.pk for u in units]
         )
     }
-    extensions = {
-        (e.unit_id, e.period_id): e
-        for e in ReportExtension.objects.filter(
-            period__campaign=campaign,
-            unit__in=[u.pk for u in units],
-            revoked_at__isnull=True,
-        )
-    }
+    periods = list(periods)
+    deadlines = report_deadlines(periods, units)
     rows = []
     for period in periods:
         for unit in units:
@@ -404,14 +388,14 @@ def report_rows_for_head(user, campaign, *, now=None, periods=None):
             if report is not None:
                 report.period = period
                 report.unit = unit
-            extension = extensions.get((unit.pk, period.pk))
+            deadline = deadlines.get(period, unit)
             rows.append(
                 ReportListRow(
                     unit=unit,
                     period=period,
                     report=report,
-                    state=board_state(report, period, now, extension),
-                    extension=extension,
+                    state=board_state(report, deadline, now),
+                    deadline=deadline,
                 )
             )
     return rows
@@ -424,13 +408,33 @@ class DueItem:
     kind: str  # "report" or "dossier"
     label: str
     unit: object
-    due_on: object
+    deadline: Deadline
     url: str
+    now: object
     state_label: str = ""
-    extended: bool = False
-    extension_reason: str = ""
-    overdue: bool = False
-    days_left: int = 0
+    # A returned or reopened report may still be handed in after its deadline.
+    late_allowed: bool = False
+
+    @property
+    def due_on(self):
+        return self.deadline.day
+
+    @property
+    def extended(self):
+        return self.deadline.extended
+
+    @property
+    def extension_reason(self):
+        extension = self.deadline.extension
+        return extension.reason if extension is not None else ""
+
+    @property
+    def overdue(self):
+        return not self.late_allowed and self.deadline.is_past(self.now)
+
+    @property
+    def days_left(self):
+        return self.deadline.days_left(self.now)
 
 
 def report_due_items(user, campaign, *, now=None):
@@ -439,18 +443,12 @@ def report_due_items(user, campaign, *, now=None):
     from django.urls import reverse
 
     now = now or timezone.now()
-    today = timezone.localdate(now)
     items = []
     for row in report_rows_for_head(user, campaign, now=now):
         if not row.period.is_open(now):
             continue
         if row.report is not None and row.report.state not in REPORT_EDITABLE_STATES:
             continue
-        due_on = row.due_on
-        # A returned or reopened report may still be handed in after the due day.
-        late_allowed = row.report is not None and (
-            row.report.reopened or row.report.state == ReportState.RETURNED
-        )
         if row.report is not None:
             url = reverse("campaigns:report_edit", args=[row.report.pk])
         else:
@@ -460,13 +458,12 @@ def report_due_items(user, campaign, *, now=None):
                 kind="report",
                 label=row.period.name,
                 unit=row.unit,
-                due_on=due_on,
+                deadline=row.deadline,
                 url=url,
+                now=now,
                 state_label=str(row.state_label),
-                extended=row.extension is not None,
-                extension_reason=row.extension.reason if row.extension else "",
-                overdue=not late_allowed and now >= end_of_day(due_on),
-                days_left=max((due_on - today).days, 0),
+                late_allowed=row.report is not None
+                and (row.report.reopened or row.report.state == ReportState.RETURNED),
             )
         )
     return sorted(items, key=lambda item: (item.due_on, item.unit.name))

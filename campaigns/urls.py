@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import extension_views, views
 
 app_name = "campaigns"
 
@@ -43,12 +43,12 @@ urlpatterns = [
     path("periods/<int:pk>/remind/", views.RemindView.as_view(), name="remind"),
     path(
         "periods/<int:pk>/extensions/<int:unit_pk>/",
-        views.ExtensionView.as_view(),
+        extension_views.ReportExtensionView.as_view(),
         name="extension",
     ),
     path(
         "periods/<int:pk>/extensions/<int:unit_pk>/revoke/",
-        views.ExtensionRevokeView.as_view(),
+        extension_views.ReportExtensionRevokeView.as_view(),
         name="extension_revoke",
     ),
     path(

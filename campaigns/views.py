@@ -27,12 +27,12 @@ from phongquang_portal.core.uploads import ACCEPT_ATTRIBUTE, serve_protected
 from units.models import Unit
 from units.selectors import participant_counts
 
+from .deadlines import dossier_deadline, report_deadline
 from .enums import BoardState
 from .exports import aggregate_pdf, aggregate_period, aggregate_workbook
 from .forms import (
     AttachmentForm,
     BoardFilterForm,
-    ReportExtensionForm,
     ReportForm,
     ReportListFilterForm,
     ReviewFixForm,
@@ -43,7 +43,6 @@ from .models import (
     Goal,
     Report,
     ReportAttachment,
-    ReportExtension,
     ReportingPeriod,
 )
 from .selectors import (
@@ -66,9 +65,6 @@ from .services import (
     report_accept,
     report_attachment_add,
     report_attachment_remove,
-    report_extension_for,
-    report_extension_grant,
-    report_extension_revoke,
     report_mark_opened,
     report_reminders_send,
     report_reopen,
@@ -118,14 +114,14 @@ class CampaignDetailView(PublicPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         campaign = self.object
         now = timezone.now()
-        deadline = campaign.dossier_deadline_ends_at
+        deadline = dossier_deadline(campaign)
         context.update(
             goals=list(campaign.goals.all()),
             participants=participant_counts(),
             now=now,
-            deadline_at=deadline,
-            dossiers_open=campaign.dossiers_open(now),
-            days_left=max((deadline - now).days, 0),
+            deadline_at=deadline.ends_at,
+            dossiers_open=not deadline.is_past(now),
+            days_left=deadline.days_left(now),
         )
         if has_perm(self.request.user, "campaigns.view_review", campaign):
             context["review_open"] = campaign.review_items.filter(done=False).count()
@@ -313,7 +309,7 @@ class ReportDetailView(ReportObjectMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         report = self.get_report()
-        extension = report_extension_for(report)
+        deadline = report_deadline(report.period, report.unit_id)
         goals = list(
             Goal.objects.filter(campaign_id=report.period.campaign_id).order_by(
                 "position"
@@ -349,11 +345,9 @@ class ReportDetailView(ReportObjectMixin, TemplateView):
                 narratives=sections,
                 values=values,
             ),
-            late=submission_is_late(report, extension=extension),
-            extension=extension,
-            days_late=report.days_late(
-                extended_until=extension.until if extension else None
-            ),
+            late=submission_is_late(report, deadline=deadline),
+            deadline=deadline,
+            days_late=deadline.days_late(report.submitted_at),
             saved=self.request.GET.get("saved") == "1",
         )
         return context
@@ -492,6 +486,7 @@ class ReportEditView(ReportObjectMixin, TemplateView):
                 values={v.indicator_id: v.value for v in report.values.all()},
             )
         attachments = list(report.attachments.all())
+        deadline = report_deadline(report.period, report.unit_id)
         return self.get_context_data(
             form=form,
             report=report,
@@ -499,8 +494,8 @@ class ReportEditView(ReportObjectMixin, TemplateView):
             checklist=checklist,
             attachments=attachments,
             attachment_form=AttachmentForm(goals=self.goals),
-            late=submission_is_late(report),
-            extension=report_extension_for(report),
+            late=submission_is_late(report, deadline=deadline),
+            deadline=deadline,
             max_upload_mb=settings.UPLOAD_MAX_BYTES // (1024 * 1024),
             accept=ACCEPT_ATTRIBUTE,
             # The browser keeps a copy of the form until the server has saved it
@@ -726,113 +721,10 @@ class BoardView(PeriodMixin, TemplateView):
             ],
             total=len(all_rows),
             filter_form=form,
-            overdue=period.is_overdue(now),
+            overdue=report_deadline(period).is_past(now),
             here=self.request.get_full_path(),
         )
         return context
-
-
-class ExtensionView(PeriodMixin, TemplateView):
-    """The office extends one unit's due date for the period: a date and a reason."""
-
-    permission_required = "campaigns.extend_report"
-    template_name = "campaigns/extension.html"
-
-    def get_unit(self):
-        if not hasattr(self, "_unit"):
-            self._unit = get_object_or_404(
-                Unit, pk=self.kwargs["unit_pk"], is_active=True
-            )
-        return self._unit
-
-    def get_extension(self):
-        return ReportExtension.objects.filter(
-            period=self.get_period(), unit=self.get_unit()
-        ).first()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        period, unit = self.get_period(), self.get_unit()
-        extension = self.get_extension()
-        form = kwargs.get("form") or ReportExtensionForm(
-            initial={"until": extension.until} if extension else None
-        )
-        context.update(
-            period=period,
-            campaign=period.campaign,
-            unit=unit,
-            extension=extension,
-            form=form,
-            report=Report.objects.filter(period=period, unit=unit).first(),
-            revoke_form=ReasonForm(
-                label=_("Reason for withdrawing the extension"), prefix="revoke"
-            ),
-        )
-        return context
-
-    def post(self, request, pk, unit_pk):
-        period, unit = self.get_period(), self.get_unit()
-        form = ReportExtensionForm(request.POST)
-        if form.is_valid():
-            try:
-                extension = report_extension_grant(
-                    period=period,
-                    unit=unit,
-                    until=form.cleaned_data["until"],
-                    reason=form.cleaned_data["reason"],
-                    actor=request.user,
-                )
-            except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error("until", message)
-            else:
-                messages.success(
-                    request,
-                    _("%(unit)s may submit until the end of %(date)s.")
-                    % {
-                        "unit": unit.name,
-                        "date": extension.until.strftime("%d/%m/%Y"),
-                    },
-                )
-                return redirect(period.get_absolute_url())
-        return self.render_to_response(self.get_context_data(form=form))
-
-
-class ExtensionRevokeView(ExtensionView):
-    """Withdraw a unit's extension; the period's due date applies again."""
-
-    http_method_names = ["post"]
-
-    def post(self, request, pk, unit_pk):
-        extension = self.get_extension()
-        if extension is None:
-            raise Http404
-        form = ReasonForm(
-            request.POST,
-            prefix="revoke",
-            required_message=_("Please give the reason for withdrawing the extension."),
-        )
-        try:
-            if not form.is_valid():
-                raise ValidationError(
-                    [m for errors in form.errors.values() for m in errors]
-                )
-            report_extension_revoke(
-                extension=extension,
-                reason=form.cleaned_data["reason"],
-                actor=request.user,
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(
-                "campaigns:extension", pk=extension.period_id, unit_pk=extension.unit_id
-            )
-        messages.success(
-            request,
-            _("The extension of %(unit)s is withdrawn.")
-            % {"unit": extension.unit.name},
-        )
-        return redirect(extension.period.get_absolute_url())
 
 
 class RemindView(PeriodMixin, View):

@@ -11,15 +11,12 @@ publication change only through the portal's pages and services.
 """
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.html import format_html
+from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from phongquang_portal.core.admin_forms import ServiceAction
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
 from phongquang_portal.core.permissions import has_perm
 from units.enums import UnitKind
@@ -152,82 +149,47 @@ class CriterionInline(ReadOnlyInline):
     fields = ("code", "title", "max_points", "kind", "evidence_required", "position")
 
 
-class AmendViewMixin:
-    """A small admin page that changes the guarded fields through a service."""
-
-    amend_form = None
-    amend_title = ""
-
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/amend/",
-                self.admin_site.admin_view(self.amend_view),
-                name=self._url_name("amend"),
-            ),
-            *super().get_urls(),
-        ]
-
-    def _url_name(self, page):
-        return f"{self.opts.app_label}_{self.opts.model_name}_{page}"
-
-    def amend_url(self, obj):
-        return reverse(f"admin:{self._url_name('amend')}", args=[obj.pk])
-
-    def amend_service(self, obj, actor, reason, values):
-        raise NotImplementedError
-
-    def amend_view(self, request, object_id):
-        obj = self.get_object(request, object_id)
-        if obj is None or not self.has_view_permission(request, obj):
-            raise PermissionDenied
-        perm = f"scoring.amend_{self.opts.model_name}"
-        may_amend = has_perm(request.user, perm, obj)
-        if request.method == "POST" and not may_amend:
-            raise PermissionDenied
-        form = self.amend_form(
-            request.POST if request.method == "POST" else None,
-            **{self.opts.model_name: obj},
+def _criterion_locked(criterion):
+    if selectors.criterion_in_use(criterion):
+        return _(
+            "Units have submitted sheets holding this criterion: its points, kind, "
+            "units and automatic scoring can no longer change."
         )
-        if request.method == "POST" and form.is_valid():
-            values = dict(form.cleaned_data)
-            reason = values.pop("reason")
-            try:
-                self.amend_service(obj, request.user, reason, values)
-            except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
-            else:
-                self.message_user(
-                    request, _("The change is recorded."), messages.SUCCESS
-                )
-                return HttpResponseRedirect(
-                    reverse(f"admin:{self._url_name('change')}", args=[obj.pk])
-                )
-        return TemplateResponse(
-            request,
-            "admin/scoring/amend.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": self.amend_title,
-                "opts": self.opts,
-                "original": obj,
-                "form": form,
-                "may_amend": may_amend,
-                "locked_message": self.locked_message(obj),
-            },
-        )
+    return ""
 
-    def locked_message(self, obj):
-        return ""
 
-    @admin.display(description=gettext_lazy("change with a reason"))
-    def amend_link(self, obj):
-        if obj is None or obj.pk is None:
-            return ""
-        return format_html(
-            '<a class="button" href="{}">{}</a>', self.amend_url(obj), self.amend_title
+def _band_locked(band):
+    if selectors.is_published(band.campaign_id):
+        return _(
+            "The ranking is published: its bands no longer change. Withdraw it "
+            "from the honor board first."
         )
+    return ""
+
+
+def _amend(*, target, title, form, service, locked):
+    """The page of a criterion's or a band's guarded fields ("amend").
+
+    Whoever reads the criteria may open it (it says why they are locked);
+    only who may ``scoring.amend_<target>`` sees the form and changes them.
+    """
+    return ServiceAction(
+        name="amend",
+        title=title,
+        intro=gettext_lazy(
+            "The change and its reason are recorded in the history, with the old "
+            "and new values."
+        ),
+        submit=gettext_lazy("Record the change"),
+        form=form,
+        form_target=target,
+        service=service,
+        target=target,
+        permission=f"scoring.amend_{target}",
+        readable=True,
+        locked=locked,
+        success=gettext_lazy("The change is recorded."),
+    )
 
 
 @admin.register(CriterionGroup)
@@ -250,7 +212,7 @@ class CriterionGroupAdmin(PortalModelAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(AmendViewMixin, PortalModelAdmin):
+class CriterionAdmin(PortalModelAdmin):
     form = CriterionAdminForm
     list_display = (
         "code",
@@ -266,30 +228,15 @@ class CriterionAdmin(AmendViewMixin, PortalModelAdmin):
     list_select_related = ("group", "campaign")
     guarded_fields = ("campaign", *services.CRITERION_LOCKED_FIELDS)
     actions = None
-    amend_form = CriterionAmendForm
-    amend_title = gettext_lazy("Change the points, kind, units or automatic scoring")
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = super().get_readonly_fields(request, obj)
-        return [*fields, "amend_link"] if obj is not None else fields
-
-    def get_fields(self, request, obj=None):
-        fields = list(super().get_fields(request, obj))
-        if obj is not None and "amend_link" in fields:
-            fields.remove("amend_link")
-            fields.insert(fields.index("max_points"), "amend_link")
-        return fields
-
-    def amend_service(self, obj, actor, reason, values):
-        services.criterion_change(criterion=obj, actor=actor, reason=reason, **values)
-
-    def locked_message(self, obj):
-        if selectors.criterion_in_use(obj):
-            return _(
-                "Units have submitted sheets holding this criterion: its points, kind, "
-                "units and automatic scoring can no longer change."
-            )
-        return ""
+    service_actions = [
+        _amend(
+            target="criterion",
+            title=gettext_lazy("Change the points, kind, units or automatic scoring"),
+            form=CriterionAmendForm,
+            service=services.criterion_change,
+            locked=_criterion_locked,
+        ),
+    ]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -298,17 +245,20 @@ class CriterionAdmin(AmendViewMixin, PortalModelAdmin):
 
 
 @admin.register(Band)
-class BandAdmin(AmendViewMixin, PortalModelAdmin):
+class BandAdmin(PortalModelAdmin):
     list_display = ("label", "min_total", "campaign")
     list_filter = ("campaign",)
     guarded_fields = ("campaign", *services.BAND_LOCKED_FIELDS)
     actions = None
-    amend_form = BandAmendForm
-    amend_title = gettext_lazy("Change the classification or its lowest total")
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = super().get_readonly_fields(request, obj)
-        return [*fields, "amend_link"] if obj is not None else fields
+    service_actions = [
+        _amend(
+            target="band",
+            title=gettext_lazy("Change the classification or its lowest total"),
+            form=BandAmendForm,
+            service=services.band_change,
+            locked=_band_locked,
+        ),
+    ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -330,17 +280,6 @@ class BandAdmin(AmendViewMixin, PortalModelAdmin):
 
             return NewBandForm
         return form
-
-    def amend_service(self, obj, actor, reason, values):
-        services.band_change(band=obj, actor=actor, reason=reason, **values)
-
-    def locked_message(self, obj):
-        if selectors.is_published(obj.campaign_id):
-            return _(
-                "The ranking is published: its bands no longer change. Withdraw it "
-                "from the honor board first."
-            )
-        return ""
 
 
 @admin.register(RankingPublication)

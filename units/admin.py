@@ -7,20 +7,20 @@ Accounts are kept here too; superuser status, staff status, groups and
 Django permissions are never edited (roles decide them).
 """
 
+from functools import partial
+
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phongquang_portal.core.activity import log_action
+from phongquang_portal.core.admin_forms import ServiceAction
 from phongquang_portal.core.admin_mixins import PortalModelAdmin, admin_changes
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.permissions import has_perm
@@ -108,6 +108,21 @@ class MembershipGrantForm(forms.ModelForm):
         return None
 
 
+def _revoke_question(membership):
+    question = _("Revoke the role “%(role)s” of %(user)s?") % {
+        "role": membership.get_role_display(),
+        "user": membership.user,
+    }
+    return f"{question} ({membership.unit})" if membership.unit else question
+
+
+def _revoked(membership):
+    return _("The role “%(role)s” of %(user)s is revoked.") % {
+        "role": membership.get_role_display(),
+        "user": membership.user,
+    }
+
+
 @admin.register(Membership)
 class MembershipAdmin(PortalModelAdmin):
     """Roles are data: granted and revoked here through the services, with a reason."""
@@ -124,6 +139,28 @@ class MembershipAdmin(PortalModelAdmin):
     list_select_related = ("user", "unit")
     autocomplete_fields = ("user", "unit")
     actions = None
+    # Revoking a role: the delete page asks for the reason and calls the service.
+    service_actions = [
+        ServiceAction(
+            name="delete",
+            title=gettext_lazy("Revoke a role"),
+            intro=_revoke_question,
+            submit=gettext_lazy("Revoke the role"),
+            form=partial(
+                ReasonForm,
+                label=gettext_lazy("Reason for revoking the role"),
+                required_message=gettext_lazy(
+                    "Please give the reason for revoking this role."
+                ),
+            ),
+            service=membership_revoke,
+            target="membership",
+            permission="units.delete_membership",
+            button=False,
+            back_to="changelist",
+            success=_revoked,
+        ),
+    ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -140,17 +177,15 @@ class MembershipAdmin(PortalModelAdmin):
         return ["user", "role", "unit", "title", "reason"]
 
     def save_model(self, request, obj, form, change):
-        try:
-            membership = membership_grant(
-                user=obj.user,
-                role=obj.role,
-                unit=obj.unit,
-                title=obj.title,
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            raise PermissionDenied(" ".join(exc.messages)) from exc
+        # A refusal comes back on the add form, as typed (core.admin_forms).
+        membership = membership_grant(
+            user=obj.user,
+            role=obj.role,
+            unit=obj.unit,
+            title=obj.title,
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
         obj.pk = membership.pk
 
     def save_related(self, request, form, formsets, change):
@@ -158,47 +193,6 @@ class MembershipAdmin(PortalModelAdmin):
 
     def log_addition(self, request, obj, message):
         return None  # the service wrote the activity log
-
-    def delete_view(self, request, object_id, extra_context=None):
-        """Revoke a role: the delete page asks for the reason and calls the service."""
-        membership = self.get_object(request, object_id)
-        if membership is None or not self.has_delete_permission(request, membership):
-            raise PermissionDenied
-        form = ReasonForm(
-            request.POST if request.method == "POST" else None,
-            label=_("Reason for revoking the role"),
-            required_message=_("Please give the reason for revoking this role."),
-        )
-        if request.method == "POST" and form.is_valid():
-            try:
-                membership_revoke(
-                    membership=membership,
-                    actor=request.user,
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as exc:
-                self.message_user(request, " ".join(exc.messages), messages.ERROR)
-            else:
-                self.message_user(
-                    request,
-                    _("The role “%(role)s” of %(user)s is revoked.")
-                    % {"role": membership.get_role_display(), "user": membership.user},
-                    messages.SUCCESS,
-                )
-                return HttpResponseRedirect(
-                    reverse("admin:units_membership_changelist")
-                )
-        return TemplateResponse(
-            request,
-            "admin/units/membership/revoke.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Revoke a role"),
-                "opts": self.opts,
-                "membership": membership,
-                "form": form,
-            },
-        )
 
 
 class AccountChangeForm(UserChangeForm):

@@ -2,16 +2,15 @@
 while the voting has not opened."""
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from phongquang_portal.core.admin_forms import ServiceAction
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
 from phongquang_portal.core.permissions import has_perm
 
-from ..common.admin import ServiceFormMixin
 from ..enums import ATTENDANCE_FIELDS, MeetingState
 from . import services
 from .forms import AttendanceForm
@@ -40,8 +39,14 @@ class MeetingAttendanceInline(admin.TabularInline):
         return has_perm(request.user, "awards.view_meetingattendance", obj)
 
 
+def _attendance_locked(meeting):
+    if meeting.state != MeetingState.PREPARING:
+        return _("The voting of this meeting has opened: its attendance is fixed.")
+    return ""
+
+
 @admin.register(CouncilMeeting)
-class CouncilMeetingAdmin(ServiceFormMixin, PortalModelAdmin):
+class CouncilMeetingAdmin(PortalModelAdmin):
     """Meetings are recorded on the council board and run on their own page
     (attendance member by member, opening, ballots, closing). Here they are
     read; the attendance may be corrected member by member, with a reason,
@@ -83,7 +88,25 @@ class CouncilMeetingAdmin(ServiceFormMixin, PortalModelAdmin):
     )
     guarded_fields = ("campaign", "held_on", *ATTENDANCE_FIELDS)
     inlines = [MeetingAttendanceInline]
-    change_form_template = "admin/awards/councilmeeting/change_form.html"
+    service_actions = [
+        ServiceAction(
+            name="attendance",
+            title=gettext_lazy("Correct the attendance"),
+            label=gettext_lazy("Correct the attendance (with a reason)"),
+            intro=gettext_lazy(
+                "Tick the members present. The attendance changes only before the "
+                "voting opens, with a reason; who came and who left are logged."
+            ),
+            form=AttendanceForm,
+            form_target="meeting",
+            service=services.meeting_attendance_record,
+            target="meeting",
+            permission="awards.change_attendance",
+            button_permission="awards.change_meeting_attendance",
+            locked=_attendance_locked,
+            success=gettext_lazy("The meeting's attendance is corrected."),
+        ),
+    ]
 
     def has_add_permission(self, request):
         # Meetings are recorded on the council board.
@@ -93,60 +116,4 @@ class CouncilMeetingAdmin(ServiceFormMixin, PortalModelAdmin):
     def portal_page(self, obj):
         return format_html(
             '<a href="{}">{}</a>', reverse("awards:meeting", args=[obj.pk]), _("Open")
-        )
-
-    def get_urls(self):
-        return [
-            path(
-                "<int:pk>/attendance/",
-                self.admin_site.admin_view(self.attendance_view),
-                name="awards_councilmeeting_attendance",
-            ),
-            *super().get_urls(),
-        ]
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id) if object_id else None
-        extra_context = {
-            **(extra_context or {}),
-            "may_change_attendance": obj is not None
-            and has_perm(request.user, "awards.change_meeting_attendance", obj),
-            "attendance_locked": obj is not None
-            and obj.state != MeetingState.PREPARING,
-        }
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def attendance_view(self, request, pk):
-        meeting = self._service_object(request, pk)
-        if not has_perm(request.user, "awards.change_attendance"):
-            raise PermissionDenied
-        form = AttendanceForm(
-            request.POST if request.method == "POST" else None, meeting=meeting
-        )
-        if request.method == "POST" and form.is_valid():
-            done = self._run_service(
-                request,
-                meeting,
-                form,
-                services.meeting_attendance_record,
-                _("The meeting's attendance is corrected."),
-                meeting=meeting,
-                present=form.cleaned_data["present"],
-            )
-            if done is not None:
-                return done
-        return self._service_page(
-            request,
-            meeting,
-            form,
-            title=_("Correct the attendance of %(meeting)s") % {"meeting": meeting},
-            intro=_(
-                "Tick the members present. The attendance changes only before the "
-                "voting opens, with a reason; who came and who left are logged."
-            ),
-            locked_message=_(
-                "The voting of this meeting has opened: its attendance is fixed."
-            )
-            if meeting.state != MeetingState.PREPARING
-            else "",
         )

@@ -1,13 +1,13 @@
 """The dossier deadline extensions the office grants one unit for one award.
 
-Their services and reads are importable from here."""
+Their services and reads are importable from here; the deadline they extend is
+``campaigns.deadlines.dossier_deadline``."""
 
 from .selectors import (
-    dossier_deadline_for,
     dossier_due_items,
-    dossier_extension_for,
     dossiers_open_for,
     extensions_of,
+    nomination_deadline,
 )
 from .services import (
     MAX_EXTENSION_DAYS,
@@ -17,11 +17,10 @@ from .services import (
 
 __all__ = [
     "MAX_EXTENSION_DAYS",
-    "dossier_deadline_for",
     "dossier_due_items",
-    "dossier_extension_for",
     "dossier_extension_grant",
     "dossier_extension_revoke",
     "dossiers_open_for",
     "extensions_of",
+    "nomination_deadline",
 ]

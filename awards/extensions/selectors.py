@@ -1,9 +1,9 @@
-"""Until when a unit's dossiers for an award are received: the campaign's dossier
-deadline, or the extension the office granted the unit; and the extensions in force.
+"""Reads about the dossier deadline extensions: a nomination's deadline, the
+campaign's extensions, and the dossier deadlines a unit head still works towards.
 
-``ensure_deadline`` asks ``dossier_deadline_for``: a deadline-bound dossier
-is received until the end of the campaign's dossier deadline, or of the
-unit's extension for that award when the office granted one.
+The deadline itself is ``campaigns.deadlines.dossier_deadline``: a
+deadline-bound dossier is received until the end of the campaign's dossier
+deadline, or of the unit's extension for that award when the office granted one.
 
 The rule for returned dossiers: a dossier the office returns for supplement
 follows the same deadline as a new one. Returned before the deadline and
@@ -14,49 +14,28 @@ dossier's page says so, and the office's return notice suggests it.
 
 from django.utils import timezone
 
-from campaigns.models import end_of_day
+from campaigns.deadlines import dossier_deadline, dossier_deadlines
 
 from ..common.selectors import proposing_units_for
 from ..kinds.models import AwardKind
 from .models import DossierExtension
 
 
-def dossier_extension_for(nomination):
-    """The extension in force for the nomination's proposing unit and award, if any."""
-    return DossierExtension.objects.filter(
-        award_kind_id=nomination.award_kind_id,
-        unit_id=nomination.proposing_unit_id,
-        revoked_at__isnull=True,
-    ).first()
-
-
-def dossier_deadline_for(nomination, extension=False):
-    """The aware instant from which the nomination's dossier is refused.
-
-    ``extension``: the unit's DossierExtension when the caller has it (None:
-    none); left out, it is read.
-    """
-    campaign = nomination.campaign
-    deadline = campaign.dossier_deadline_ends_at
-    if extension is False:
-        extension = dossier_extension_for(nomination)
-    if extension is not None and extension.until > campaign.dossier_deadline:
-        return end_of_day(extension.until)
-    return deadline
+def nomination_deadline(nomination):
+    """Until when the nomination's dossier is received (its unit's extension included)."""
+    return dossier_deadline(nomination.award_kind, nomination.proposing_unit_id)
 
 
 def dossiers_open_for(nomination, now=None):
     """True while this unit's dossier for this award is still received."""
-    if not nomination.award_kind.deadline_bound:
-        return True
-    return (now or timezone.now()) < dossier_deadline_for(nomination)
+    return not nomination_deadline(nomination).is_past(now)
 
 
 def extensions_of(campaign):
     """The campaign's extensions, in force first, with their unit and award."""
     return (
         DossierExtension.objects.filter(award_kind__campaign=campaign)
-        .select_related("award_kind", "unit", "granted_by")
+        .select_related("award_kind__campaign", "unit", "granted_by")
         .order_by("revoked_at", "until", "unit__name")
     )
 
@@ -66,7 +45,8 @@ def dossier_due_items(user, campaign, *, now=None):
 
     One item per deadline-bound award of the campaign for the units he heads
     that propose (a hamlet, not its team): the campaign's deadline, or the
-    unit's extension.
+    unit's extension. A deadline past without an extension is left out:
+    nothing is left to do.
     """
     from django.urls import reverse
 
@@ -74,7 +54,6 @@ def dossier_due_items(user, campaign, *, now=None):
     from units.selectors import units_headed_by
 
     now = now or timezone.now()
-    today = timezone.localdate(now)
     headed = {unit.pk for unit in units_headed_by(user)}
     units = [
         u
@@ -86,32 +65,24 @@ def dossier_due_items(user, campaign, *, now=None):
             "position"
         )
     )
-    extensions = {
-        (e.award_kind_id, e.unit_id): e
-        for e in DossierExtension.objects.filter(
-            award_kind__in=kinds, unit__in=units, revoked_at__isnull=True
-        )
-    }
+    for kind in kinds:
+        kind.campaign = campaign
+    deadlines = dossier_deadlines(kinds, units)
+    url = reverse("awards:list") + f"?campaign={campaign.pk}"
     items = []
     for unit in units:
         for kind in kinds:
-            extension = extensions.get((kind.pk, unit.pk))
-            due_on = campaign.dossier_deadline
-            if extension is not None and extension.until > due_on:
-                due_on = extension.until
-            if now >= end_of_day(due_on) and extension is None:
-                continue  # past and not extended: nothing left to do
+            deadline = deadlines.get(kind, unit)
+            if deadline.is_past(now) and not deadline.extended:
+                continue
             items.append(
                 DueItem(
                     kind="dossier",
                     label=kind.name,
                     unit=unit,
-                    due_on=due_on,
-                    url=reverse("awards:list") + f"?campaign={campaign.pk}",
-                    extended=extension is not None,
-                    extension_reason=extension.reason if extension else "",
-                    overdue=now >= end_of_day(due_on),
-                    days_left=max((due_on - today).days, 0),
+                    deadline=deadline,
+                    url=url,
+                    now=now,
                 )
             )
     return items

@@ -1,101 +1,107 @@
-"""The office's page for dossier deadline extensions: grant, change, withdraw."""
+"""The office's page for dossier deadline extensions: grant, change, withdraw (the
+shared extension page of ``campaigns.extension_views``, for one campaign)."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from campaigns.extension_views import (
+    ExtensionPageView,
+    ExtensionWithdrawView,
+    extensions_in_force_first,
+)
 from campaigns.models import Campaign
 from campaigns.selectors import campaign_from_request
-from phongquang_portal.core.forms import ReasonForm
-from phongquang_portal.core.mixins import permission_required
+from phongquang_portal.core.mixins import PermissionRequiredMixin
 
 from .forms import DossierExtensionForm
 from .models import DossierExtension
 from .selectors import extensions_of
-from .services import dossier_extension_grant, dossier_extension_revoke
+from .services import (
+    DOSSIER_EXTENSIONS,
+    dossier_extension_grant,
+    dossier_extension_revoke,
+)
 
 
-@permission_required("awards.view_extensions")
-def extensions(request):
+class DossierExtensionMixin(PermissionRequiredMixin):
+    permission_required = "awards.view_extensions"
+    policy = DOSSIER_EXTENSIONS
+
+    def get_permission_object(self):
+        return None
+
+    def get_page_url(self, extension):
+        campaign_id = extension.award_kind.campaign_id
+        return f"{reverse('awards:extensions')}?campaign={campaign_id}"
+
+
+class ExtensionsView(DossierExtensionMixin, ExtensionPageView):
     """The campaign's dossier extensions, and the form to grant one."""
-    campaign = campaign_from_request(request)
-    if campaign is None:
-        raise Http404
-    form = DossierExtensionForm(request.POST or None, campaign=campaign)
-    if request.method == "POST" and form.is_valid():
+
+    template_name = "awards/extensions.html"
+    form_class = DossierExtensionForm
+    unit_label = gettext_lazy("Proposing unit")
+    subject_label = gettext_lazy("Award")
+
+    def get_campaign(self):
+        if not hasattr(self, "_campaign"):
+            self._campaign = campaign_from_request(self.request)
+            if self._campaign is None:
+                raise Http404
+        return self._campaign
+
+    def get_extensions(self):
+        return extensions_in_force_first(extensions_of(self.get_campaign()))
+
+    def get_form_kwargs(self):
+        return {"campaign": self.get_campaign()}
+
+    def grant(self, form):
         data = form.cleaned_data
-        try:
-            extension = dossier_extension_grant(
-                award_kind=data["award_kind"],
-                unit=data["unit"],
-                until=data["until"],
-                reason=data["reason"],
-                actor=request.user,
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(
-                request,
-                _("%(unit)s may submit dossiers for %(award)s until %(date)s.")
-                % {
-                    "unit": extension.unit.name,
-                    "award": extension.award_kind.name,
-                    "date": extension.until.strftime("%d/%m/%Y"),
-                },
-            )
-            return redirect(f"{request.path}?campaign={campaign.pk}")
-    return render(
-        request,
-        "awards/extensions.html",
-        {
-            "campaign": campaign,
-            "campaigns": Campaign.objects.all(),
-            "form": form,
-            "extensions": list(extensions_of(campaign)),
-            "revoke_form": ReasonForm(
-                label=gettext_lazy("Reason for withdrawing"), prefix="revoke"
-            ),
-        },
-    )
+        return dossier_extension_grant(
+            award_kind=data["award_kind"],
+            unit=data["unit"],
+            until=data["until"],
+            reason=data["reason"],
+            actor=self.request.user,
+        )
+
+    def granted_message(self, extension):
+        return _("%(unit)s may submit dossiers for %(award)s until %(date)s.") % {
+            "unit": extension.unit.name,
+            "award": extension.award_kind.name,
+            "date": extension.until.strftime("%d/%m/%Y"),
+        }
+
+    def get_success_url(self, extension):
+        return f"{self.request.path}?campaign={self.get_campaign().pk}"
+
+    def revoke_url(self, extension):
+        return reverse("awards:extension_revoke", args=[extension.pk])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(campaign=self.get_campaign(), campaigns=Campaign.objects.all())
+        return context
 
 
-def _extension(request, pk, **kwargs):
-    return get_object_or_404(
-        DossierExtension.objects.select_related("award_kind__campaign", "unit"), pk=pk
-    )
+# Only a POST withdraws: any other method answers 405 before anything else.
+@method_decorator(require_POST, name="dispatch")
+class ExtensionRevokeView(DossierExtensionMixin, ExtensionWithdrawView):
+    """Withdraw one dossier extension; back to the campaign's extensions."""
 
+    def get_extension(self):
+        return get_object_or_404(
+            DossierExtension.objects.select_related("award_kind__campaign", "unit"),
+            pk=self.kwargs["pk"],
+        )
 
-@require_POST
-@permission_required("awards.view_extensions")
-def extension_revoke(request, pk):
-    extension = _extension(request, pk)
-    form = ReasonForm(
-        request.POST,
-        prefix="revoke",
-        required_message=_("Please give the reason for withdrawing the extension."),
-    )
-    try:
-        if not form.is_valid():
-            raise ValidationError(
-                [m for errors in form.errors.values() for m in errors]
-            )
+    def revoke(self, extension, reason):
         dossier_extension_revoke(
-            extension=extension, reason=form.cleaned_data["reason"], actor=request.user
+            extension=extension, reason=reason, actor=self.request.user
         )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request,
-            _("The extension of %(unit)s is withdrawn.")
-            % {"unit": extension.unit.name},
-        )
-    return redirect(
-        f"{reverse('awards:extensions')}?campaign={extension.award_kind.campaign_id}"
-    )

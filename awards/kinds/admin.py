@@ -2,18 +2,14 @@
 services, with a reason."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.urls import path, reverse
+from django.contrib import admin
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from phongquang_portal.core.admin_forms import ServiceAction
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
-from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.validators import no_control_characters
 
-from ..common.admin import ServiceFormMixin
 from ..enums import AWARD_RULE_FIELDS, AttachmentKind
 from . import services
 from .forms import AwardRulesForm
@@ -50,8 +46,14 @@ class AwardKindForm(forms.ModelForm):
             self.fields["name"].validators.append(no_control_characters)
 
 
+def _rules_locked(kind):
+    if services.award_rules_locked(kind):
+        return _("Dossiers of this award have been submitted: its rules are fixed.")
+    return ""
+
+
 @admin.register(AwardKind)
-class AwardKindAdmin(ServiceFormMixin, PortalModelAdmin):
+class AwardKindAdmin(PortalModelAdmin):
     """Award kinds: the rules (quotas, prizes, deadline, documents) change only
     through "Change the rules", with a reason, and never once dossiers are in."""
 
@@ -70,71 +72,33 @@ class AwardKindAdmin(ServiceFormMixin, PortalModelAdmin):
     list_filter = ("campaign", "code")
     list_select_related = ("campaign",)
     guarded_fields = ("campaign", "code", *AWARD_RULE_FIELDS)
-    change_form_template = "admin/awards/awardkind/change_form.html"
+    service_actions = [
+        ServiceAction(
+            name="rules",
+            title=gettext_lazy("Change the award's rules"),
+            label=gettext_lazy("Change the rules (with a reason)"),
+            intro=gettext_lazy(
+                "Quotas, prize multipliers, the deadline rule and the required "
+                "documents change only before any dossier of this award is "
+                "submitted, with a reason; the change is logged with the old and "
+                "new values."
+            ),
+            form=AwardRulesForm,
+            initial=AWARD_RULE_FIELDS,
+            values=AwardRulesForm.changed_rules,
+            service=services.award_rules_change,
+            target="award_kind",
+            permission="awards.manage_award_rules",
+            locked=_rules_locked,
+            success=gettext_lazy("The award's rules are changed."),
+        ),
+    ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None:
             # The rules are read-only here: the plain form has no rules field.
             kwargs["form"] = forms.ModelForm
         return super().get_form(request, obj, change, **kwargs)
-
-    def get_urls(self):
-        return [
-            path(
-                "<int:pk>/rules/",
-                self.admin_site.admin_view(self.rules_view),
-                name="awards_awardkind_rules",
-            ),
-            *super().get_urls(),
-        ]
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id) if object_id else None
-        extra_context = {
-            **(extra_context or {}),
-            "may_change_rules": obj is not None
-            and has_perm(request.user, "awards.change_award_rules", obj),
-            "rules_locked": obj is not None and services.award_rules_locked(obj),
-        }
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def rules_view(self, request, pk):
-        kind = self._service_object(request, pk)
-        if not has_perm(request.user, "awards.manage_award_rules"):
-            raise PermissionDenied
-        form = AwardRulesForm.for_kind(
-            kind, request.POST if request.method == "POST" else None
-        )
-        if request.method == "POST" and form.is_valid():
-            done = self._run_service(
-                request,
-                kind,
-                form,
-                services.award_rules_change,
-                _("The award's rules are changed."),
-                award_kind=kind,
-                **form.changed_rules(),
-            )
-            if done is not None:
-                return done
-        locked = services.award_rules_locked(kind)
-        return self._service_page(
-            request,
-            kind,
-            form,
-            title=_("Change the rules of %(award)s") % {"award": kind},
-            intro=_(
-                "Quotas, prize multipliers, the deadline rule and the required "
-                "documents change only before any dossier of this award is "
-                "submitted, with a reason; the change is logged with the old and "
-                "new values."
-            ),
-            locked_message=_(
-                "Dossiers of this award have been submitted: its rules are fixed."
-            )
-            if locked
-            else "",
-        )
 
 
 class BaseSalaryForm(forms.ModelForm):
@@ -189,6 +153,7 @@ class BaseSalaryAdmin(PortalModelAdmin):
         return super().get_form(request, obj, change, **kwargs)
 
     def save_model(self, request, obj, form, change):
+        # A refusal comes back on the add form, as typed (core.admin_forms).
         created = services.base_salary_add(
             amount=form.cleaned_data["amount"],
             effective_from=form.cleaned_data["effective_from"],
@@ -199,10 +164,3 @@ class BaseSalaryAdmin(PortalModelAdmin):
         obj.pk = created.pk
         obj.created_by = created.created_by
         obj.created_at = created.created_at
-
-    def add_view(self, request, form_url="", extra_context=None):
-        try:
-            return super().add_view(request, form_url, extra_context)
-        except ValidationError as exc:
-            self.message_user(request, " ".join(exc.messages), messages.ERROR)
-            return HttpResponseRedirect(reverse("admin:awards_basesalary_add"))

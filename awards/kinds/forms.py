@@ -59,15 +59,6 @@ class AwardRulesForm(forms.Form):
     )
     reason = ReasonForm.base_fields["reason"]
 
-    @classmethod
-    def for_kind(cls, award_kind, data=None):
-        initial = {
-            name: getattr(award_kind, name)
-            for name in cls.base_fields
-            if name != "reason"
-        }
-        return cls(data, initial=initial)
-
     def changed_rules(self):
         """{field: new value} of the rules the office changed."""
         return {

@@ -1,11 +1,12 @@
 """The chairman's approvals in the admin: the same services as the portal, so the
 quota, the state rules and the permissions are enforced once."""
 
-from django.contrib import admin, messages
+from functools import partial
+
+from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.template.response import TemplateResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from campaigns.selectors import current_campaign
 from phongquang_portal.core.activity import as_log_text, history_for
+from phongquang_portal.core.admin_forms import ServiceAction, report_each, run_each
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.names import user_display_name
@@ -73,12 +75,8 @@ class ScoredChangeList(ChangeList):
         self.result_list = rows
 
 
-def reject_form(data=None):
-    return ReasonForm(
-        data,
-        label=_("Reason for not approving"),
-        required_message=_("Give the reason for not approving."),
-    )
+def _board_order(queryset):
+    return in_board_order(queryset.select_related("campaign"))
 
 
 @admin.register(Nomination)
@@ -103,7 +101,33 @@ class NominationAdmin(PortalModelAdmin):
         "nominee_household__head_name",
     )
     ordering = ("-votes_for", "pk")
-    actions = ["approve_selected", "reject_selected"]
+    actions = ["approve_selected"]
+    # "Do not approve", on one nomination or a selection, asks the reason.
+    service_actions = [
+        ServiceAction(
+            name="reject",
+            title=gettext_lazy("Not approve: give the reason"),
+            label=gettext_lazy("Do not approve"),
+            intro=gettext_lazy("These nominations will not be approved:"),
+            submit=gettext_lazy("Do not approve"),
+            form=partial(
+                ReasonForm,
+                label=gettext_lazy("Reason for not approving"),
+                required_message=gettext_lazy("Give the reason for not approving."),
+            ),
+            service=services.nomination_reject,
+            target="nomination",
+            permission="awards.decide_nominations",
+            button_permission="awards.reject_nomination",
+            button=False,
+            selection="awards.decide_nominations",
+            order=_board_order,
+            success=gettext_lazy("The nomination is not approved."),
+            success_many=gettext_lazy(
+                "%(count)s nomination(s) not approved: %(names)s."
+            ),
+        ),
+    ]
     list_per_page = 50
     change_list_template = "admin/awards/nomination/change_list.html"
     change_form_template = "admin/awards/nomination/change_form.html"
@@ -276,45 +300,27 @@ class NominationAdmin(PortalModelAdmin):
             "quota": selectors.quota_panel(obj.campaign if obj else current_campaign()),
             "quota_campaign": obj.campaign if obj else None,
             "can_approve": has_perm(request.user, "awards.approve_nomination", obj),
-            "can_reject": has_perm(request.user, "awards.reject_nomination", obj),
         }
-        extra_context["can_decide"] = (
-            extra_context["can_approve"] or extra_context["can_reject"]
-        )
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     # --- Actions (same services as the portal) ------------------------------------
 
-    def _apply(self, request, nominations, service, success_message, **kwargs):
-        """Run one service on each nomination, in order; report each refusal and why."""
-        done = []
-        for nomination in nominations:
-            try:
-                service(nomination=nomination, actor=request.user, **kwargs)
-            except ValidationError as exc:
-                self.message_user(
-                    request,
-                    _("Refused: %(name)s — %(why)s")
-                    % {"name": nomination.nominee_name, "why": " ".join(exc.messages)},
-                    messages.ERROR,
-                )
-            else:
-                done.append(nomination.nominee_name)
-        if done:
-            self.message_user(
-                request,
-                success_message % {"count": len(done), "names": "; ".join(done)},
-                messages.SUCCESS,
-            )
-        return done
-
     def _approve(self, request, nominations):
-        return self._apply(
-            request,
+        """Approve each in turn; report each refusal and why, then the approved."""
+        done, refused = run_each(
             nominations,
-            services.nomination_approve,
-            _("%(count)s nomination(s) approved, in the council's order: %(names)s."),
+            lambda n: services.nomination_approve(nomination=n, actor=request.user),
         )
+        report_each(
+            self,
+            request,
+            done,
+            refused,
+            _("%(count)s nomination(s) approved, in the council's order: %(names)s."),
+            refused_message=_("Refused: %(name)s — %(why)s"),
+            name=lambda n: n.nominee_name,
+        )
+        return done
 
     @admin.action(description=gettext_lazy("Approve"), permissions=["approve"])
     def approve_selected(self, request, queryset):
@@ -324,32 +330,6 @@ class NominationAdmin(PortalModelAdmin):
             in_board_order(queryset.select_related("campaign")),
         )
 
-    @admin.action(description=gettext_lazy("Do not approve"), permissions=["approve"])
-    def reject_selected(self, request, queryset):
-        form = reject_form(request.POST if "reason" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            self._apply(
-                request,
-                in_board_order(queryset.select_related("campaign")),
-                services.nomination_reject,
-                _("%(count)s nomination(s) not approved: %(names)s."),
-                reason=form.cleaned_data["reason"],
-            )
-            return None
-        return TemplateResponse(
-            request,
-            "admin/awards/nomination/reject_confirmation.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Not approve: give the reason"),
-                "opts": self.model._meta,
-                "nominations": list(queryset),
-                "form": form,
-                "action": "reject_selected",
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
-        )
-
     def get_urls(self):
         return [
             path(
@@ -357,60 +337,17 @@ class NominationAdmin(PortalModelAdmin):
                 self.admin_site.admin_view(self.approve_one),
                 name="awards_nomination_approve",
             ),
-            path(
-                "<int:pk>/reject/",
-                self.admin_site.admin_view(self.reject_one),
-                name="awards_nomination_reject",
-            ),
             *super().get_urls(),
         ]
 
-    def _one(self, request, pk):
-        """The nomination to decide on: 404 if unseen, 403 for who does not decide."""
-        nomination = self.get_queryset(request).filter(pk=pk).first()
-        if nomination is None or not self.has_view_permission(request, nomination):
-            raise Http404
+    def approve_one(self, request, pk):
+        """The change form's "Approve" button: no reason, so no form (POST only)."""
+        nomination = self.service_object(request, pk)  # 404 if unseen
         if not self.has_approve_permission(request):
             raise PermissionDenied
-        return nomination
-
-    def approve_one(self, request, pk):
-        nomination = self._one(request, pk)
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         self._approve(request, [nomination])
         return HttpResponseRedirect(
             reverse("admin:awards_nomination_change", args=[nomination.pk])
-        )
-
-    def reject_one(self, request, pk):
-        nomination = self._one(request, pk)
-        form = reject_form(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.nomination_reject(
-                    nomination=nomination,
-                    actor=request.user,
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as exc:
-                self.message_user(request, " ".join(exc.messages), messages.ERROR)
-            else:
-                self.message_user(
-                    request, _("The nomination is not approved."), messages.SUCCESS
-                )
-            return HttpResponseRedirect(
-                reverse("admin:awards_nomination_change", args=[nomination.pk])
-            )
-        return TemplateResponse(
-            request,
-            "admin/awards/nomination/reject_confirmation.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Not approve: give the reason"),
-                "opts": self.model._meta,
-                "nominations": [nomination],
-                "form": form,
-                "single": True,
-            },
         )

@@ -4,9 +4,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from campaigns.deadlines import dossier_deadline
 from exemplars.selectors import citable_models
 from phongquang_portal.core.permissions import has_perm
 from units.models import Household, Person, Unit
@@ -279,21 +279,26 @@ def nominee_choices_for_unit(unit):
     ]
 
 
-def deadline_notice(campaign, kinds=None):
+def deadline_notice(campaign, kinds=None, *, deadline=None):
     """The deadline sentence shown before anyone types.
 
     ``kinds``: the campaign's award kinds when the page has already read them.
+    ``deadline``: one dossier's (``nomination_deadline``) on its own pages: a
+    unit the office gave an extension reads the day of its extension.
     """
     if campaign is None:
         return ""
+    if deadline is not None and deadline.extended:
+        return _(
+            "The Culture-Social office extended the deadline for your unit to the "
+            "end of %(date)s."
+        ) % {"date": deadline.display}
+    announced = dossier_deadline(campaign)
     if kinds is None:
         kinds = campaign.award_kinds.all()
     kinds = [k.name for k in kinds if k.deadline_bound]
-    params = {
-        "kinds": ", ".join(kinds),
-        "date": campaign.dossier_deadline.strftime("%d/%m/%Y"),
-    }
-    if campaign.dossiers_open(timezone.now()):
+    params = {"kinds": ", ".join(kinds), "date": announced.display}
+    if not announced.is_past():
         return (
             _(
                 "Dossiers for %(kinds)s are received until 23:59:59 on %(date)s "

@@ -26,7 +26,7 @@ from ..enums import (
     NominationState,
     NomineeType,
 )
-from ..extensions.selectors import dossier_deadline_for, dossier_extension_for
+from ..extensions.selectors import nomination_deadline
 from ..kinds.models import AwardKind
 from .models import Attachment, Nomination
 from .selectors import citable_models_for, nominee_belongs_to, quota_usage
@@ -94,28 +94,22 @@ def _ensure_complete(nomination):
 
 
 def ensure_deadline(nomination, now=None):
-    """Refuse a deadline-bound award once the dossier deadline has passed.
+    """Refuse a deadline-bound award once the unit's dossier deadline has passed.
 
-    The deadline is the campaign's, or the proposing unit's extension for the
-    award (``awards.extensions``); a returned dossier follows the same rule.
+    The deadline is ``campaigns.deadlines.dossier_deadline``: the campaign's,
+    or the proposing unit's extension for the award; a returned dossier
+    follows the same rule.
     """
-    kind = nomination.award_kind
-    if not kind.deadline_bound:
+    deadline = nomination_deadline(nomination)
+    if not deadline.is_past(now):
         return
-    extension = dossier_extension_for(nomination)
-    deadline = dossier_deadline_for(nomination, extension)
-    if (now or timezone.now()) < deadline:
-        return
-    day = nomination.campaign.dossier_deadline
-    if extension is not None and extension.until > day:
-        day = extension.until
     raise ValidationError(
         _(
             "Dossiers for “%(award)s” were accepted until 23:59:59 on %(date)s "
             "(Vietnam time); this one can no longer be submitted unless the "
             "Culture-Social office extends the deadline for your unit."
         )
-        % {"award": kind.name, "date": day.strftime("%d/%m/%Y")},
+        % {"award": nomination.award_kind.name, "date": deadline.display},
         code="deadline_passed",
     )
 

@@ -23,7 +23,7 @@ from units.models import Unit
 from ..common.views import error_text, form_errors
 from ..council.selectors import RECUSAL_MESSAGES, nomination_recusal
 from ..enums import AttachmentKind, AwardKindCode, NominationState
-from ..extensions.selectors import dossier_extension_for, dossiers_open_for
+from ..extensions.selectors import dossiers_open_for, nomination_deadline
 from . import documents, selectors, services
 from .forms import (
     AttachmentForm,
@@ -57,8 +57,9 @@ def _proposing_unit(request, **kwargs):
     return get_object_or_404(Unit, pk=pk, is_active=True)
 
 
-def _deadline_notice(campaign):
-    return selectors.deadline_notice(campaign)
+def _deadline_notice(campaign, nomination=None):
+    deadline = nomination_deadline(nomination) if nomination is not None else None
+    return selectors.deadline_notice(campaign, deadline=deadline)
 
 
 @require_safe
@@ -231,7 +232,7 @@ def nomination_edit(request, pk, nomination):
             "formset": formset,
             "campaign": nomination.campaign,
             "nomination": nomination,
-            "deadline_notice": _deadline_notice(nomination.campaign),
+            "deadline_notice": _deadline_notice(nomination.campaign, nomination),
         },
     )
 
@@ -239,6 +240,7 @@ def nomination_edit(request, pk, nomination):
 @require_safe
 @permission_required("awards.view_nomination", nomination_of_url, obj_arg="nomination")
 def nomination_detail(request, pk, nomination):
+    deadline = nomination_deadline(nomination)
     selectors.attach_scores([nomination])
     selectors.attach_warnings([nomination])
     return render(
@@ -256,15 +258,15 @@ def nomination_detail(request, pk, nomination):
                 else None
             ),
             "cited_models": list(nomination.cited_models.select_related("unit")),
-            "extension": dossier_extension_for(nomination),
+            "deadline": deadline,
             "reason_form": ReasonForm(
                 label=_("What the unit must supplement or correct")
             ),
             "recusal_message": RECUSAL_MESSAGES.get(
                 nomination_recusal(request.user, nomination), ""
             ),
-            "deadline_notice": _deadline_notice(nomination.campaign),
-            "deadline_open": dossiers_open_for(nomination),
+            "deadline_notice": selectors.deadline_notice(nomination.campaign),
+            "deadline_open": not deadline.is_past(),
         },
     )
 

@@ -5,18 +5,22 @@
   values and attachments, and the office's report extensions;
 - ``legal``: the legal documents campaigns cite, their citations, a copy's
   review list;
+- ``extensions``: the one shape of a deadline extension (reports', dossiers');
 - ``common``: validator lists and the date helpers the models share (a citation's
   date as Decree 30/2020 writes it comes from ``phongquang_portal.core.documents``).
+
+Deadlines themselves (a unit's due day, extensions included) are answered by
+``campaigns.deadlines``.
 """
 
 from .common import (
     NUMBER_BOUNDS,
     POSITION,
     TEXT,
-    end_of_day,
     official_date,
     plan_number_digits,
 )
+from .extensions import DeadlineExtension
 from .legal import CampaignCitation, CopyReviewItem, LegalDocument
 from .plan import Campaign, Goal, PriorityField
 from .reports import (
@@ -38,6 +42,7 @@ __all__ = [
     "Campaign",
     "CampaignCitation",
     "CopyReviewItem",
+    "DeadlineExtension",
     "Goal",
     "Indicator",
     "IndicatorValue",
@@ -48,7 +53,6 @@ __all__ = [
     "ReportExtension",
     "ReportSection",
     "ReportingPeriod",
-    "end_of_day",
     "official_date",
     "plan_number_digits",
 ]

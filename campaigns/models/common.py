@@ -1,11 +1,8 @@
 """What the campaigns app's models share: validator lists, and dates as the plan
-writes them."""
+writes them (deadlines: ``campaigns.deadlines``)."""
 
-import datetime
-import zoneinfo
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from phongquang_portal.core.documents import official_date as official_date
@@ -26,11 +23,3 @@ def plan_number_digits(plan_number):
     """The number part of "05/KH-UBND" ("05"), or "" when the number is not known."""
     head = (plan_number or "").split("/", 1)[0].strip()
     return head if head.isdigit() else ""
-
-
-def end_of_day(day):
-    """The first instant after ``day`` ends in the portal's time zone (Asia/Ho_Chi_Minh)."""
-    tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    return datetime.datetime.combine(
-        day + datetime.timedelta(days=1), datetime.time(), tz
-    )

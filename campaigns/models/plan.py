@@ -4,14 +4,13 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from phongquang_portal.core.documents import padded_reference
 
 from ..enums import CampaignStatus, GoalCode
 from ..validators import MAX_YEAR, MIN_YEAR, check_campaign_dates
-from .common import POSITION, TEXT, end_of_day, official_date, plan_number_digits
+from .common import POSITION, TEXT, official_date, plan_number_digits
 
 
 class Campaign(models.Model):
@@ -97,15 +96,6 @@ class Campaign(models.Model):
                 ends_on=self.ends_on,
                 dossier_deadline=self.dossier_deadline,
             )
-
-    @property
-    def dossier_deadline_ends_at(self):
-        """The aware instant from which dossiers are refused."""
-        return end_of_day(self.dossier_deadline)
-
-    def dossiers_open(self, now=None):
-        """True while dossiers for deadline-bound awards are still received."""
-        return (now or timezone.now()) < self.dossier_deadline_ends_at
 
     def legal_bases_list(self, *, decision=False):
         """The "Căn cứ …" lines the campaign's documents print, without end marks.

@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from phongquang_portal.core.models import EvidenceFile
 
+from ..deadlines import REPORT, deadline_for, report_deadline
 from ..enums import REPORT_EDITABLE_STATES, Aggregation, IndicatorValueType, ReportState
 from ..validators import check_indicator_rules, check_period_dates
-from .common import NUMBER_BOUNDS, POSITION, TEXT, end_of_day
+from .common import NUMBER_BOUNDS, POSITION, TEXT
+from .extensions import DeadlineExtension
 from .plan import Campaign, Goal, PriorityField
 
 NARRATIVE_MAX_CHARS = 5000
@@ -88,11 +90,8 @@ class ReportingPeriod(models.Model):
 
     @property
     def due_ends_at(self):
-        """The aware instant from which a submission is late."""
-        return end_of_day(self.due_on)
-
-    def is_overdue(self, now=None):
-        return (now or timezone.now()) >= self.due_ends_at
+        """The aware instant from which a submission is late (without extension)."""
+        return report_deadline(self).ends_at
 
     def is_open(self, now=None):
         today = timezone.localdate(now or timezone.now())
@@ -330,16 +329,17 @@ class Report(models.Model):
         return self.state in REPORT_EDITABLE_STATES
 
     def days_late(self, now=None, *, extended_until=None):
-        """Whole days past the due day (or the unit's extension): at submission, or
-        until now if not handed in."""
-        if self.submitted_at is not None:
-            moment = self.submitted_at
+        """Whole days past the unit's deadline: at submission, or until now if not
+        handed in.
+
+        ``extended_until``: the day of the unit's extension when the caller has
+        it; left out, ``campaigns.deadlines`` reads it.
+        """
+        if extended_until is None:
+            deadline = report_deadline(self.period, self.unit_id)
         else:
-            moment = now or timezone.now()
-        due_on = max(self.period.due_on, extended_until or self.period.due_on)
-        if moment < end_of_day(due_on):
-            return 0
-        return (timezone.localdate(moment) - due_on).days
+            deadline = deadline_for(self.period.due_on, until=extended_until)
+        return deadline.days_late(self.submitted_at or now)
 
 
 class ReportSection(models.Model):
@@ -435,13 +435,16 @@ class ReportAttachment(EvidenceFile):
         return self.report.unit_id
 
 
-class ReportExtension(models.Model):
+class ReportExtension(DeadlineExtension):
     """The office's dated extension of one unit's report for one period, with a reason.
 
     Granted, changed and withdrawn only through ``report_extension_grant`` and
-    ``report_extension_revoke`` (logged); the services honour it: the unit may
-    submit until the end of ``until`` (Vietnam time).
+    ``report_extension_revoke`` (logged); ``campaigns.deadlines`` honours it:
+    the unit may submit until the end of ``until`` (Vietnam time).
     """
+
+    deadline_subject = REPORT
+    subject_field = "period"
 
     period = models.ForeignKey(
         ReportingPeriod,
@@ -455,19 +458,6 @@ class ReportExtension(models.Model):
         related_name="report_extensions",
         verbose_name=_("unit"),
     )
-    until = models.DateField(_("extended until"))
-    reason = models.TextField(_("reason"), validators=TEXT)
-    granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("granted by"),
-    )
-    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
-    revoked_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("report extension")
@@ -478,19 +468,3 @@ class ReportExtension(models.Model):
                 fields=["period", "unit"], name="reportextension_unique_unit_period"
             ),
         ]
-
-    def __str__(self):
-        return _("%(unit)s — %(period)s: until %(date)s") % {
-            "unit": self.unit,
-            "period": self.period,
-            "date": self.until.strftime("%d/%m/%Y"),
-        }
-
-    @property
-    def is_active(self):
-        return self.revoked_at is None
-
-    @property
-    def ends_at(self):
-        """The aware instant from which the unit's submission is late."""
-        return end_of_day(self.until)

@@ -6,6 +6,8 @@
 - ``periods``: a reporting period's due date, an indicator's rules;
 - ``values``: numbers and texts as units type them;
 - ``reports``: the unit report's workflow;
+- ``extensions``: the office's extensions of a deadline for one unit (the one
+  grant and revoke shape, and the reports' use of it);
 - ``notifications``: e-mails to the units.
 """
 
@@ -17,7 +19,13 @@ from .campaigns import (
     lock_campaign,
     reporting_plan_copy,
 )
-from .extensions import report_extension_grant, report_extension_revoke
+from .extensions import (
+    ExtensionPolicy,
+    extension_grant,
+    extension_revoke,
+    report_extension_grant,
+    report_extension_revoke,
+)
 from .legal import (
     campaign_plan_set,
     citation_add,
@@ -39,7 +47,6 @@ from .reports import (
     report_accept,
     report_attachment_add,
     report_attachment_remove,
-    report_extension_for,
     report_mark_opened,
     report_record_paper,
     report_reopen,
@@ -59,6 +66,7 @@ from .values import (
 
 __all__ = [
     "CAMPAIGN_DATE_FIELDS",
+    "ExtensionPolicy",
     "campaign_copy",
     "campaign_dates_change",
     "campaign_plan_set",
@@ -75,6 +83,8 @@ __all__ = [
     "year_shifted_name",
     "check_indicator_value",
     "check_narrative",
+    "extension_grant",
+    "extension_revoke",
     "format_number",
     "indicator_rules_change",
     "lock_campaign",
@@ -87,7 +97,6 @@ __all__ = [
     "report_accept",
     "report_attachment_add",
     "report_attachment_remove",
-    "report_extension_for",
     "report_extension_grant",
     "report_extension_revoke",
     "report_mark_opened",

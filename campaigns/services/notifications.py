@@ -10,6 +10,7 @@ from phongquang_portal.core.activity import log_action
 from phongquang_portal.core.links import absolute_url
 from phongquang_portal.core.permissions import SYSTEM, require_perm
 
+from ..deadlines import deadline_for
 from ..enums import REPORT_EDITABLE_STATES
 
 
@@ -47,9 +48,10 @@ def notify_unit_of_extension(extension):
     if not recipients:
         return
     period = extension.period
+    deadline = deadline_for(period.due_on, extension)
     subject = _("Extension: report “%(period)s” now due %(date)s") % {
         "period": period.name,
-        "date": extension.until.strftime("%d/%m/%Y"),
+        "date": deadline.display,
     }
     body = "\n\n".join(
         [
@@ -60,8 +62,8 @@ def notify_unit_of_extension(extension):
             )
             % {
                 "period": period.name,
-                "due": period.due_on.strftime("%d/%m/%Y"),
-                "date": extension.until.strftime("%d/%m/%Y"),
+                "due": deadline.due_on.strftime("%d/%m/%Y"),
+                "date": deadline.display,
             },
             _("Reason: %(reason)s") % {"reason": extension.reason},
             _("Fill in the report online: %(url)s")
@@ -74,21 +76,38 @@ def notify_unit_of_extension(extension):
     )
 
 
-def report_reminders_send(*, period, actor=SYSTEM, now=None, base_url=""):
-    """E-mail every unit that must report in ``period`` and has not submitted.
+def reminder_rows(period, *, now=None, due_between=None):
+    """The board rows of the units of ``period`` that have not submitted.
 
-    Returns the list of (unit, recipients) reminded; units without any
-    address are skipped (and listed with no recipients).
+    ``due_between``: (first, last) keeps only the units whose own deadline
+    (the period's, or their extension's) falls within those days.
     """
     from ..selectors import board_rows
 
-    require_perm(actor, "campaigns.remind_units", period)
-    now = now or timezone.now()
     rows = [
         row
         for row in board_rows(period, now=now)
         if row.report is None or row.report.state in REPORT_EDITABLE_STATES
     ]
+    if due_between is not None:
+        first, last = due_between
+        rows = [row for row in rows if first <= row.deadline.day <= last]
+    return rows
+
+
+def report_reminders_send(
+    *, period, actor=SYSTEM, now=None, base_url="", due_between=None
+):
+    """E-mail every unit that must report in ``period`` and has not submitted.
+
+    ``due_between``: as for ``reminder_rows`` (the daily reminders); the
+    office's button reminds every unit that has not submitted. Returns the
+    list of (unit, recipients) reminded; units without any address are
+    skipped (and listed with no recipients).
+    """
+    require_perm(actor, "campaigns.remind_units", period)
+    now = now or timezone.now()
+    rows = reminder_rows(period, now=now, due_between=due_between)
     recipients = unit_recipients([row.unit.pk for row in rows])
     path = reverse("campaigns:report_list")
     link = base_url.rstrip("/") + path if base_url else absolute_url(path)
@@ -98,9 +117,11 @@ def report_reminders_send(*, period, actor=SYSTEM, now=None, base_url=""):
         reminded.append((row.unit, emails))
         if not emails:
             continue
+        # The unit's own day: the period's, or the office's extension for it.
+        due = row.deadline.display
         subject = _("Reminder: report “%(period)s” due %(date)s") % {
             "period": period.name,
-            "date": period.due_on.strftime("%d/%m/%Y"),
+            "date": due,
         }
         if row.is_overdue:
             status = _("The due date has passed; please submit as soon as possible.")
@@ -116,7 +137,7 @@ def report_reminders_send(*, period, actor=SYSTEM, now=None, base_url=""):
                 % {
                     "period": period.name,
                     "campaign": period.campaign.name,
-                    "date": period.due_on.strftime("%d/%m/%Y"),
+                    "date": due,
                 },
                 str(status),
                 _("Fill in the report online: %(url)s") % {"url": link},

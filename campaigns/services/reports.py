@@ -25,6 +25,7 @@ from phongquang_portal.core.activity import (
 from phongquang_portal.core.permissions import real_user, require_perm
 from phongquang_portal.core.uploads import evidence_attach, evidence_remove
 
+from ..deadlines import report_deadline
 from ..enums import (
     REPORT_EDITABLE_STATES,
     REPORT_REOPEN_TRANSITIONS,
@@ -38,7 +39,6 @@ from ..models import (
     IndicatorValue,
     Report,
     ReportAttachment,
-    ReportExtension,
     ReportSection,
 )
 from .notifications import notify_unit
@@ -79,24 +79,16 @@ def _ensure_complete(report):
         )
 
 
-def _late_error(report, extension=None):
-    due_on = extension.until if extension is not None else report.period.due_on
+def _late_error(report, deadline):
     return ValidationError(
         _(
             "The due date for “%(period)s” was %(date)s (end of the day). The report "
             "can no longer be submitted; ask the Culture-Social office to reopen it "
             "or to extend the due date for your unit."
         )
-        % {"period": report.period.name, "date": due_on.strftime("%d/%m/%Y")},
+        % {"period": report.period.name, "date": deadline.display},
         code="late",
     )
-
-
-def report_extension_for(report):
-    """The office's extension of this report's due date for its unit, if any."""
-    return ReportExtension.objects.filter(
-        period_id=report.period_id, unit_id=report.unit_id, revoked_at__isnull=True
-    ).first()
 
 
 @transaction.atomic
@@ -200,24 +192,20 @@ def report_save(*, report, actor, narratives=None, values=None):
     return report
 
 
-def submission_is_late(report, now=None, *, extension=False):
-    """True when the due day (or the unit's extension) is over and the office has
-    not reopened the report.
+def submission_is_late(report, now=None, *, deadline=None):
+    """True when the unit's deadline (``campaigns.deadlines``) is over and the office
+    has neither returned nor reopened the report.
 
-    ``extension``: the unit's ReportExtension when the caller has it (None: it
-    has none); left out, it is read.
+    ``deadline``: the unit's ``report_deadline`` when the caller has it; left
+    out, it is read.
     """
-    now = now or timezone.now()
-    if now < report.period.due_ends_at:
+    if deadline is None:
+        deadline = report_deadline(report.period, report.unit_id)
+    if not deadline.is_past(now):
         return False
     # A report the office returned or reopened (both audited, with a reason)
     # may still be handed in after the due day.
-    if report.reopened or report.state == ReportState.RETURNED:
-        return False
-    if extension is False:
-        extension = report_extension_for(report)
-    # The office extended the due date for this unit (dated, with a reason).
-    return extension is None or now >= extension.ends_at
+    return not (report.reopened or report.state == ReportState.RETURNED)
 
 
 @transaction.atomic
@@ -227,9 +215,9 @@ def report_submit(*, report, actor):
     ensure_transition(report, ReportState.SUBMITTED, REPORT_TRANSITIONS)
     require_perm(actor, "campaigns.submit_report", report)
     now = timezone.now()
-    extension = report_extension_for(report)
-    if submission_is_late(report, now, extension=extension):
-        raise _late_error(report, extension)
+    deadline = report_deadline(report.period, report.unit_id)
+    if submission_is_late(report, now, deadline=deadline):
+        raise _late_error(report, deadline)
     _ensure_complete(report)
     report.submitted_at = now
     # A new submission: the office has not opened this one yet.
@@ -242,11 +230,7 @@ def report_submit(*, report, actor):
         action="campaigns.report.submitted",
         transitions=REPORT_TRANSITIONS,
         extra_fields=["submitted_at", "office_opened_at", "office_opened_by"],
-        data={
-            "days_late": report.days_late(
-                now, extended_until=extension.until if extension else None
-            )
-        },
+        data={"days_late": deadline.days_late(now)},
     )
     return report
 
@@ -338,9 +322,9 @@ def report_record_paper(*, report, actor, received_on, reason):
         )
     tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     received_at = min(datetime.datetime.combine(received_on, datetime.time(9), tz), now)
-    extension = report_extension_for(report)
-    if submission_is_late(report, received_at, extension=extension):
-        raise _late_error(report, extension)
+    deadline = report_deadline(period, report.unit_id)
+    if submission_is_late(report, received_at, deadline=deadline):
+        raise _late_error(report, deadline)
     _ensure_complete(report)
     report.submitted_at = received_at
     # The office holds the paper: the unit has nothing to withdraw.
@@ -356,7 +340,7 @@ def report_record_paper(*, report, actor, received_on, reason):
         extra_fields=["submitted_at", "office_opened_at", "office_opened_by"],
         data={
             "received_on": received_on.strftime("%d/%m/%Y"),
-            "days_late": report.days_late(received_at),
+            "days_late": deadline.days_late(received_at),
         },
     )
     return report
@@ -413,7 +397,10 @@ def report_accept(*, report, actor, notify=True):
 def report_reopen(*, report, actor, reason):
     """Let the unit change and submit the report again, even after the due date."""
     lock_report(report)
-    if report.state == ReportState.DRAFT and not report.period.is_overdue():
+    if (
+        report.state == ReportState.DRAFT
+        and not report_deadline(report.period, report.unit_id).is_past()
+    ):
         raise ValidationError(
             _(
                 "This draft can still be submitted before its due date; there is "

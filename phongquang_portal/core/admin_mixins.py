@@ -6,20 +6,26 @@ the app's module permission ``app`` for the admin index). Fields a service
 guards are listed in ``guarded_fields``: they are read-only once the object
 exists, and change only through an admin action that calls the service.
 Every other change made here is written to the activity log with its old
-and new values.
+and new values. The pages that change a guarded field through its service
+are declared in ``service_actions`` (``core.admin_forms.ServiceAction``);
+a service's refusal while saving comes back on the form, with what was
+typed (``core.admin_forms.RefusalKeepsFormMixin``).
 """
 
 from django.contrib import admin
 
 from .activity import as_log_text, log_action
+from .admin_forms import RefusalKeepsFormMixin, ServiceActionsMixin
 from .permissions import has_perm
 
 
-class PortalModelAdmin(admin.ModelAdmin):
+class PortalModelAdmin(ServiceActionsMixin, RefusalKeepsFormMixin, admin.ModelAdmin):
     """Admin that obeys the rules predicates and logs what it changes."""
 
     #: Fields only a service changes: read-only on an existing object.
     guarded_fields = ()
+    #: Offers the ``service_actions`` of the object and says when they are locked.
+    change_form_template = "admin/portal/change_form.html"
 
     def _perm(self, action):
         return f"{self.opts.app_label}.{action}_{self.opts.model_name}"

@@ -247,7 +247,7 @@ def test_admin_amend_page_says_locked_and_refuses_after_submission(
     )
 
     assert 'id="amend-locked"' in page.content.decode()
-    assert 'id="amend-form"' not in page.content.decode()
+    assert 'id="service-form"' not in page.content.decode()
     assert refused.status_code == 403
     criterion.refresh_from_db()
     assert criterion.max_points == Decimal("5")

@@ -6,15 +6,18 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 
+from campaigns.deadlines import report_periods_due_between
 from campaigns.enums import CampaignStatus
 from campaigns.models import ReportingPeriod
 from campaigns.services import report_reminders_send
+from campaigns.services.notifications import reminder_rows
 
 
 class Command(BaseCommand):
     help = (
         "E-mail the heads of units that have not yet submitted their report for open "
-        "periods due within --days days (or already overdue by at most --overdue-days)."
+        "periods when the unit's deadline (the period's, or the office's extension) "
+        "is within --days days (or already past by at most --overdue-days)."
     )
 
     def add_arguments(self, parser):
@@ -49,34 +52,36 @@ class Command(BaseCommand):
     def _handle(self, **options):
         today = timezone.localdate()
         periods = ReportingPeriod.objects.select_related("campaign").order_by("due_on")
+        due_between = None
         if options["period"]:
             periods = periods.filter(pk__in=options["period"])
             if not periods:
                 raise CommandError("No such period.")
         else:
-            periods = periods.filter(
-                campaign__status=CampaignStatus.ACTIVE,
-                opens_on__lte=today,
-                due_on__lte=today + datetime.timedelta(days=options["days"]),
-                due_on__gte=today - datetime.timedelta(days=options["overdue_days"]),
+            # Each unit's own deadline (the period's, or its extension) decides.
+            due_between = (
+                today - datetime.timedelta(days=options["overdue_days"]),
+                today + datetime.timedelta(days=options["days"]),
+            )
+            periods = report_periods_due_between(
+                periods.filter(
+                    campaign__status=CampaignStatus.ACTIVE, opens_on__lte=today
+                ),
+                *due_between,
             )
         base_url = options["base_url"] or getattr(settings, "PORTAL_BASE_URL", "")
         total = 0
         for period in periods:
             if options["dry_run"]:
-                from campaigns.selectors import board_rows
-
-                rows = [
-                    r
-                    for r in board_rows(period)
-                    if r.report is None or r.report.is_editable
-                ]
+                rows = reminder_rows(period, due_between=due_between)
                 self.stdout.write(
                     f"{period.campaign.year} · {period.name}: "
                     f"{len(rows)} đơn vị chưa nộp (chạy thử, không gửi)"
                 )
                 continue
-            reminded = report_reminders_send(period=period, base_url=base_url)
+            reminded = report_reminders_send(
+                period=period, base_url=base_url, due_between=due_between
+            )
             sent = sum(1 for _unit, emails in reminded if emails)
             total += sent
             self.stdout.write(
