@@ -16,7 +16,6 @@ alike. It prints one line per page:
 """
 
 import os
-import re
 import secrets
 import shutil
 import signal
@@ -30,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.wrk import parse_wrk  # noqa: E402
+
 TMP = Path(tempfile.mkdtemp(prefix="bench-http-"))
 DB = os.environ.get("BENCH_DB", "bench_http")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
@@ -135,30 +136,47 @@ def main():
                 bare = _wrk("/__bench/bare/", None)
                 one = _wrk("/__bench/one-query/", None)
                 page = _wrk(url, cookies.get(who))
+                if page["rps"] is not None and bare["rps"]:
+                    page["ratio"] = page["rps"] / bare["rps"]
                 results["bare"].append(bare)
                 results["one_query"].append(one)
-                results[name].append({**page, "ratio": page["rps"] / bare["rps"]})
+                results[name].append(page)
         print()
+        bare_rps = _median(r["rps"] for r in results["bare"])
         for name, _url, _who in references + targets:
             runs = results[name]
-            rps = statistics.median(r["rps"] for r in runs)
-            p50 = statistics.median(r["p50"] for r in runs)
-            p99 = statistics.median(r["p99"] for r in runs)
-            bare_rps = statistics.median(r["rps"] for r in results["bare"])
-            ratio = (
-                statistics.median(r["ratio"] for r in runs)
-                if "ratio" in runs[0]
-                else rps / bare_rps
-            )
-            count = queries.get(name, "")
+            rps = _median(r["rps"] for r in runs)
+            ratio = _median(r.get("ratio") for r in runs)
+            if ratio is None and rps is not None and bare_rps:
+                ratio = rps / bare_rps
+            missing = sorted({key for r in runs for key in r["missing"]})
+            errors = sum(r["errors"] for r in runs)
             print(
-                f"page={name:<24} ratio={ratio:5.3f} p50={p50:6.1f}ms "
-                f"p99={p99:6.1f}ms rps={rps:7.0f} queries={count}"
+                f"page={name:<24} ratio={_fmt(ratio, '5.3f')} "
+                f"p50={_fmt(_median(r['p50'] for r in runs), '6.1f')}ms "
+                f"p99={_fmt(_median(r['p99'] for r in runs), '6.1f')}ms "
+                f"rps={_fmt(rps, '7.0f')} errors={errors} "
+                f"queries={queries.get(name, '')}"
+                + (
+                    f" not measured in some rounds: {', '.join(missing)}"
+                    if missing
+                    else ""
+                )
             )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         shutil.rmtree(TMP, ignore_errors=True)
+
+
+def _median(values):
+    """The median of the values wrk gave (None where it gave none), or None."""
+    known = [v for v in values if v is not None]
+    return statistics.median(known) if known else None
+
+
+def _fmt(value, spec):
+    return "n/a" if value is None else format(value, spec)
 
 
 def _request(path, cookie):
@@ -187,19 +205,11 @@ def _wait_for_server():
     sys.exit("bench_http: gunicorn did not start")
 
 
-UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
-
-
-def _ms(text):
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(number) * UNIT_MS[unit]
-
-
 def _wrk(path, cookie):
     headers = ["-H", "X-Forwarded-Proto: https"]
     if cookie:
         headers += ["-H", f"Cookie: sessionid={cookie}"]
-    output = subprocess.run(
+    run = subprocess.run(
         [
             "wrk",
             "-t1",
@@ -211,13 +221,13 @@ def _wrk(path, cookie):
         ],
         capture_output=True,
         text=True,
-        check=True,
-    ).stdout
-    if "Non-2xx" in output:
-        sys.exit(f"bench_http: {path} answered errors under load:\n{output}")
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    return {"rps": rps, "p50": _ms(latency["50"]), "p99": _ms(latency["99"])}
+        check=False,
+    )
+    result = parse_wrk(run.stdout)
+    if run.returncode != 0:
+        result["missing"] = ["rps", "p50", "p99"]
+        result.update(rps=None, p50=None, p99=None)
+    return result
 
 
 if __name__ == "__main__":
