@@ -202,6 +202,9 @@ class Membership(models.Model):
                 fields=["role"],
                 condition=Q(role=Role.COUNCIL_CHAIR),
                 name="membership_one_council_chair",
+                violation_error_message=_(
+                    "The council already has a chair: revoke that role first."
+                ),
             ),
         ]
 

@@ -67,3 +67,23 @@ def test_nobody_makes_himself_the_chair(sysadmin):
         )
 
     assert refused.value.code == "permission_denied"
+
+
+def test_a_second_chair_is_refused_in_words_by_the_model_check(sysadmin):
+    """A form that validates the model (the admin's) names the rule, not the constraint."""
+    from django.utils import translation
+
+    membership_grant(
+        user=UserFactory(username="chair_c"),
+        role=Role.COUNCIL_CHAIR,
+        actor=sysadmin,
+        reason="x",
+    )
+    second = Membership(user=UserFactory(username="chair_d"), role=Role.COUNCIL_CHAIR)
+
+    with translation.override("vi"), pytest.raises(ValidationError) as refused:
+        second.validate_constraints()
+
+    message = " ".join(refused.value.messages)
+    assert "membership_one_council_chair" not in message
+    assert "Hội đồng đã có Chủ tịch" in message
