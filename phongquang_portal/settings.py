@@ -74,6 +74,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # High, so that every answer forbids framing, also those given before the
+    # view: a 400 for control characters, a lockout (see views.bad_request).
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -81,9 +84,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "phongquang_portal.core.middleware.NoStoreWhenSignedInMiddleware",
     "phongquang_portal.core.middleware.RejectControlCharactersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout into the Vietnamese page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -244,6 +247,10 @@ DEFAULT_FROM_EMAIL = env(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# "Quên mật khẩu": at most PASSWORD_RESET_LIMIT reset mails asked for from one
+# address per PASSWORD_RESET_WINDOW_MINUTES (phongquang_portal/core/throttle.py).
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
+PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60)
 
 # Domain settings (editable per deployment).
 COMMUNE_NAME = env("COMMUNE_NAME", "Phong Quang")
@@ -276,6 +283,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PROD
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# The language cookie says only "vi" or "en", but it travels like the others:
+# over HTTPS only in production, not with requests from other sites, and no
+# script reads it (the language switch is a form).
+LANGUAGE_COOKIE_SECURE = env_bool("LANGUAGE_COOKIE_SECURE", PRODUCTION)
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
 
 # Login throttling (django-axes), on the portal's and the admin's login alike:
@@ -285,6 +298,10 @@ SESSION_COOKIE_AGE = 60 * 60 * 12
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# ... and after AXES_ADDRESS_FAILURE_LIMIT wrong passwords from one address,
+# whatever the usernames, that address waits too (phongquang_portal/core/throttle.py).
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
+AXES_HANDLER = "phongquang_portal.core.throttle.AddressAwareAxesHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # the attempts are read in the log, not edited

@@ -11,6 +11,12 @@ admin.site.index_title = _("Administration")
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("accounts/login/", views.PortalLoginView.as_view(), name="login"),
+    path(
+        "accounts/password_reset/",
+        views.ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
@@ -23,6 +29,8 @@ urlpatterns = [
     path("yearend/", include("yearend.urls")),
     path("healthz", views.healthz, name="healthz"),
 ]
+
+handler400 = "phongquang_portal.views.bad_request"
 
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

@@ -1,6 +1,7 @@
 """Small forms every app shares."""
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .validators import no_control_characters
@@ -38,3 +39,21 @@ class ReasonForm(forms.Form):
 
     def clean_reason(self):
         return self.cleaned_data["reason"].strip()
+
+
+class PortalAuthenticationForm(AuthenticationForm):
+    """The log-in form whose fields point at the refusal (``#login-error``).
+
+    A screen reader reading the username or password field after a refused
+    log-in also reads why (``aria-describedby``), and the field is marked
+    invalid; the template announces the message itself (``role="alert"``).
+    """
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        if field is None:
+            for name in ("username", "password"):
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-describedby"] = "login-error"
+                attrs["aria-invalid"] = "true"
+                attrs.pop("autofocus", None)

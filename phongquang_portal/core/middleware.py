@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from .validators import has_control_characters
 
@@ -38,7 +39,7 @@ class RejectControlCharactersMiddleware:
         if self._bad(request):
             from django.shortcuts import render
 
-            return render(request, "400.html", status=400)
+            return render(request, "400.html", {"control_characters": True}, status=400)
         return self.get_response(request)
 
     @staticmethod
@@ -65,3 +66,27 @@ def client_ip(request):
         if hops:
             return hops[-1]
     return request.META.get("REMOTE_ADDR")
+
+
+class NoStoreWhenSignedInMiddleware:
+    """Tell browsers and proxies to keep no copy of what a signed-in user sees.
+
+    A signed-in page names its user and shows what his roles allow; a private
+    file (a dossier's evidence, a draft decision) is his to open, not the next
+    person's at a shared office computer to find with the Back button or in
+    a proxy. Anonymous answers keep the caching their views chose (the public
+    boards, the recognised models' photos).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            # Whatever a view said (``public, max-age=3600`` on a photo) gives way.
+            del response["Cache-Control"]
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response
