@@ -216,6 +216,12 @@ class Demo:
             present=self.members[:present],
             notes=notes,
         )
+        # The meeting sits on the day it was called for, from 08:00 to 10:30.
+        sitting = mock.patch(
+            "awards.council.services.timezone.now",
+            return_value=datetime.datetime.combine(held_on, datetime.time(8), VN),
+        )
+        sitting.start()
         meeting_open(meeting=meeting, actor=self.chair)
         for nomination, (votes_for, against, abstain) in votes:
             voters = [
@@ -238,7 +244,17 @@ class Demo:
                 text=text,
                 actor=self.office,
             )
-        meeting_close(meeting=meeting, actor=self.chair)
+        sitting.stop()
+        with mock.patch(
+            "awards.council.services.timezone.now",
+            return_value=datetime.datetime.combine(held_on, datetime.time(10, 30), VN),
+        ):
+            meeting_close(
+                meeting=meeting,
+                actor=self.chair,
+                reason="Thành viên chưa biểu quyết đã xin về trước khi kết thúc "
+                "biểu quyết.",
+            )
         return meeting
 
     def approve(self, nomination):

@@ -100,9 +100,9 @@ def put_to_open_meeting(user, nomination):
 def _present_ids(meeting):
     """The members present at ``meeting``, read once per meeting object."""
     if not hasattr(meeting, "_present_ids"):
-        meeting._present_ids = set(
-            meeting.attendance.filter(present=True).values_list("member_id", flat=True)
-        )
+        from .council.selectors import present_ids
+
+        meeting._present_ids = present_ids(meeting)
     return meeting._present_ids
 
 

@@ -16,13 +16,17 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
-from phongquang_portal.core.documents import commune_parent, date_line, issuer_header
+from phongquang_portal.core.documents import (
+    commune_parent,
+    date_line,
+    issuer_header,
+)
 from phongquang_portal.core.docx import AdministrativeDocx
 from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.pdf import render_pdf
 
 from ..enums import BallotMode
-from .selectors import agenda_lines, attendance_of, opinions_of
+from .selectors import agenda_lines, attendance_of, missing_ballots, opinions_of
 from .services import quorum_needed
 
 COUNCIL_NAME = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
@@ -54,7 +58,7 @@ class MinutesRow:
     votes_for: int
     votes_against: int
     votes_abstain: int
-    voting: int
+    voting: int  # the members who cast a ballot on it (for, against or abstain)
     result: str
 
 
@@ -64,11 +68,31 @@ def minutes_context(meeting):
     lines = agenda_lines(meeting, attendance=attendance)
     present = [a.member for a in attendance if a.present]
     absent = [a.member for a in attendance if not a.present]
+    secret = meeting.ballot_mode == BallotMode.SECRET
+    waiting = {n.pk: members for n, members in missing_ballots(meeting)}
     rows = []
     recusals = []
+    not_voting = []
     for number, line in enumerate(lines, start=1):
         nomination = line.nomination
         tally = line.tally or {"for": 0, "against": 0, "abstain": 0, "present": 0}
+        cast = tally["for"] + tally["against"] + tally["abstain"]
+        if meeting.typed_tallies:
+            cast = tally["present"]
+        absent_voters = waiting.get(nomination.pk, [])
+        if absent_voters:
+            not_voting.append(
+                {
+                    "nominee": nomination.nominee_document_name,
+                    "may_vote": tally["present"],
+                    "cast": cast,
+                    "count": len(absent_voters),
+                    # A secret ballot never says who voted on what: numbers only.
+                    "members": []
+                    if secret
+                    else [user_display_name(m) for m in absent_voters],
+                }
+            )
         rows.append(
             MinutesRow(
                 number=number,
@@ -78,7 +102,7 @@ def minutes_context(meeting):
                 votes_for=tally["for"],
                 votes_against=tally["against"],
                 votes_abstain=tally["abstain"],
-                voting=tally["present"],
+                voting=cast,
                 result=RESULT[nomination.council_passed],
             )
         )
@@ -91,17 +115,22 @@ def minutes_context(meeting):
                 }
             )
     chair = meeting.chair
-    return {
+    context = {
         "meeting": meeting,
         "campaign": meeting.campaign,
         "commune": settings.COMMUNE_NAME,
-        "date_line": date_line(meeting.held_on),
+        # The day the meeting sat (see meeting_day), set below.
+        "date_line": "",
         "present": [user_display_name(m) for m in present],
         "absent": [user_display_name(m) for m in absent],
         "quorum": _quorum(meeting),
         "mode": MODE.get(meeting.ballot_mode, meeting.ballot_mode),
         "rows": rows,
         "recusals": recusals,
+        "not_voting": not_voting,
+        "secret": secret,
+        "close_reason": meeting.close_reason,
+        "recipients": RECIPIENTS,
         "opinions": [
             {
                 "member": user_display_name(o.member),
@@ -114,10 +143,21 @@ def minutes_context(meeting):
         "secretary_name": user_display_name(meeting.secretary)
         if meeting.secretary
         else "",
-        "closed_at": timezone.localtime(meeting.closed_at)
-        if meeting.closed_at
-        else None,
+        "opened_at": _local(meeting.opened_at),
+        "closed_at": _local(meeting.closed_at),
     }
+    context["date_line"] = date_line(meeting_day(context))
+    return context
+
+
+def _local(moment):
+    return timezone.localtime(moment) if moment else None
+
+
+def meeting_day(c):
+    """The day the meeting really sat (opened), or the day it was called for."""
+    opened = c["opened_at"]
+    return opened.date() if opened else c["meeting"].held_on
 
 
 def _quorum(meeting):
@@ -138,6 +178,14 @@ def minutes_layout(context):
         ],
     }
 
+
+SECTION_IV = "IV. Thành viên có mặt không bỏ phiếu, không tham gia biểu quyết"
+
+RECIPIENTS = [
+    "Chủ tịch UBND xã (để báo cáo)",
+    "Thành viên Hội đồng TĐKT xã",
+    "Lưu: VT, VHXH",
+]
 
 # The number is written when the minutes are registered (Decree 30: "Số: …/BB-…").
 NUMBER_LINE = f"Số:{chr(0xA0) * 6}/BB-HĐTĐKT"
@@ -184,7 +232,7 @@ def minutes_docx(meeting):
             "Đồng ý",
             "Không đồng ý",
             "Không biểu quyết",
-            "Số thành viên biểu quyết",
+            "Số thành viên đã biểu quyết",
             "Kết quả",
         ],
         [
@@ -203,8 +251,8 @@ def minutes_docx(meeting):
         widths_cm=(1.3, 4.0, 3.0, 1.4, 1.6, 1.7, 1.8, 1.7),
         font_size=11,
     )
-    doc.heading("IV. Thành viên không tham gia biểu quyết")
-    for text in _recusal_lines(c):
+    doc.heading(SECTION_IV)
+    for text in _not_voting_lines(c) + _recusal_lines(c):
         doc.paragraph(text)
     doc.heading("V. Ý kiến bằng văn bản của thành viên vắng mặt")
     for text in _opinion_lines(c):
@@ -212,14 +260,26 @@ def minutes_docx(meeting):
     doc.paragraph(_closing(c))
     left, right = layout["signatures"]
     doc.two_signatures(left, right)
+    doc.recipients_below(_recipient_lines(c))
     return doc.bytes()
 
 
+def _recipient_lines(c):
+    recipients = list(c["recipients"])
+    return [f"{r};" for r in recipients[:-1]] + [f"{recipients[-1]}."]
+
+
+def _hour(moment):
+    return f"{moment:%H} giờ {moment:%M} phút"
+
+
 def _opening(c):
+    opened = c["opened_at"]
+    when = f"vào lúc {_hour(opened)}, " if opened else ""
     return [
-        f"Hôm nay, {c['date_line']}, tại trụ sở Ủy ban nhân dân xã {c['commune']}, "
-        f"Hội đồng Thi đua - Khen thưởng xã họp xét đề nghị khen thưởng phong trào "
-        f"thi đua “{c['campaign'].name}” năm {c['campaign'].year}."
+        f"Hôm nay, {when}{c['date_line']}, tại trụ sở Ủy ban nhân dân xã "
+        f"{c['commune']}, Hội đồng Thi đua - Khen thưởng xã họp xét đề nghị khen "
+        f"thưởng phong trào thi đua “{c['campaign'].name}” năm {c['campaign'].year}."
     ]
 
 
@@ -241,11 +301,34 @@ def _attendance_lines(c):
     return lines
 
 
+def _not_voting_lines(c):
+    """Per dossier, the members present who could vote and did not."""
+    lines = []
+    for row in c["not_voting"]:
+        who = (
+            f": {', '.join(row['members'])}"
+            if row["members"]
+            else " (bỏ phiếu kín, không ghi tên)"
+        )
+        lines.append(
+            f"- Hồ sơ {row['nominee']}: {row['cast']}/{row['may_vote']} thành viên "
+            f"được biểu quyết đã bỏ phiếu; {row['count']} thành viên có mặt "
+            f"không bỏ phiếu{who}."
+        )
+    if c["close_reason"]:
+        lines.append(
+            f"Chủ trì cuộc họp xác nhận kết thúc biểu quyết khi còn thành viên có "
+            f"mặt chưa bỏ phiếu, lý do: {c['close_reason']}"
+        )
+    return lines
+
+
 def _recusal_lines(c):
     if not c["recusals"]:
-        return ["Không có."]
+        return [] if c["not_voting"] else ["Không có."]
     return [
-        f"- {r['member']} không biểu quyết đối với hồ sơ {r['nominee']} ({r['why']})."
+        f"- {r['member']} không tham gia biểu quyết đối với hồ sơ {r['nominee']} "
+        f"(có liên quan: {r['why']})."
         for r in c["recusals"]
     ]
 
@@ -262,10 +345,16 @@ def _opinion_lines(c):
 
 
 def _closing(c):
+    """The real end: "cùng ngày" only when the meeting closed the day it opened."""
     when = c["closed_at"]
-    hour = f"{when:%H} giờ {when:%M} phút" if when else "…"
+    if when is None:
+        end = "…"
+    elif when.date() == meeting_day(c):
+        end = f"{_hour(when)} cùng ngày"
+    else:
+        end = f"{_hour(when)}, {date_line(when.date())}"
     return (
-        f"Cuộc họp kết thúc lúc {hour} cùng ngày. Biên bản đã được đọc lại trước "
+        f"Cuộc họp kết thúc lúc {end}. Biên bản đã được đọc lại trước "
         f"Hội đồng và các thành viên dự họp nhất trí thông qua./."
     )
 
@@ -276,7 +365,9 @@ def minutes_sentences(meeting):
     return c, {
         "opening": _opening(c),
         "attendance": _attendance_lines(c),
-        "recusals": _recusal_lines(c),
+        "recusals": _not_voting_lines(c) + _recusal_lines(c),
+        "recipient_lines": _recipient_lines(c),
+        "section_iv": SECTION_IV,
         "opinions": _opinion_lines(c),
         "closing": _closing(c),
     }

@@ -12,12 +12,14 @@ from ..nominations.models import Nomination
 
 
 def meeting_members(meeting):
-    """The council members of ``meeting`` (its attendance), by name."""
+    """The council members of ``meeting`` (its attendance, the council as it is)."""
     from django.contrib.auth import get_user_model
+
+    from .selectors import sitting_attendance
 
     return (
         get_user_model()
-        .objects.filter(council_attendance__meeting=meeting)
+        .objects.filter(pk__in=sitting_attendance(meeting).values("member_id"))
         .order_by("last_name", "first_name", "username")
     )
 
@@ -38,7 +40,9 @@ class MeetingAttendanceForm(forms.Form):
     """Who is present at the meeting, ticked member by member."""
 
     def __init__(self, *args, meeting, **kwargs):
-        present = meeting.attendance.filter(present=True)
+        from .selectors import sitting_attendance
+
+        present = sitting_attendance(meeting).filter(present=True)
         kwargs.setdefault(
             "initial", {"present": list(present.values_list("member_id", flat=True))}
         )

@@ -79,8 +79,12 @@ class CouncilMeeting(models.Model):
         related_name="+",
         verbose_name=_("secretary"),
     )
+    # The real start and end, set by meeting_open and meeting_close (the minutes
+    # print them, never the day the meeting was called for).
     opened_at = models.DateTimeField(_("voting opened at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Why the chair closed while members present had not voted on every dossier.
+    close_reason = models.TextField(_("reason for closing"), blank=True)
     # Meetings recorded before member-by-member ballots: their tallies were typed.
     typed_tallies = models.BooleanField(
         _("tallies typed (before member ballots)"), default=False, editable=False

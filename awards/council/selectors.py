@@ -6,9 +6,11 @@ counted from each member's ballot, secret ones read from the running count.
 
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils.translation import gettext_lazy
 
+from units.enums import Role
+from units.models import Membership
 from units.selectors import member_ties, ties_of
 
 from ..enums import BallotChoice, BallotMode, MeetingState
@@ -69,21 +71,71 @@ def nomination_recusal(member, nomination):
     return recusal_code(member_ties(member), nomination)
 
 
+def sitting_attendance(meeting):
+    """The meeting's attendance rows of members on the council as it is.
+
+    A member whose council role was revoked leaves the list and the quorum,
+    even if he was marked present before; once the meeting is closed its
+    attendance is the record of what happened and stays as it was.
+    """
+    rows = MeetingAttendance.objects.filter(meeting=meeting)
+    if getattr(meeting, "state", None) == MeetingState.CLOSED:
+        return rows
+    on_council = Membership.objects.filter(
+        user_id=OuterRef("member_id"), role=Role.COUNCIL
+    )
+    return rows.filter(Exists(on_council), member__is_active=True)
+
+
 def attendance_of(meeting):
     """The meeting's attendance rows with their members, by name (one query)."""
     return list(
-        MeetingAttendance.objects.filter(meeting=meeting)
+        sitting_attendance(meeting)
         .select_related("member")
         .order_by("member__last_name", "member__first_name", "member__username")
     )
 
 
 def present_ids(meeting):
+    """The members present who are on the council (the quorum counts them)."""
     return set(
-        MeetingAttendance.objects.filter(meeting=meeting, present=True).values_list(
-            "member_id", flat=True
-        )
+        sitting_attendance(meeting)
+        .filter(present=True)
+        .values_list("member_id", flat=True)
     )
+
+
+def council_counts(meeting):
+    """(members present, council members) at ``meeting``, the council as it is."""
+    rows = list(sitting_attendance(meeting).values_list("present", flat=True))
+    return sum(rows), len(rows)
+
+
+def missing_ballots(meeting, *, attendance=None):
+    """[(nomination, [present members who may vote on it and have not])].
+
+    Only the nominations some member present has not voted on. In a secret
+    meeting the caller shows the numbers only, never the names.
+    """
+    attendance = attendance_of(meeting) if attendance is None else attendance
+    present = [a.member for a in attendance if a.present]
+    agenda = agenda_of(meeting)
+    recused = recusals_of(meeting, agenda, attendance=attendance)
+    model = (
+        OpenBallot if meeting.ballot_mode == BallotMode.OPEN else SecretBallotReceipt
+    )
+    voted = set(
+        model.objects.filter(meeting=meeting).values_list("nomination_id", "member_id")
+    )
+    result = []
+    for nomination in agenda:
+        out = {m.pk for m, _code in recused[nomination.pk]}
+        waiting = [
+            m for m in present if m.pk not in out and (nomination.pk, m.pk) not in voted
+        ]
+        if waiting:
+            result.append((nomination, waiting))
+    return result
 
 
 def recusals_of(meeting, nominations, *, attendance=None):

@@ -48,7 +48,15 @@ from .models import (
     SecretTally,
     WrittenOpinion,
 )
-from .selectors import RECUSAL_MESSAGES, ballot_tally, nomination_recusal, present_ids
+from .selectors import (
+    RECUSAL_MESSAGES,
+    ballot_tally,
+    council_counts,
+    missing_ballots,
+    nomination_recusal,
+    present_ids,
+    sitting_attendance,
+)
 
 S = NominationState
 
@@ -87,6 +95,29 @@ def _ensure_quorum(members_present, members_total):
                 "needed": quorum_needed(members_total),
             },
             code="quorum",
+        )
+
+
+def _count_the_council(meeting):
+    """Store who is present and the council's size, the council as it is today."""
+    meeting.members_present, meeting.members_total = council_counts(meeting)
+    meeting.save(update_fields=["members_present", "members_total"])
+
+
+def _ensure_called_day(meeting):
+    """The voting opens on the day the meeting was called for, never before."""
+    today = timezone.localdate()
+    if today < meeting.held_on:
+        raise ValidationError(
+            _(
+                "The meeting is called for %(date)s: its voting cannot open before "
+                "that day (today is %(today)s)."
+            )
+            % {
+                "date": meeting.held_on.strftime("%d/%m/%Y"),
+                "today": today.strftime("%d/%m/%Y"),
+            },
+            code="before_meeting_day",
         )
 
 
@@ -193,7 +224,7 @@ def meeting_attendance_record(*, meeting, present, actor, reason=""):
         )
     require_perm(actor, "awards.record_attendance", locked)
     wanted = _member_ids(present)
-    rows = list(MeetingAttendance.objects.filter(meeting=locked))
+    rows = list(sitting_attendance(locked))
     if wanted - {row.member_id for row in rows}:
         raise ValidationError(
             _("Only council members can be present at its meeting."),
@@ -211,8 +242,7 @@ def meeting_attendance_record(*, meeting, present, actor, reason=""):
         row.present = row.member_id in wanted
     MeetingAttendance.objects.bulk_update(rows, ["present"])
     old_present = locked.members_present
-    locked.members_present = len(wanted)
-    locked.save(update_fields=["members_present"])
+    _count_the_council(locked)
     log_action(
         locked,
         "awards.council.attendance_recorded",
@@ -245,6 +275,9 @@ def meeting_open(*, meeting, actor):
     require_perm(actor, "awards.view_meeting", locked)
     ensure_transition(locked, MeetingState.OPEN, MEETING_TRANSITIONS)
     require_perm(actor, "awards.open_meeting", locked)
+    _ensure_called_day(locked)
+    # A member whose council role was revoked no longer counts (issue 17).
+    _count_the_council(locked)
     _ensure_quorum(locked.members_present, locked.members_total)
     agenda = Nomination.objects.select_for_update(of=("self",)).filter(
         campaign_id=locked.campaign_id, state=S.CHECKED, meeting__isnull=True
@@ -272,24 +305,60 @@ def meeting_open(*, meeting, actor):
     return sync_fields(meeting, locked)
 
 
+def ballots_missing_count(meeting):
+    """How many ballots the members present still owe, dossier by dossier."""
+    return sum(len(waiting) for _n, waiting in missing_ballots(meeting))
+
+
 @transaction.atomic
-def meeting_close(*, meeting, actor):
+def meeting_close(*, meeting, actor, reason=""):
     """Close the voting: each nomination put to it is voted with its computed tally.
 
+    When members present have not voted on every dossier, the chair confirms
+    by saying why (``reason``): it goes into the activity log and the minutes.
+    Members whose council role was revoked leave the attendance for good.
     After closing nothing changes: no ballot, no opinion, no attendance.
     """
     locked = _lock_meeting(meeting)
     require_perm(actor, "awards.view_meeting", locked)
     ensure_transition(locked, MeetingState.CLOSED, MEETING_TRANSITIONS)
     require_perm(actor, "awards.close_meeting", locked)
+    reason = (reason or "").strip()
+    missing = ballots_missing_count(locked)
+    if missing and not reason:
+        raise ValidationError(
+            _(
+                "%(count)s ballots of members present are missing: confirm the "
+                "closing and say why."
+            )
+            % {"count": missing},
+            code="ballots_missing",
+        )
+    if has_control_characters(reason):
+        raise ValidationError(
+            _(
+                "The text contains invisible control characters (often pasted from "
+                "another program). Please retype or paste it as plain text."
+            ),
+            code="control_characters",
+        )
+    gone = MeetingAttendance.objects.filter(meeting=locked).exclude(
+        pk__in=sitting_attendance(locked).values("pk")
+    )
+    left_council = _names(gone.values_list("member_id", flat=True))
+    gone.delete()
+    _count_the_council(locked)
     locked.closed_at = timezone.now()
+    locked.close_reason = reason if missing else ""
     transition(
         locked,
         MeetingState.CLOSED,
         actor=actor,
         action="awards.council.meeting_closed",
         transitions=MEETING_TRANSITIONS,
-        extra_fields=("closed_at",),
+        reason=locked.close_reason,
+        extra_fields=("closed_at", "close_reason"),
+        data={"ballots_missing": missing, "left_council": left_council},
     )
     voted = []
     for nomination in Nomination.objects.filter(
@@ -451,13 +520,10 @@ def ballot_cast(*, nomination, member, choice):
         }[BallotChoice(choice)]
         setattr(tally, field, getattr(tally, field) + 1)
         tally.save(update_fields=[field])
-        # Who voted is logged; what he chose is not.
-        log_action(
-            locked,
-            "awards.ballot.cast_secret",
-            actor=member,
-            data={"meeting": meeting.pk},
-        )
+        # Neither who voted on which dossier nor how: the entry names the
+        # meeting only, with no actor (an actor beside a dossier, or a count
+        # of entries per member, would tell who voted on what).
+        log_action(meeting, "awards.ballot.cast_secret", actor=None)
         return None
     ballot, created = OpenBallot.objects.update_or_create(
         meeting=meeting,

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -12,13 +13,15 @@ from django.views.decorators.http import require_POST, require_safe
 from campaigns.models import Campaign
 from campaigns.selectors import campaign_from_request
 from phongquang_portal.core.activity import history_for
+from phongquang_portal.core.confirm import ConfirmStep, confirm_step, is_confirmed
 from phongquang_portal.core.docx import docx_response
 from phongquang_portal.core.mixins import permission_required
+from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.pdf import pdf_response
 from phongquang_portal.core.permissions import has_perm
 
 from ..common.views import error_text, form_errors
-from ..enums import BallotChoice
+from ..enums import BallotChoice, BallotMode
 from ..nominations.selectors import quota_panel
 from ..nominations.views import nomination_of_url
 from . import board, documents, selectors, services
@@ -113,7 +116,9 @@ def meeting_detail(request, pk, meeting):
             "campaign": meeting.campaign,
             "attendance": attendance,
             "present_count": sum(1 for a in attendance if a.present),
-            "quorum_needed": services.quorum_needed(meeting.members_total),
+            # The council as it is: a member whose role was revoked is not counted.
+            "members_total": len(attendance),
+            "quorum_needed": services.quorum_needed(len(attendance)),
             "lines": lines,
             "me": me,
             "opinions": selectors.opinions_of(meeting),
@@ -162,12 +167,64 @@ def meeting_open(request, pk, meeting):
     return _back_to_meeting(meeting)
 
 
+def _close_step(request, meeting, *, error=""):
+    """Ballots are missing: say which (names only in an open vote) and ask why."""
+    waiting = selectors.missing_ballots(meeting)
+    count = sum(len(members) for _n, members in waiting)
+    if meeting.ballot_mode == BallotMode.OPEN:
+        details = [
+            _("%(nominee)s: %(names)s")
+            % {
+                "nominee": nomination.nominee_name,
+                "names": ", ".join(user_display_name(m) for m in members),
+            }
+            for nomination, members in waiting
+        ]
+    else:
+        # Secret ballot: the numbers, never who has not voted on what.
+        details = [
+            _("%(nominee)s: %(count)s members present have not voted")
+            % {"nominee": nomination.nominee_name, "count": len(members)}
+            for nomination, members in waiting
+        ]
+    return confirm_step(
+        request,
+        ConfirmStep(
+            title=_("Close the meeting with ballots missing?"),
+            lines=[
+                _(
+                    "%(count)s ballots of members present are missing. If you close "
+                    "now, each dossier is counted with the ballots cast, and the "
+                    "minutes say who did not vote and why you closed."
+                )
+                % {"count": count}
+            ],
+            details=details,
+            action=reverse("awards:meeting_close", args=[meeting.pk]),
+            back=reverse("awards:meeting", args=[meeting.pk]),
+            button=_("Close the meeting"),
+            reason_label=_("Why close before every member present has voted?"),
+            reason=request.POST.get("reason", ""),
+            error=error,
+        ),
+    )
+
+
 @require_POST
 @permission_required("awards.close_meeting", _meeting, obj_arg="meeting")
 def meeting_close(request, pk, meeting):
+    """Close the meeting; with ballots missing, a confirmation step asks why first."""
+    if not is_confirmed(request) and selectors.missing_ballots(meeting):
+        return _close_step(request, meeting)
     try:
-        services.meeting_close(meeting=meeting, actor=request.user)
+        services.meeting_close(
+            meeting=meeting,
+            actor=request.user,
+            reason=request.POST.get("reason", "") if is_confirmed(request) else "",
+        )
     except ValidationError as exc:
+        if exc.code == "ballots_missing":
+            return _close_step(request, meeting, error=error_text(exc))
         messages.error(request, error_text(exc))
     else:
         messages.success(

@@ -493,6 +493,18 @@ class AdministrativeDocx:
         _keep_with_next(p for cell in (left, right) for p in cell.paragraphs)
         return table
 
+    def recipients_below(self, recipients):
+        """ "Nơi nhận" bottom left under two signatures (one recipient a line)."""
+        label = self.document.add_paragraph()
+        label.paragraph_format.space_before = Pt(12)
+        label.paragraph_format.space_after = Pt(0)
+        self._run(label, "Nơi nhận:", bold=True, italic=True, size=12)
+        for recipient in recipients:
+            line = self.document.add_paragraph()
+            line.paragraph_format.space_after = Pt(0)
+            line.paragraph_format.first_line_indent = Pt(0)
+            self._run(line, f"- {recipient}", size=11)
+
     def two_signatures(self, left, right, *, blank_lines=4):
         """Two signature blocks side by side (a confirmation and the signer, the
         secretary and the chair): ``left``/``right`` are dicts with "titles" (lines),

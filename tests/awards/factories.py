@@ -103,6 +103,10 @@ def council_of(size, *, prefix="hd", chair=True):
     return members
 
 
+# Closing with ballots missing asks why (issue 17); the minutes print it.
+CLOSE_REASON = "Thành viên còn lại xin về trước khi kết thúc biểu quyết."
+
+
 def ballot_meeting(
     campaign,
     votes,
@@ -121,25 +125,36 @@ def ballot_meeting(
     """
     import datetime
 
+    import time_machine
+
     from awards import services
     from awards.council_selectors import nomination_recusal
 
     present = members if present is None else present
+    held_on = held_on or datetime.date(2025, 12, 18)
     meeting = services.council_meeting_record(
         campaign=campaign,
-        held_on=held_on or datetime.date(2025, 12, 18),
+        held_on=held_on,
         actor=actor,
         ballot_mode=mode,
         present=present,
     )
-    services.meeting_open(meeting=meeting, actor=actor)
+    # The voting opens on the day the meeting is called for, at 08:00 (issue 17).
+    with time_machine.travel(
+        datetime.datetime(*held_on.timetuple()[:3], 1, tzinfo=datetime.UTC), tick=False
+    ):
+        services.meeting_open(meeting=meeting, actor=actor)
     for nomination, (votes_for, against, abstain) in votes:
         voters = [m for m in present if not nomination_recusal(m, nomination)]
         choices = ["for"] * votes_for + ["against"] * against + ["abstain"] * abstain
         for member, choice in zip(voters, choices, strict=False):
             services.ballot_cast(nomination=nomination, member=member, choice=choice)
     if close:
-        services.meeting_close(meeting=meeting, actor=actor)
+        with time_machine.travel(
+            datetime.datetime(*held_on.timetuple()[:3], 3, 30, tzinfo=datetime.UTC),
+            tick=False,
+        ):
+            services.meeting_close(meeting=meeting, actor=actor, reason=CLOSE_REASON)
     meeting.refresh_from_db()
     for nomination, _tally in votes:
         nomination.refresh_from_db()

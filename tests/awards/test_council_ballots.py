@@ -31,6 +31,7 @@ from tests.scoring.builders import campaign_with_criteria, sheet_with_points
 from units.enums import Sex
 
 from .factories import (
+    CLOSE_REASON,
     AwardKindFactory,
     NominationFactory,
     ballot_meeting,
@@ -79,7 +80,7 @@ def test_ballot_tally_is_computed_member_by_member(plan, members, office_user, c
         "abstain": 0,
         "present": 7,
     }
-    services.meeting_close(meeting=meeting, actor=office_user)
+    services.meeting_close(meeting=meeting, actor=office_user, reason=CLOSE_REASON)
     checked.refresh_from_db()
     assert (checked.state, checked.votes_for, checked.votes_against) == (
         "voted",
@@ -141,7 +142,7 @@ def test_an_open_vote_replaced_before_closing_counts_once(
         "abstain": 0,
         "present": 7,
     }
-    services.meeting_close(meeting=meeting, actor=office_user)
+    services.meeting_close(meeting=meeting, actor=office_user, reason=CLOSE_REASON)
     with pytest.raises(ValidationError) as refused:
         services.ballot_cast(nomination=checked, member=members[0], choice="against")
     assert refused.value.code == "meeting_closed"
@@ -150,7 +151,7 @@ def test_an_open_vote_replaced_before_closing_counts_once(
 
 def test_after_closing_nothing_changes(plan, members, office_user, checked):
     meeting = open_meeting(plan, members[:7], office_user, present=members[:6])
-    services.meeting_close(meeting=meeting, actor=office_user)
+    services.meeting_close(meeting=meeting, actor=office_user, reason=CLOSE_REASON)
 
     with pytest.raises(ValidationError) as ballot:
         services.ballot_cast(nomination=checked, member=members[1], choice="for")
@@ -163,7 +164,7 @@ def test_after_closing_nothing_changes(plan, members, office_user, checked):
             meeting=meeting, present=members, actor=office_user
         )
     with pytest.raises(ValidationError) as again:
-        services.meeting_close(meeting=meeting, actor=office_user)
+        services.meeting_close(meeting=meeting, actor=office_user, reason=CLOSE_REASON)
 
     assert ballot.value.code == "meeting_closed"
     assert opinion.value.code == "meeting_closed"
@@ -220,7 +221,7 @@ def test_only_the_chair_or_the_office_open_and_close(
 
     services.meeting_open(meeting=meeting, actor=members[0])  # the chair
     with pytest.raises(ValidationError) as refused:
-        services.meeting_close(meeting=meeting, actor=actor)
+        services.meeting_close(meeting=meeting, actor=actor, reason=CLOSE_REASON)
     assert refused.value.code == "permission_denied"
     meeting.refresh_from_db()
     assert meeting.chair == members[0]
@@ -260,7 +261,7 @@ def test_a_member_of_the_proposing_unit_does_not_vote_and_the_tally_knows(
         "abstain": 0,
         "present": 6,  # 7 present, one recused
     }
-    services.meeting_close(meeting=meeting, actor=office_user)
+    services.meeting_close(meeting=meeting, actor=office_user, reason=CLOSE_REASON)
     context = minutes_context(meeting)
     assert [r["member"] for r in context["recusals"]] == [
         members[2].last_name + " " + members[2].first_name
@@ -522,7 +523,7 @@ def closed_meeting(plan, members, office_user, checked, hamlet):
         text="Đề nghị xem xét thêm số liệu.",
         actor=office_user,
     )
-    services.meeting_close(meeting=meeting, actor=members[0])
+    services.meeting_close(meeting=meeting, actor=members[0], reason=CLOSE_REASON)
     meeting.refresh_from_db()
     return meeting
 
@@ -543,7 +544,7 @@ def test_minutes_pdf_lists_attendance_tally_result_recusals_opinions_and_signers
         if line.page == first.page and abs(line.top - first.top) < 3
     )
     assert row.endswith("3 1 1 5 Đạt")
-    assert "không biểu quyết đối với hồ sơ" in text
+    assert "không tham gia biểu quyết đối với hồ sơ" in text
     assert "Đề nghị xem xét thêm số liệu." in text
     secretary = find_line(lines, "THƯ KÝ")
     chair = find_line(lines, "CHỦ TRÌ")
@@ -592,7 +593,7 @@ def test_minutes_only_once_the_meeting_is_closed(
     client.force_login(office_user)
     url = reverse("awards:meeting_minutes_pdf", args=[meeting.pk])
     assert client.get(url).status_code == 404
-    services.meeting_close(meeting=meeting, actor=office_user)
+    services.meeting_close(meeting=meeting, actor=office_user, reason=CLOSE_REASON)
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

@@ -31,11 +31,22 @@ def test_demo_decisions_and_history_through_the_services(seeded):
         .values_list("golden_book_number", flat=True)
     )
     assert numbers == [f"2025/{n:03d}" for n in range(1, len(numbers) + 1)]
-    # A real history: every awards entry has its demo user as actor.
+    # A real history: every awards entry has its demo user as actor, except a
+    # secret ballot's, which names neither the voter nor the dossier (issue 17).
     types = ContentType.objects.filter(app_label="awards")
     entries = ActivityLog.objects.filter(content_type__in=types)
     assert entries.filter(action="awards.nomination.approved").exists()
-    assert not entries.filter(actor__isnull=True).exists()
+    secret = entries.filter(action="awards.ballot.cast_secret")
+    assert secret.exists()
+    assert not secret.filter(actor__isnull=False).exists()
+    assert set(secret.values_list("content_type__model", flat=True)) == {
+        "councilmeeting"
+    }
+    assert (
+        not entries.exclude(action="awards.ballot.cast_secret")
+        .filter(actor__isnull=True)
+        .exists()
+    )
     approvers = set(
         entries.filter(action="awards.nomination.approved").values_list(
             "actor__username", flat=True

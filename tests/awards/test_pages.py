@@ -184,7 +184,7 @@ def test_vote_view_casts_the_members_ballot(client, draft, office_user):
         reverse("awards:vote", args=[draft.pk]), {"choice": "for"}
     )
     assert response["Location"] == reverse("awards:meeting", args=[meeting.pk])
-    services.meeting_close(meeting=meeting, actor=office_user)
+    services.meeting_close(meeting=meeting, actor=office_user, reason="Lý do.")
     draft.refresh_from_db()
     assert (draft.state, draft.votes_for, draft.members_present) == ("voted", 1, 3)
     assert draft.council_passed is False  # 1 of 3 is not more than half
