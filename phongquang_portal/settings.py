@@ -243,7 +243,9 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", "Phong Quang <no-reply@phongquang.local>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# The public address: the QR code of every certificate and e-mail links point
+# there. Production refuses to start without it (core/checks.py).
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
 
 # Domain settings (editable per deployment).
 COMMUNE_NAME = env("COMMUNE_NAME", "Phong Quang")
