@@ -44,6 +44,7 @@ ENV = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "PORTAL_BASE_URL": "https://thidua.phongquang.gov.vn",
     "DATABASE_URL": f"{PG}/{DB}",
     "STATIC_ROOT": str(TMP / "static"),
     "DATA_DIR": str(TMP / "data"),

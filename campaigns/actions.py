@@ -29,7 +29,7 @@ register_actions(
         "campaigns.indicator.rules_changed": _(
             "The office changed the indicator's type or bounds"
         ),
-        "campaigns.report.created": _("The report was opened"),
+        "campaigns.report.created": _("The report was created"),
         "campaigns.report.saved": _("The report was saved"),
         "campaigns.report.submitted": _("The unit head submitted the report"),
         "campaigns.report.recorded_from_paper": _(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from phongquang_portal.core.admin_forms import ServiceAction
 from phongquang_portal.core.admin_mixins import PortalInlineMixin, PortalModelAdmin
+from phongquang_portal.core.ids import parse_id
 from phongquang_portal.core.permissions import has_perm
 
 from .enums import CampaignStatus
@@ -75,7 +76,7 @@ def _plan_initial(campaign):
     """The plan's number as typed (``05``), when one is recorded, and its date."""
     number = campaign.plan_number
     return {
-        "plan_number": number if number.split("/")[0].isdigit() else "",
+        "plan_number": number if parse_id(number.split("/")[0]) is not None else "",
         "plan_date": campaign.plan_date,
     }
 

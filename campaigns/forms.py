@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.admin.widgets import AdminDateWidget
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core import ids
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.uploads import EvidenceFileField
 from phongquang_portal.core.validators import no_control_characters
@@ -71,6 +72,7 @@ class IndicatorField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value)
+        ids.refuse_foreign_digits(value)
         return parse_indicator_value(self.indicator, value)
 
 
@@ -348,7 +350,7 @@ class PeriodDueForm(ReasonForm):
 
 
 def _bound_field(label):
-    return forms.DecimalField(
+    return ids.DecimalField(
         label=label,
         required=False,
         max_digits=14,
@@ -401,7 +403,7 @@ class CampaignPlanForm(ReasonForm):
 
 
 def _document_field():
-    return forms.ModelChoiceField(
+    return ids.ModelChoiceField(
         label=_("Legal document"),
         queryset=LegalDocument.objects.all(),
         error_messages={"required": _("Choose the legal document.")},
@@ -412,7 +414,7 @@ class CitationAddForm(ReasonForm):
     """Cite one more legal document (citation_add)."""
 
     document = _document_field()
-    position = forms.IntegerField(
+    position = ids.IntegerField(
         label=_("Order"),
         min_value=1,
         max_value=999,
@@ -440,7 +442,7 @@ class CitationAddForm(ReasonForm):
 class CitationChoiceForm(ReasonForm):
     """Remove a citation (citation_remove), or replace its document (citation_replace)."""
 
-    citation = forms.ModelChoiceField(
+    citation = ids.ModelChoiceField(
         label=_("Citation"),
         queryset=CampaignCitation.objects.none(),
         error_messages={"required": _("Choose the citation.")},

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phongquang_portal.core.ids import parse_id
 from phongquang_portal.core.versions import campaign_namespace
 
 from .deadlines import Deadline, report_deadlines
@@ -30,6 +31,7 @@ from .models import (
     ReportingPeriod,
     ReportSection,
 )
+from .plausibility import far_beyond_q
 
 PERIOD_ORDER = ("position", "due_on", "pk")
 
@@ -67,7 +69,7 @@ def campaign_from_request(request, *, unknown_is_404=True):
 
 
 def _campaign_named(pk, unknown_is_404):
-    if pk.isascii() and pk.isdigit():
+    if parse_id(pk) is not None:
         if unknown_is_404:
             return get_object_or_404(Campaign, pk=pk)
         campaign = Campaign.objects.filter(pk=pk).first()
@@ -234,15 +236,12 @@ def report_for_page(pk):
     )
 
 
-def _count_of(model, field="report"):
+def _count_of(model, field="report", where=None):
+    rows = model.objects.filter(**{field: OuterRef("pk")})
+    if where is not None:
+        rows = rows.filter(where)
     return Coalesce(
-        Subquery(
-            model.objects.filter(**{field: OuterRef("pk")})
-            .order_by()
-            .values(field)
-            .annotate(n=Count("pk"))
-            .values("n")[:1]
-        ),
+        Subquery(rows.order_by().values(field).annotate(n=Count("pk")).values("n")[:1]),
         0,
     )
 
@@ -260,6 +259,8 @@ class BoardRow:
     value_count: int = 0
     attachment_count: int = 0
     deadline: Deadline = None
+    # Numbers far beyond the target (campaigns.plausibility): a mark for the office.
+    far_count: int = 0
 
     @property
     def state_label(self):
@@ -300,6 +301,7 @@ def board_rows(period, *, now=None, kind=None, state=None):
         for report in Report.objects.filter(period=period).annotate(
             value_count=_count_of(IndicatorValue),
             attachment_count=_count_of(ReportAttachment),
+            far_count=_count_of(IndicatorValue, where=far_beyond_q()),
         )
     }
     deadlines = report_deadlines([period])
@@ -327,6 +329,7 @@ def board_rows(period, *, now=None, kind=None, state=None):
             value_count=getattr(report, "value_count", 0),
             attachment_count=getattr(report, "attachment_count", 0),
             deadline=deadline,
+            far_count=getattr(report, "far_count", 0),
         )
         if state and row.state != state:
             continue

@@ -45,6 +45,7 @@ from .models import (
     ReportAttachment,
     ReportingPeriod,
 )
+from .plausibility import report_warnings
 from .selectors import (
     board_counts,
     board_rows,
@@ -465,6 +466,15 @@ class ReportEditView(ReportObjectMixin, TemplateView):
             context["saved"] = True
             return self.render_to_response(context, status=200)
         messages.success(request, _("Report submitted to the Culture-Social office."))
+        stored = {v.indicator_id: v.value for v in report.values.all()}
+        if report_warnings(self.indicators, stored):
+            messages.warning(
+                request,
+                _(
+                    "Some numbers are far beyond the commune target; the office "
+                    "will check them with you."
+                ),
+            )
         return redirect(report.get_absolute_url() + "?saved=1")
 
     def form_context(self, form):
@@ -485,6 +495,13 @@ class ReportEditView(ReportObjectMixin, TemplateView):
                 narratives={s.goal_id: s.narrative for s in report.sections.all()},
                 values={v.indicator_id: v.value for v in report.values.all()},
             )
+        # Stored numbers far beyond the target: flagged next to the field and
+        # above the submit button, never refused (campaigns.plausibility).
+        warnings = report_warnings(
+            self.indicators, {v.indicator_id: v.value for v in report.values.all()}
+        )
+        for indicator in self.indicators:
+            indicator.far_warning = warnings.get(indicator.pk)
         attachments = list(report.attachments.all())
         deadline = report_deadline(report.period, report.unit_id)
         return self.get_context_data(
@@ -498,6 +515,9 @@ class ReportEditView(ReportObjectMixin, TemplateView):
             deadline=deadline,
             max_upload_mb=settings.UPLOAD_MAX_BYTES // (1024 * 1024),
             accept=ACCEPT_ATTRIBUTE,
+            far_warnings=[
+                (i, warnings[i.pk]) for i in self.indicators if i.pk in warnings
+            ],
             # The browser keeps a copy of the form until the server has saved it
             # (static/js/campaigns_report_form.js); "saved" tells it to let go.
             saved=self.request.method == "GET" and self.request.GET.get("saved") == "1",

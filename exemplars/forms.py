@@ -4,6 +4,7 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core import ids
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.numbers import NotANumber, parse_vn_number
 from phongquang_portal.core.uploads import EvidenceFileField
@@ -34,6 +35,7 @@ class VietnameseNumberField(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
+        ids.refuse_foreign_digits(value)
         if len(value) > 40:
             raise forms.ValidationError(
                 self.error_messages["too_large"], code="too_large"
@@ -169,7 +171,7 @@ class RecogniseForm(forms.Form):
 
 
 class SpreadForm(forms.Form):
-    unit = forms.ModelChoiceField(
+    unit = ids.ModelChoiceField(
         label=_("Unit that took it over"),
         queryset=Unit.objects.filter(is_active=True).order_by("kind", "position"),
         error_messages={

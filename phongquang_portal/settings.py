@@ -246,7 +246,9 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", "Phong Quang <no-reply@phongquang.local>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# The public address: the QR code of every certificate and e-mail links point
+# there. Production refuses to start without it (core/checks.py).
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
 # "Quên mật khẩu": at most PASSWORD_RESET_LIMIT reset mails asked for from one
 # address per PASSWORD_RESET_WINDOW_MINUTES (phongquang_portal/core/throttle.py).
 PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)

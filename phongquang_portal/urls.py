@@ -8,6 +8,9 @@ from . import views
 admin.site.site_header = _("Phong Quang emulation portal — administration")
 admin.site.site_title = _("Phong Quang portal")
 admin.site.index_title = _("Administration")
+# "View site": the portal's home page as the portal shows it, even to the
+# chairman, whom the bare home page sends to the admin.
+admin.site.site_url = "/?portal=1"
 
 urlpatterns = [
     path("", views.home, name="home"),

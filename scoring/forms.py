@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core import ids
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.uploads import EvidenceFileField, validate_upload
 from phongquang_portal.core.validators import no_control_characters
@@ -56,6 +57,7 @@ class PointsField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value)
+        ids.refuse_foreign_digits(value)
         return parse_points(value)
 
 
@@ -260,7 +262,7 @@ class FinaliseForm(EntryRowsForm):
 
 
 class PublishForm(forms.Form):
-    top_n = forms.IntegerField(
+    top_n = ids.IntegerField(
         label=_("Ranks shown per kind of unit"),
         min_value=1,
         max_value=MAX_TOP_N,
@@ -304,7 +306,7 @@ class CriteriaImportForm(forms.Form):
 class CriterionAmendForm(ReasonForm):
     """The office changes a criterion's points, kind, units or automatic scoring."""
 
-    max_points = forms.DecimalField(
+    max_points = ids.DecimalField(
         label=_("maximum points"),
         min_value=Decimal("0.01"),
         max_value=MAX_CRITERION_POINTS,
@@ -319,10 +321,10 @@ class CriterionAmendForm(ReasonForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty for every kind."),
     )
-    indicator = forms.ModelChoiceField(
+    indicator = ids.ModelChoiceField(
         label=_("report indicator"), queryset=None, required=False
     )
-    target = forms.DecimalField(
+    target = ids.DecimalField(
         label=_("target"),
         required=False,
         min_value=Decimal("0.01"),
@@ -373,7 +375,7 @@ class BandAmendForm(ReasonForm):
     label = forms.CharField(
         label=_("classification"), max_length=60, validators=[no_control_characters]
     )
-    min_total = forms.DecimalField(
+    min_total = ids.DecimalField(
         label=_("lowest total"),
         min_value=Decimal("0"),
         max_value=MAX_TOTAL,

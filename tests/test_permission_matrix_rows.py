@@ -12,12 +12,10 @@ import os
 
 import pytest
 from django.db import transaction
-from django.test import Client
-from django.urls import reverse
 
 from phongquang_portal.core.models import ActivityLog
 
-from .matrix.harness import ROLES, World, answer_of
+from .matrix.harness import ROLES, World, answer_of, row_url, signed_in_clients
 from .test_permission_matrix import all_rows
 
 ROWS = all_rows()
@@ -27,15 +25,7 @@ ROWS = all_rows()
 def clients(demo_world, django_db_blocker):
     """One client per role, signed in once for the module."""
     with django_db_blocker.unblock():
-        world = World()
-        clients = {}
-        for role in ROLES:
-            client = Client()
-            user = world.user(role)
-            if user is not None:
-                client.force_login(user)
-            clients[role] = client
-    return clients
+        return signed_in_clients(ROLES)
 
 
 def _ask(client, method, url):
@@ -63,10 +53,8 @@ def test_matrix_row(name, demo, clients):
     # transaction, rolled back after it: a world per test.
     world = World()
     row = ROWS[name]
-    args = row.args(world)
-    kwargs = args if isinstance(args, dict) else {}
-    url = reverse(name, args=None if kwargs else args, kwargs=kwargs or None)
-    url += row.query(world)
+    path, query = row_url(name, row, world)
+    url = path + query
     problems = []
     for method in ("GET", "POST"):
         expected = row.expected(method)

@@ -128,7 +128,7 @@ class MembershipAdmin(PortalModelAdmin):
     """Roles are data: granted and revoked here through the services, with a reason."""
 
     form = MembershipGrantForm
-    list_display = ("user", "role", "unit", "title", "created_at")
+    list_display = ("user", "role", "unit", "title", "granted_at")
     list_filter = ("role",)
     search_fields = (
         "user__username",
@@ -138,6 +138,11 @@ class MembershipAdmin(PortalModelAdmin):
     )
     list_select_related = ("user", "unit")
     autocomplete_fields = ("user", "unit")
+
+    @admin.display(description=gettext_lazy("role granted at"), ordering="created_at")
+    def granted_at(self, obj):
+        return obj.created_at
+
     actions = None
     # Revoking a role: the delete page asks for the reason and calls the service.
     service_actions = [

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .enums import PersonKind, Role, Sex, UnitKind
 
@@ -176,7 +177,9 @@ class Membership(models.Model):
         verbose_name=_("unit"),
         help_text=_("Required for unit heads: the unit they head."),
     )
-    title = models.CharField(_("title"), max_length=150, blank=True)
+    title = models.CharField(
+        pgettext_lazy("person", "title"), max_length=150, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

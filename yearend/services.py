@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from phongquang_portal.core.activity import field_changes, log_action, transition
 from phongquang_portal.core.counters import counter_next
 from phongquang_portal.core.docx import DOCX_CONTENT_TYPE
+from phongquang_portal.core.ids import parse_id
 from phongquang_portal.core.permissions import real_user, require_perm
 from phongquang_portal.core.uploads import store_document
 
@@ -46,7 +47,7 @@ def summary_start(*, period, actor):
 
 def _clean_number(number):
     number = (number or "").strip().upper().removesuffix("/BC-UBND").strip()
-    if number and (not number.isdigit() or not 1 <= int(number) <= 99999):
+    if number and not 1 <= (parse_id(number) or 0) <= 99999:
         raise ValidationError(
             _("A report number is a whole number from 1 to 99999."),
             code="number_format",

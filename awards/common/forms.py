@@ -1,8 +1,8 @@
 """Form fields and messages that the awards' forms share."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core import ids
 from phongquang_portal.core.validators import no_control_characters
 
 from ..enums import COUNCIL_MAX_MEMBERS
@@ -25,7 +25,7 @@ DECIMAL_MESSAGES = {
 
 def count_field(label, *, min_value=0, max_value=COUNCIL_MAX_MEMBERS, **kwargs):
     """A whole number the council or the office types, bounded, in Vietnamese."""
-    return forms.IntegerField(
+    return ids.IntegerField(
         label=label,
         min_value=min_value,
         max_value=max_value,

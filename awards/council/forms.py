@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core import ids
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.names import user_display_name
 
@@ -71,10 +72,10 @@ class BallotForm(forms.Form):
 class WrittenOpinionForm(forms.Form):
     """An absent member's written opinion (the office may record it for him)."""
 
-    member = forms.ModelChoiceField(
+    member = ids.ModelChoiceField(
         label=_("Council member"), queryset=None, required=False
     )
-    nomination = forms.ModelChoiceField(
+    nomination = ids.ModelChoiceField(
         label=_("On the nomination"),
         queryset=None,
         required=False,

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core import ids
+from phongquang_portal.core.ids import parse_id
 from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.validators import no_control_characters
 
@@ -13,7 +15,7 @@ from .services import decision_signers
 
 
 class DecisionForm(forms.Form):
-    award_kind = forms.ModelChoiceField(
+    award_kind = ids.ModelChoiceField(
         label=_("Award"), queryset=AwardKind.objects.none()
     )
     number = typed_text(
@@ -36,7 +38,7 @@ class DecisionForm(forms.Form):
         },
     )
 
-    signer = forms.ModelChoiceField(
+    signer = ids.ModelChoiceField(
         label=_("Signed by"),
         queryset=None,
         required=False,
@@ -57,10 +59,7 @@ class DecisionForm(forms.Form):
     def clean_number(self):
         number = self.cleaned_data["number"].strip()
         digits = number.upper().removesuffix("/QĐ-UBND").removesuffix("/QD-UBND")
-        if digits and (
-            not digits.strip().isdigit()
-            or not 1 <= int(digits.strip()) <= DECISION_NUMBER_MAX
-        ):
+        if digits and not 1 <= (parse_id(digits) or 0) <= DECISION_NUMBER_MAX:
             raise forms.ValidationError(
                 _("A decision number is a whole number from 1 to %(max)s."),
                 code="number_format",
@@ -101,14 +100,14 @@ class DecisionReplaceForm(DecisionForm):
 
 
 class BlankOffsetForm(forms.Form):
-    dx = forms.DecimalField(
+    dx = ids.DecimalField(
         label=_("Shift right (mm)"),
         min_value=-30,
         max_value=30,
         initial=0,
         required=False,
     )
-    dy = forms.DecimalField(
+    dy = ids.DecimalField(
         label=_("Shift down (mm)"),
         min_value=-30,
         max_value=30,

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from phongquang_portal.core import signing
 from phongquang_portal.core.activity import log_action, required_reason, transition
 from phongquang_portal.core.counters import counter_next, counter_observe
+from phongquang_portal.core.ids import parse_id
 from phongquang_portal.core.names import user_display_name
 from phongquang_portal.core.permissions import SYSTEM, real_user, require_perm
 from phongquang_portal.core.uploads import store_document
@@ -98,7 +99,7 @@ def _decision_number(number, year):
             candidate = str(counter_next(key))
             if not Decision.objects.filter(year=year, number=candidate).exists():
                 return candidate
-    if not typed.isdigit() or not 1 <= int(typed) <= DECISION_NUMBER_MAX:
+    if not 1 <= (parse_id(typed) or 0) <= DECISION_NUMBER_MAX:
         raise ValidationError(
             _(
                 "A decision number is a whole number from 1 to %(max)s "

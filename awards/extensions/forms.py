@@ -1,17 +1,17 @@
 """The office's form to grant or change a unit's dossier extension: the shared
 extension form, with the award and the proposing unit."""
 
-from django import forms
 from django.utils.translation import gettext_lazy
 
 from campaigns.forms import ExtensionForm
+from phongquang_portal.core import ids
 from units.models import Unit
 
 from ..kinds.models import AwardKind
 
 
 class DossierExtensionForm(ExtensionForm):
-    award_kind = forms.ModelChoiceField(
+    award_kind = ids.ModelChoiceField(
         label=gettext_lazy("Award"),
         queryset=AwardKind.objects.none(),
         empty_label=None,
@@ -20,7 +20,7 @@ class DossierExtensionForm(ExtensionForm):
             "invalid_choice": gettext_lazy("Choose the award."),
         },
     )
-    unit = forms.ModelChoiceField(
+    unit = ids.ModelChoiceField(
         label=gettext_lazy("Proposing unit"),
         queryset=Unit.objects.filter(is_active=True).order_by("kind", "position"),
         error_messages={

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core import ids
 from phongquang_portal.core.forms import ReasonForm
 
 from ..common.forms import DECIMAL_MESSAGES, count_field
@@ -33,28 +34,31 @@ class AwardRulesForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    multiplier_individual = forms.DecimalField(
+    multiplier_individual = ids.DecimalField(
         label=_("prize for an individual (× base salary)"),
         min_value=0,
         max_value=MULTIPLIER_MAX,
         max_digits=5,
         decimal_places=2,
+        localize=True,
         error_messages=DECIMAL_MESSAGES,
     )
-    multiplier_collective = forms.DecimalField(
+    multiplier_collective = ids.DecimalField(
         label=_("prize for a collective (× base salary)"),
         min_value=0,
         max_value=MULTIPLIER_MAX,
         max_digits=5,
         decimal_places=2,
+        localize=True,
         error_messages=DECIMAL_MESSAGES,
     )
-    multiplier_household = forms.DecimalField(
+    multiplier_household = ids.DecimalField(
         label=_("prize for a household (× the individual prize)"),
         min_value=0,
         max_value=MULTIPLIER_MAX,
         max_digits=5,
         decimal_places=2,
+        localize=True,
         error_messages=DECIMAL_MESSAGES,
     )
     reason = ReasonForm.base_fields["reason"]

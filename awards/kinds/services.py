@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phongquang_portal.core.activity import field_changes, log_action, required_reason
+from phongquang_portal.core.ids import parse_id
 from phongquang_portal.core.permissions import real_user, require_perm
 
 from ..common.services import sync_fields
@@ -36,7 +37,7 @@ def _whole_number(value):
     if isinstance(value, int):
         return value
     text = str(value).strip() if isinstance(value, str) else ""
-    if text.lstrip("-").isdigit():
+    if parse_id(text.removeprefix("-")) is not None:
         return int(text)
     return None
 

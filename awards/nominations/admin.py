@@ -17,11 +17,13 @@ from phongquang_portal.core.activity import as_log_text, history_for
 from phongquang_portal.core.admin_forms import ServiceAction, report_each, run_each
 from phongquang_portal.core.admin_mixins import PortalModelAdmin
 from phongquang_portal.core.forms import ReasonForm
+from phongquang_portal.core.ids import parse_id
 from phongquang_portal.core.names import user_display_name
+from phongquang_portal.core.numbers import format_vn_number
 from phongquang_portal.core.permissions import has_perm
 
 from ..council.board import in_board_order
-from ..enums import NominationState
+from ..enums import AwardKindCode, NominationState
 from . import selectors, services
 from .models import Nomination
 
@@ -61,6 +63,25 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AwardKindFilter(admin.SimpleListFilter):
+    """By award (the kind's code, one line per kind whatever the campaign).
+
+    Filtering on ``award_kind__code`` directly titled the list "Bởi mã"
+    ("by code"): the chairman filters by the award, not by its code.
+    """
+
+    title = gettext_lazy("award")
+    parameter_name = "award_kind__code"
+
+    def lookups(self, request, model_admin):
+        return AwardKindCode.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in AwardKindCode.values:
+            return queryset.filter(award_kind__code=self.value())
+        return queryset
+
+
 class ScoredChangeList(ChangeList):
     """Attach scores (one call to scoring per campaign) and warnings to the page.
 
@@ -82,18 +103,17 @@ def _board_order(queryset):
 @admin.register(Nomination)
 class NominationAdmin(PortalModelAdmin):
     shown_to_chairman = True
+    # Five columns, so that the state and the warnings fit a 1366 px screen:
+    # the award and category under the nominee, the rank beside the score.
     list_display = (
         "nominee_col",
-        "award_kind",
-        "category_col",
         "votes_col",
         "score_col",
-        "rank_col",
         "state",
         "warnings_col",
     )
     list_display_links = ("nominee_col",)
-    list_filter = (StateFilter, "award_kind__code", "campaign")
+    list_filter = (StateFilter, AwardKindFilter, "campaign")
     list_select_related = selectors.NOMINATION_RELATED
     search_fields = (
         "nominee_unit__name",
@@ -194,11 +214,16 @@ class NominationAdmin(PortalModelAdmin):
 
     @admin.display(description=gettext_lazy("Nominee"))
     def nominee_col(self, obj):
-        return obj.nominee_name
+        return format_html(
+            '{}<div class="small quiet">{} · {}</div>',
+            obj.nominee_name,
+            obj.award_kind.name,
+            obj.listed_category_label,
+        )
 
     @admin.display(description=gettext_lazy("Category"))
     def category_col(self, obj):
-        return obj.get_category_display()
+        return obj.listed_category_label
 
     @admin.display(description=gettext_lazy("Votes"), ordering="votes_for")
     def votes_col(self, obj):
@@ -207,15 +232,15 @@ class NominationAdmin(PortalModelAdmin):
         passed = _("passed") if obj.council_passed else _("not passed")
         return f"{obj.votes_for}/{obj.members_present} ({passed})"
 
-    @admin.display(description=gettext_lazy("Score"))
+    @admin.display(description=gettext_lazy("Score (rank)"))
     def score_col(self, obj):
         if not hasattr(obj, "score"):
             selectors.attach_scores([obj])
-        return "—" if obj.score is None else obj.score
-
-    @admin.display(description=gettext_lazy("Rank"))
-    def rank_col(self, obj):
-        return "—" if getattr(obj, "rank", None) is None else obj.rank
+        if obj.score is None:
+            return "—"
+        score = format_vn_number(obj.score, 2)
+        rank = getattr(obj, "rank", None)
+        return score if rank is None else f"{score} (#{rank})"
 
     @admin.display(description=gettext_lazy("Warnings"))
     def warnings_col(self, obj):
@@ -275,8 +300,8 @@ class NominationAdmin(PortalModelAdmin):
     def _quota_campaign(self, request, obj=None):
         if obj is not None:
             return obj.campaign
-        pk = request.GET.get("campaign__id__exact")
-        if pk and pk.isdigit():
+        pk = parse_id(request.GET.get("campaign__id__exact"))
+        if pk is not None:
             from campaigns.models import Campaign
 
             return Campaign.objects.filter(pk=pk).first()

@@ -5,6 +5,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from phongquang_portal.core.ids import parse_id
 from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import EvidenceFileField
 from units.enums import UnitKind
@@ -32,9 +33,9 @@ NOMINEE_MODELS = {
 def split_nominee(value):
     """Turn "person:12" into ("person", 12); None for anything else."""
     kind, _sep, pk = (value or "").partition(":")
-    if kind not in NOMINEE_MODELS or not pk.isdigit():
+    if kind not in NOMINEE_MODELS or parse_id(pk) is None:
         return None
-    return kind, int(pk)
+    return kind, parse_id(pk)
 
 
 class NomineeSelect(forms.Select):

@@ -15,6 +15,7 @@ from campaigns.models import Campaign
 from campaigns.selectors import campaign_from_request
 from phongquang_portal.core.docx import docx_response
 from phongquang_portal.core.forms import ReasonForm
+from phongquang_portal.core.ids import parse_id
 from phongquang_portal.core.mixins import permission_required
 from phongquang_portal.core.pdf import pdf_response
 from phongquang_portal.core.uploads import serve_protected
@@ -51,8 +52,8 @@ def _attachment(request, pk, **kwargs):
 
 def _proposing_unit(request, **kwargs):
     """The unit named by ``?proposing_unit=``: the nominee list is its own."""
-    pk = request.GET.get("proposing_unit", "")
-    if not pk.isdigit():
+    pk = parse_id(request.GET.get("proposing_unit"))
+    if pk is None:
         raise Http404
     return get_object_or_404(Unit, pk=pk, is_active=True)
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from phongquang_portal.core.documents import official_date as official_date
+from phongquang_portal.core.ids import parse_id
 from phongquang_portal.core.validators import no_control_characters
 
 from ..validators import MAX_POSITION, NUMBER_LIMIT
@@ -22,4 +23,4 @@ NUMBER_BOUNDS = [
 def plan_number_digits(plan_number):
     """The number part of "05/KH-UBND" ("05"), or "" when the number is not known."""
     head = (plan_number or "").split("/", 1)[0].strip()
-    return head if head.isdigit() else ""
+    return head if parse_id(head) is not None else ""

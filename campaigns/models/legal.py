@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..enums import LEGAL_KIND_WORDS, LegalDocumentKind
 from .common import POSITION, TEXT, official_date
@@ -20,9 +21,13 @@ class LegalDocument(models.Model):
     ("quy định chi tiết …"), printed after the issuer.
     """
 
-    kind = models.CharField(_("kind"), max_length=20, choices=LegalDocumentKind.choices)
+    kind = models.CharField(
+        pgettext_lazy("legal document", "kind"),
+        max_length=20,
+        choices=LegalDocumentKind.choices,
+    )
     number = models.CharField(
-        _("number"),
+        pgettext_lazy("legal document", "number"),
         max_length=60,
         blank=True,
         help_text=_("As printed, for example 152/2025/NĐ-CP or 01-NQ/TU."),
@@ -30,14 +35,14 @@ class LegalDocument(models.Model):
     )
     issued_on = models.DateField(_("date of issue"), null=True, blank=True)
     issuer = models.CharField(
-        _("issued by"),
+        pgettext_lazy("legal document", "issued by"),
         max_length=200,
         blank=True,
         help_text=_("For example Chính phủ, Thủ tướng Chính phủ; empty for a law."),
         validators=TEXT,
     )
     title = models.CharField(
-        _("title"),
+        pgettext_lazy("legal document", "title"),
         max_length=500,
         help_text=_(
             "A law's name (Thi đua, khen thưởng); for other documents the summary "

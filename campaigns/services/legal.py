@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongquang_portal.core.activity import field_changes, log_action, required_reason
+from phongquang_portal.core.ids import parse_id
 from phongquang_portal.core.permissions import real_user, require_perm
 
 from ..enums import LegalDocumentKind
@@ -221,7 +222,7 @@ def normalise_plan_number(number):
     text = (number or "").strip()
     if text.upper().endswith(PLAN_NUMBER_SUFFIX.upper()):
         text = text[: -len(PLAN_NUMBER_SUFFIX)].strip()
-    if not text.isdigit() or not 1 <= int(text) <= PLAN_NUMBER_MAX:
+    if not 1 <= (parse_id(text) or 0) <= PLAN_NUMBER_MAX:
         raise ValidationError(
             _(
                 "A plan number is a whole number from 1 to %(max)s "

@@ -13,9 +13,11 @@ typed (``core.admin_forms.RefusalKeepsFormMixin``).
 """
 
 from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
 
 from .activity import as_log_text, log_action
 from .admin_forms import RefusalKeepsFormMixin, ServiceActionsMixin
+from .ids import parse_id
 from .permissions import has_perm
 
 
@@ -51,6 +53,23 @@ class PortalModelAdmin(ServiceActionsMixin, RefusalKeepsFormMixin, admin.ModelAd
 
     def has_delete_permission(self, request, obj=None):
         return self._may(request, "delete", obj)
+
+    def get_changeform_initial_data(self, request):
+        """The add page's values from the query string, minus ids that are no ids.
+
+        ``?unit=²`` would reach the autocomplete widget's query and answer 500:
+        a related field's initial value is kept only when it is 0–9 digits.
+        """
+        initial = super().get_changeform_initial_data(request)
+        for name, value in list(initial.items()):
+            try:
+                field = self.opts.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            values = value if isinstance(value, list) else [value]
+            if field.is_relation and any(parse_id(v) is None for v in values):
+                del initial[name]
+        return initial
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal core")
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)
         from .menus import PUBLISHED, register_menu_group
 
         # What the portal publishes (công khai): the apps fill this dropdown.

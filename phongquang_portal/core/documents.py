@@ -22,6 +22,8 @@ import functools
 
 from django.conf import settings
 
+from .ids import parse_id
+
 # The text area of an A4 page with Decree 30's margins as both formats use them:
 # left 30 mm, right 15 mm (Annex I, I.5: left 30-35, right 15-20).
 TEXT_WIDTH_MM = 165
@@ -78,8 +80,8 @@ def document_number(number, code):
     text = str(number or "").strip()
     if not text:
         return f"…/{code}"
-    if text.isdigit():
-        text = f"{int(text):02d}"
+    if parse_id(text) is not None:
+        text = f"{parse_id(text):02d}"
     return f"{text}/{code}"
 
 

@@ -12,11 +12,11 @@ from decimal import Decimal, InvalidOperation
 
 # Digits grouped by threes with one separator: "1.000", "12.345.678".
 _GROUPED = {
-    ".": re.compile(r"^\d{1,3}(\.\d{3})+$"),
-    ",": re.compile(r"^\d{1,3}(,\d{3})+$"),
+    ".": re.compile(r"^\d{1,3}(\.\d{3})+$", re.ASCII),
+    ",": re.compile(r"^\d{1,3}(,\d{3})+$", re.ASCII),
 }
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
-_SCIENTIFIC = re.compile(r"\d+([.,]\d+)?[eE][+-]?\d{1,4}")
+_SCIENTIFIC = re.compile(r"\d+([.,]\d+)?[eE][+-]?\d{1,4}", re.ASCII)
 MAX_TYPED_LENGTH = 40
 
 
@@ -33,7 +33,8 @@ def parse_vn_number(text):
     - "1,234.5" (English): when both appear, the last one is the decimal separator;
     - spaces (also non-breaking) between groups are ignored; a trailing "%" too.
 
-    Raises ``NotANumber`` for anything else (two decimal separators, letters…).
+    Raises ``NotANumber`` for anything else (two decimal separators, letters,
+    digits other than 0–9 such as "²" or "٣"…).
     """
     if text is None:
         return None
@@ -50,7 +51,7 @@ def parse_vn_number(text):
     if _SCIENTIFIC.fullmatch(raw):
         # "1E+15", as a spreadsheet pastes a large number.
         return Decimal(sign + raw.replace(",", "."))
-    if not raw or not re.fullmatch(r"[\d.,]+", raw):
+    if not raw or not re.fullmatch(r"[0-9.,]+", raw):
         raise NotANumber(text)
     dots, commas = raw.count("."), raw.count(",")
     if dots and commas:

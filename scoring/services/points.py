@@ -16,7 +16,7 @@ CENT = Decimal("0.01")
 
 
 # Points as people type them: digits, one decimal comma or point.
-POINTS_PATTERN = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+POINTS_PATTERN = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$", re.ASCII)
 
 
 def parse_points(value):

@@ -1,13 +1,29 @@
 """The scoring panel of the home page."""
 
 from django import template
+from django.utils.translation import gettext as _
 
+from phongquang_portal.core.numbers import format_vn_number
 from phongquang_portal.core.permissions import has_perm
 
 from .. import selectors
 from ..enums import SheetState
 
 register = template.Library()
+
+
+@register.filter
+def criterion_cap(criterion):
+    """A criterion's points as what they are: "10", "cộng tối đa 5 điểm", "trừ tối đa 10 điểm".
+
+    A penalty is points taken away, up to its cap: never a negative maximum.
+    """
+    number = format_vn_number(criterion.max_points)
+    if criterion.kind == "penalty":
+        return _("at most %(points)s points taken away") % {"points": number}
+    if criterion.kind == "bonus":
+        return _("at most %(points)s points added") % {"points": number}
+    return number
 
 
 @register.inclusion_tag("scoring/_home_panel.html", takes_context=True)

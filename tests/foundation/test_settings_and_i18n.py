@@ -74,6 +74,7 @@ def test_production_profile_passes_check_deploy_without_warnings():
             "DJANGO_ENV": "production",
             "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-0123456789!",
             "ALLOWED_HOSTS": "thidua.phongquang.gov.vn",
+            "PORTAL_BASE_URL": "https://thidua.phongquang.gov.vn",
         },
         capture_output=True,
         text=True,

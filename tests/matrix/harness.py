@@ -44,6 +44,31 @@ class Row:
         return dict(zip(ROLES, answers, strict=True))
 
 
+def signed_in_clients(roles, **client_options):
+    """{role: a test client signed in as the role's demo login} (database needed)."""
+    from django.test import Client
+
+    world = World()
+    clients = {}
+    for role in roles:
+        client = Client(**client_options)
+        user = world.user(role)
+        if user is not None:
+            client.force_login(user)
+        clients[role] = client
+    return clients
+
+
+def row_url(name, row, world):
+    """The row's path (its arguments found in ``world``) and its query string."""
+    from django.urls import reverse
+
+    args = row.args(world)
+    kwargs = args if isinstance(args, dict) else {}
+    path = reverse(name, args=None if kwargs else args, kwargs=kwargs or None)
+    return path, row.query(world)
+
+
 def answer_of(response):
     """The matrix's word for a response: its status, or L / R for a redirect."""
     if response.status_code in (301, 302):
