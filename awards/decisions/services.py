@@ -170,7 +170,12 @@ def signer_info(signer=None):
 
 
 def ensure_households_named(nominations):
-    """A decision prints "Hộ ông …" or "Hộ bà …": the head's sex must be recorded."""
+    """The head of each awarded household must have his sex recorded.
+
+    Documents name a household by its head ("Chủ hộ: <name>"); the sex is what
+    the council's order reads (women first, Decree 152/2025 Art. 4), so a
+    decided household cannot leave it unknown.
+    """
     unnamed = [
         n.nominee_household.head_name
         for n in nominations
@@ -180,7 +185,7 @@ def ensure_households_named(nominations):
         raise ValidationError(
             _(
                 "Record the sex of the head of household before issuing the decision "
-                "(it prints “Hộ ông” or “Hộ bà”): %(names)s."
+                "(women come first, Decree 152/2025 Art. 4): %(names)s."
             )
             % {"names": ", ".join(unnamed)},
             code="household_sex",
