@@ -192,6 +192,20 @@ def ensure_households_named(nominations):
         )
 
 
+def ensure_plan_citable(campaign):
+    """A decision cites the campaign's plan by its number and date: both recorded."""
+    if not campaign.plan_known:
+        raise ValidationError(
+            _(
+                "The decision cites the plan of “%(campaign)s”, which has no number "
+                "and date yet. Record them on the campaign's admin page (“Plan number "
+                "and date”) before issuing the decision."
+            )
+            % {"campaign": f"{campaign.name} {campaign.year}"},
+            code="plan_not_recorded",
+        )
+
+
 def decision_order(nominations):
     """Collectives first, then people, then households, as decisions list them."""
     rank = {NomineeType.UNIT: 0, NomineeType.PERSON: 1, NomineeType.HOUSEHOLD: 2}
@@ -231,6 +245,7 @@ def _decision_pipeline(
     certificates, its documents stored) and logged as issued, after the
     decision it ``replaces``, if any, is logged as replaced.
     """
+    ensure_plan_citable(campaign)
     nominations = decision_order(nominations)
     ensure_households_named(nominations)
     base_salary = base_salary_on(signed_on)

@@ -381,7 +381,12 @@ def test_replace_view_issues_the_new_decision(client, decision, office_user):
     client.force_login(office_user)
     response = client.post(
         reverse("awards:decision_replace", args=[decision.pk]),
-        {"signed_on": "2025-12-23", "reason": "Sửa người ký.", "number": ""},
+        {
+            "signed_on": "2025-12-23",
+            "confirm_date": "on",
+            "reason": "Sửa người ký.",
+            "number": "",
+        },
     )
     new = Decision.objects.get(replaces=decision)
     assert response.status_code == 302
