@@ -146,3 +146,88 @@ def test_demo_plans_have_numbers_and_dates_and_the_2025_decision_cites_it(demo):
         nfc(pdf_text(pdf)).split()
     )
     assert kind_for(decision.campaign).campaign.plan_known
+
+
+# --- The decision's words agree with its awardees ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("counts", "each", "everyone"),
+    [
+        ((1, 0, 0), "Tập thể", "tập thể"),
+        ((0, 1, 0), "Cá nhân", "cá nhân"),
+        ((0, 0, 1), "Hộ gia đình", "hộ gia đình"),
+        ((2, 0, 0), "Mỗi tập thể", "các tập thể"),
+        ((0, 3, 0), "Mỗi cá nhân", "các cá nhân"),
+        ((1, 2, 0), "Mỗi tập thể, cá nhân", "tập thể và các cá nhân"),
+        (
+            (2, 1, 2),
+            "Mỗi tập thể, cá nhân, hộ gia đình",
+            "các tập thể, cá nhân và các hộ gia đình",
+        ),
+    ],
+)
+def test_awardee_phrases_agree_in_number(counts, each, everyone):
+    from awards.common.documents import awardee_phrases
+
+    assert awardee_phrases(*counts) == (each, everyone)
+
+
+def _decision_text(nominations, chairman, office_user):
+    from .helpers import issue, nfc
+    from .test_pdfs import pdf_text
+
+    decision = issue(nominations, chairman=chairman, office=office_user)
+    pdf = decision.documents.get(kind="decision_pdf").read_bytes()
+    return " ".join(nfc(pdf_text(pdf)).split())
+
+
+def test_decision_for_one_individual_reads_in_the_singular(
+    make_nomination, chairman, office_user
+):
+    text = _decision_text([make_nomination("person")], chairman, office_user)
+    assert "Điều 2. Cá nhân có tên tại Điều 1 được tặng" in text
+    assert "và cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành" in text
+    assert "Mỗi" not in text
+    assert "các tập thể" not in text and "hộ gia đình có tên" not in text
+
+
+def test_decision_for_two_collectives_reads_in_the_plural(
+    make_nomination, chairman, office_user
+):
+    text = _decision_text(
+        [make_nomination("unit"), make_nomination("unit")], chairman, office_user
+    )
+    assert "Điều 2. Mỗi tập thể có tên tại Điều 1 được tặng" in text
+    assert "và các tập thể có tên tại Điều 1 chịu trách nhiệm thi hành" in text
+    assert "cá nhân có tên" not in text
+
+
+def test_ad_hoc_decision_is_named_as_one_throughout(
+    make_nomination, dot_xuat, chairman, office_user
+):
+    from .helpers import issue, nfc
+    from .test_pdfs import pdf_text
+
+    decision = issue(
+        [make_nomination("person", kind=dot_xuat)],
+        chairman=chairman,
+        office=office_user,
+    )
+    decision_text = " ".join(
+        nfc(pdf_text(decision.documents.get(kind="decision_pdf").read_bytes())).split()
+    )
+    assert "Về việc khen thưởng đột xuất" in decision_text
+    assert "Điều 1. Khen thưởng đột xuất, tặng Giấy khen của Chủ tịch" in decision_text
+    assert "đã có thành tích đột xuất trong thực hiện phong trào thi đua" in (
+        decision_text
+    )
+    assert "Giấy khen (khen thưởng đột xuất) kèm theo tiền thưởng" in decision_text
+    assert "thành tích xuất sắc" not in decision_text
+    certificates = " ".join(
+        nfc(
+            pdf_text(decision.documents.get(kind="certificates_pdf").read_bytes())
+        ).split()
+    )
+    assert "thành tích đột xuất trong thực hiện phong trào thi đua" in certificates
+    assert "thành tích xuất sắc" not in certificates
