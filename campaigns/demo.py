@@ -253,14 +253,30 @@ def _current_workflow(period, rng, office):
 
 # The 2026 plan the office issued after copying the campaign (fictional number).
 PLAN_2026 = ("05", datetime.date(2026, 1, 12))
+# The 2025 plan as signed: its text (plan/2025, ke-hoach-2025.txt) leaves the number
+# and the day blank ("Số: …/KH-UBND", "ngày … tháng 11 năm 2025"), so load_plan
+# records neither; the demo's office records a fictional pair in November 2025,
+# which the 2025 decision cites.
+PLAN_2025 = ("27", datetime.date(2025, 11, 14))
 # Copied texts that name 2025 but are right as they are: the titles of the national
 # and provincial programmes cited ("đến năm 2025", "giai đoạn 2021 - 2025").
 RIGHT_AS_COPIED = ("đến năm 2025", "giai đoạn 2021 - 2025")
 
 
 def _copied_plans(office):
-    """The office records the copied campaign's plan and checks the copied texts
-    that name 2025 rightly (the programmes' titles); the others stay to review."""
+    """The office records the plans' numbers and dates (2025's and the copy's) and
+    checks the copied texts that name 2025 rightly (the programmes' titles); the
+    others stay to review."""
+    original = Campaign.objects.filter(copied_from__isnull=True, year=2025).first()
+    if original is not None and not original.plan_known:
+        number, day = PLAN_2025
+        campaign_plan_set(
+            campaign=original,
+            plan_number=number,
+            plan_date=day,
+            actor=office,
+            reason="Dữ liệu mẫu: số và ngày Kế hoạch năm 2025 (bản kế hoạch để trống).",
+        )
     for campaign in Campaign.objects.filter(copied_from__isnull=False, year=2026):
         if not campaign.plan_known:
             number, day = PLAN_2026

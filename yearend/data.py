@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from awards.enums import NominationState
 from awards.models import AwardKind, Nomination
@@ -223,3 +224,48 @@ def summary_data(period, *, now=None, charts=True):
 
         data.charts = summary_charts(data)
     return data
+
+
+@dataclass
+class IssueConcerns:
+    """What issuing the summary now would leave out: the chairman confirms it."""
+
+    due_on: object
+    early: bool
+    outstanding: list  # names of the units whose report is not accepted
+
+    @property
+    def messages(self):
+        messages = []
+        if self.early:
+            messages.append(
+                _("The reports are due on %(date)s: the summary is issued before then.")
+                % {"date": self.due_on.strftime("%d/%m/%Y")}
+            )
+        if self.outstanding:
+            count = len(self.outstanding)
+            messages.append(
+                ngettext(
+                    "%(count)s unit has no accepted report yet: %(units)s.",
+                    "%(count)s units have no accepted report yet: %(units)s.",
+                    count,
+                )
+                % {"count": count, "units": ", ".join(self.outstanding)}
+            )
+        return messages
+
+
+def issue_concerns(period, *, issued_on=None):
+    """Whether ``period``'s summary would be issued before the reports' due date, and
+    the units whose report is not accepted (not handed in, or not yet checked)."""
+    issued_on = issued_on or timezone.localdate()
+    outstanding = [
+        row.unit.name
+        for row in board_rows(period)
+        if row.report is None or row.report.state != ReportState.ACCEPTED
+    ]
+    return IssueConcerns(
+        due_on=period.due_on,
+        early=issued_on < period.due_on,
+        outstanding=outstanding,
+    )

@@ -9,7 +9,9 @@ cáo), issued by the commune's People's Committee and signed "TM. ỦY BAN NHÂN
 DÂN / CHỦ TỊCH"; the last paragraph stays with the signature.
 """
 
-from dataclasses import dataclass, field
+import base64
+import datetime
+from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 from django.utils import timezone
@@ -349,13 +351,68 @@ def summary_blocks(summary, data):
     return blocks
 
 
+def title_lines(period):
+    campaign = period.campaign
+    return [
+        f"{round_word(period).capitalize()} phong trào thi đua "
+        f"“{campaign.name}” năm {campaign.year}",
+    ]
+
+
+# --- The figures as issued ---------------------------------------------------------
+
+SNAPSHOT_VERSION = 1
+
+
+def summary_snapshot(summary, data):
+    """The summary's figures as issued, JSON-able: its blocks (charts as base64 PNG),
+    the time the figures were read, the title and the signer."""
+    blocks = []
+    for block in summary_blocks(summary, data):
+        entry = asdict(block)
+        entry["png"] = base64.b64encode(block.png).decode("ascii") if block.png else ""
+        blocks.append(entry)
+    return {
+        "version": SNAPSHOT_VERSION,
+        "generated_at": data.generated_at.isoformat(),
+        "title_lines": title_lines(data.period),
+        "signer": chairman_name(),
+        "blocks": blocks,
+    }
+
+
+def snapshot_blocks(snapshot):
+    """The blocks of a snapshot, as ``summary_blocks`` made them at issue."""
+    blocks = []
+    for entry in snapshot.get("blocks", []):
+        entry = dict(entry)
+        png = entry.pop("png", "")
+        blocks.append(Block(**entry, png=base64.b64decode(png) if png else b""))
+    return blocks
+
+
+def snapshot_time(snapshot):
+    """The local time the issued figures were read."""
+    return timezone.localtime(datetime.datetime.fromisoformat(snapshot["generated_at"]))
+
+
 def _context(summary, data):
+    """The document's context: from the figures as issued once the summary is, else
+    from ``data`` (the live figures of a draft)."""
     issued = summary.state == SummaryState.ISSUED
     day = summary.issued_on if issued else timezone.localdate()
-    blocks = summary_blocks(summary, data)
+    frozen = summary.snapshot if issued and summary.snapshot else None
+    if frozen:
+        blocks, titles, signer = (
+            snapshot_blocks(frozen),
+            frozen["title_lines"],
+            frozen["signer"],
+        )
+    else:
+        blocks = summary_blocks(summary, data)
+        titles, signer = title_lines(data.period), chairman_name()
     return {
         "summary": summary,
-        "data": data,
         # The last paragraph is printed with the signature (never alone on a page).
         "blocks": blocks[:-1],
         "closing_blocks": blocks[-1:],
@@ -364,20 +421,19 @@ def _context(summary, data):
         "issuer": commune_issuer(),
         "number_line": f"Số: {summary.full_number}",
         "place_date": f"{settings.COMMUNE_NAME}, {date_line(day)}",
-        "title_lines": [
-            f"{round_word(data.period).capitalize()} phong trào thi đua "
-            f"“{data.campaign.name}” năm {data.campaign.year}",
-        ],
+        "title_lines": titles,
         "recipients": RECIPIENTS,
-        "signer": chairman_name(),
+        "signer": signer,
     }
 
 
-def summary_pdf(summary, data):
+def summary_pdf(summary, data=None):
+    """The summary as PDF: from its figures as issued, or from ``data`` (a draft)."""
     return render_pdf("yearend/pdf/summary.html", _context(summary, data))
 
 
-def summary_docx(summary, data):
+def summary_docx(summary, data=None):
+    """The summary as DOCX: from its figures as issued, or from ``data`` (a draft)."""
     context = _context(summary, data)
     doc = AdministrativeDocx()
     doc.header(

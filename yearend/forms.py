@@ -49,6 +49,17 @@ class IssueForm(forms.Form):
             "invalid": _("Enter a date as dd/mm/yyyy."),
         },
     )
+    reason = forms.CharField(
+        label=_("Why the report is issued now"),
+        required=False,
+        max_length=2000,
+        validators=[no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Needed when the report is issued before the reports' due date or while "
+            "units have no accepted report; kept in the activity log."
+        ),
+    )
 
 
 class YearForm(forms.Form):

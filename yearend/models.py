@@ -52,6 +52,11 @@ class YearEndSummary(models.Model):
     proposals = models.TextField(
         _("proposals and recommendations"), blank=True, validators=TEXT
     )
+    # The figures as issued (the blocks the page, the PDF and the DOCX lay out, the
+    # time they were read): the page of an issued summary shows these, never today's.
+    snapshot = models.JSONField(
+        _("figures as issued"), default=dict, blank=True, editable=False
+    )
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -97,6 +102,11 @@ class YearEndSummary(models.Model):
     @property
     def is_editable(self):
         return self.state == SummaryState.DRAFT
+
+    @property
+    def is_frozen(self):
+        """Whether the figures as issued are kept (every summary issued since)."""
+        return self.state == SummaryState.ISSUED and bool(self.snapshot)
 
     @property
     def full_number(self):

@@ -93,10 +93,15 @@ def summary_save(*, summary, actor, assessment, next_steps, proposals, number=""
 
 
 @transaction.atomic
-def summary_issue(*, summary, actor, issued_on=None):
-    """Issue the summary: its PDF and DOCX are generated now and kept as issued."""
-    from .data import summary_data
-    from .documents import summary_docx, summary_pdf
+def summary_issue(*, summary, actor, issued_on=None, reason=""):
+    """Issue the summary: its figures are kept as issued (the snapshot the page shows)
+    and its PDF and DOCX, rendered from them, are stored.
+
+    Issued before the reports' due date, or while units have no accepted report,
+    it needs ``reason`` (why it is issued now), logged with what was left out.
+    """
+    from .data import issue_concerns, summary_data
+    from .documents import summary_docx, summary_pdf, summary_snapshot
 
     caller, summary = summary, _locked(summary)
     require_perm(actor, "yearend.issue_summary", summary)
@@ -115,22 +120,36 @@ def summary_issue(*, summary, actor, issued_on=None):
             % {"sections": ", ".join(labels)},
             code="sections_missing",
         )
+    concerns = issue_concerns(summary.period, issued_on=issued_on)
+    reason = (reason or "").strip()
+    if concerns.messages and not reason:
+        raise ValidationError(
+            _("%(concerns)s Say why the summary is issued now.")
+            % {"concerns": " ".join(concerns.messages)},
+            code="reason_required",
+        )
     if not summary.number:
         summary.number = str(counter_next(f"yearend.summary.{issued_on.year}"))
     summary.issued_on = issued_on
     summary.issued_by = real_user(actor)
     summary.state = SummaryState.ISSUED  # for the documents; saved by transition
-    data = summary_data(summary.period)
-    pdf, docx = summary_pdf(summary, data), summary_docx(summary, data)
+    summary.snapshot = summary_snapshot(summary, summary_data(summary.period))
+    pdf, docx = summary_pdf(summary), summary_docx(summary)
     summary.state = SummaryState.DRAFT
+    data = {"number": summary.full_number, "issued_on": f"{issued_on:%d/%m/%Y}"}
+    if concerns.early:
+        data["due_on"] = f"{concerns.due_on:%d/%m/%Y}"
+    if concerns.outstanding:
+        data["outstanding"] = concerns.outstanding
     transition(
         summary,
         SummaryState.ISSUED,
         actor=actor,
         action="yearend.summary.issued",
         transitions=SUMMARY_TRANSITIONS,
-        extra_fields=["number", "issued_on", "issued_by"],
-        data={"number": summary.full_number, "issued_on": f"{issued_on:%d/%m/%Y}"},
+        reason=reason,
+        extra_fields=["number", "issued_on", "issued_by", "snapshot"],
+        data=data,
     )
     stem = f"bao-cao-{summary.period.campaign.year}-{summary.period.pk}"
     store_document(

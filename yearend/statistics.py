@@ -1,19 +1,19 @@
 """The province's statistics on emulation and awards, in the layout of the forms of
-Thông tư 02/2023/TT-BNV (chế độ báo cáo thống kê ngành Nội vụ):
+Thông tư 18/2025/TT-BNV ngày 08/10/2025 của Bộ trưởng Bộ Nội vụ quy định chế độ báo
+cáo thống kê ngành Nội vụ (which replaces Thông tư 02/2023/TT-BNV):
 
 - biểu 0601.N/BNV-TĐKT  Số phong trào thi đua;
 - biểu 0602.N/BNV-TĐKT  Số lượng khen thưởng cấp Nhà nước;
 - biểu 0603.N/BNV-TĐKT  Số lượng khen thưởng cấp bộ, ban, ngành, đoàn thể Trung
   ương và tỉnh, thành phố trực thuộc Trung ương;
 
-and, in the layout of 0603, the commune's own awards by form (Giấy khen of the
-commune chairman, ad-hoc awards), which the province also asks for.
+and a supplementary table, which is not one of the circular's forms: the commune's
+own awards by form (Giấy khen of the commune chairman, ad-hoc awards), laid out like
+0603, which the province also asks for.
 
-The forms are yearly (".N"); the report reaches the province on 15 December of
-the reporting year ("Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo"), so the
-figures run from 15 December of the year before to 14 December of the year
-(the cut-off of Decree 09/2019/NĐ-CP, Art. 12), by the day each award
-decision was signed.
+The forms are yearly (".N"); the reporting period runs from 1 December of the year
+before to 30 November of the reporting year (Thông tư 18/2025/TT-BNV), by the day
+each award decision was signed; the report reaches the province on 15 December.
 
 What the portal's data can say: awards are the decided nominations (a signed
 decision); the recipient groups are the nominee's type (collective, household,
@@ -38,7 +38,14 @@ from campaigns.models import Campaign
 from phongquang_portal.core.excel import write_cell
 from units.enums import PersonKind
 
-CIRCULAR = "Ban hành theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023 của Bộ Nội vụ"
+CIRCULAR = (
+    "Ban hành kèm theo Thông tư số 18/2025/TT-BNV ngày 08/10/2025 của Bộ trưởng "
+    "Bộ Nội vụ"
+)
+# The first and the day after the last day of the reporting period (1/12 to 30/11).
+PERIOD_START = (12, 1)
+SUPPLEMENTARY = "Bảng tổng hợp bổ sung (không phải biểu mẫu)"
+SUPPLEMENTARY_SHEET = "Bảng tổng hợp bổ sung"
 RECEIVER = "Sở Nội vụ tỉnh Thái Nguyên"
 REPORT_DAY = (12, 15)
 
@@ -59,10 +66,10 @@ def report_day(year):
 
 
 def statistics_period(year):
-    """(first day, last day) the year's figures cover: 15/12 of year−1 to 14/12."""
+    """(first day, last day) the year's figures cover: 01/12 of year−1 to 30/11."""
     return (
-        report_day(year - 1),
-        report_day(year) - datetime.timedelta(days=1),
+        datetime.date(year - 1, *PERIOD_START),
+        datetime.date(year, *PERIOD_START) - datetime.timedelta(days=1),
     )
 
 
@@ -184,22 +191,36 @@ def _cell(ws, row, column, value, *, font=PLAIN, alignment=CENTER, border=True):
 
 
 def _write_form(ws, *, form_code, title, stats, unit_note, columns, rows, unit_column):
-    """One form: the header block, the two-level column titles, the rows, the foot."""
+    """One form: the header block, the two-level column titles, the rows, the foot.
+
+    ``form_code`` None: the supplementary table, which is no form of the circular
+    (no form number, no circular, no receiving day).
+    """
     label_columns = 3 if unit_column else 2
     last = label_columns + 1 + len(columns)
     ws.sheet_view.showGridLines = False
     half = max(last // 2, 2)
-    _cell(ws, 1, 1, f"Biểu số: {form_code}", font=BOLD, alignment=LEFT, border=False)
-    _cell(ws, 2, 1, CIRCULAR, font=ITALIC, alignment=LEFT, border=False)
+    official = form_code is not None
     _cell(
         ws,
-        3,
         1,
-        "Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo "
-        f"({stats.report_day:%d/%m/%Y})",
+        1,
+        f"Biểu số: {form_code}" if official else SUPPLEMENTARY,
+        font=BOLD,
         alignment=LEFT,
         border=False,
     )
+    if official:
+        _cell(ws, 2, 1, CIRCULAR, font=ITALIC, alignment=LEFT, border=False)
+        _cell(
+            ws,
+            3,
+            1,
+            "Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo "
+            f"({stats.report_day:%d/%m/%Y})",
+            alignment=LEFT,
+            border=False,
+        )
     _cell(
         ws,
         1,
@@ -347,7 +368,11 @@ def _write_form(ws, *, form_code, title, stats, unit_note, columns, rows, unit_c
     )
     for offset, (left, right, font) in enumerate(
         (
-            ("Người lập biểu", "TM. ỦY BAN NHÂN DÂN", BOLD),
+            (
+                "Người lập biểu" if official else "Người lập bảng",
+                "TM. ỦY BAN NHÂN DÂN",
+                BOLD,
+            ),
             ("(Ký, họ tên)", "(Ký, họ tên, đóng dấu)", ITALIC),
         ),
         start=1,
@@ -611,7 +636,8 @@ def _kind_is(code):
 
 
 def sheet_by_form(ws, stats):
-    """Every award form the commune gave in the year, in the layout of 0603."""
+    """The supplementary table (no form of the circular): every award form the
+    commune gave in the year, laid out like 0603."""
     kinds = stats.kinds or [
         (AwardKindCode.GIAY_KHEN_XA.value, str(AwardKindCode.GIAY_KHEN_XA.label))
     ]
@@ -622,7 +648,7 @@ def sheet_by_form(ws, stats):
     predicates = [_kind_is(code) for code, _name in kinds]
     _write_form(
         ws,
-        form_code="Tổng hợp theo hình thức (bố cục biểu 0603.N/BNV-TĐKT)",
+        form_code=None,
         title=f"SỐ LƯỢNG KHEN THƯỞNG THEO HÌNH THỨC CỦA XÃ {settings.COMMUNE_NAME.upper()}",
         stats=stats,
         unit_note="",
@@ -633,14 +659,15 @@ def sheet_by_form(ws, stats):
 
 
 def statistics_workbook(year):
-    """The year's statistics: the forms 0601, 0602, 0603 and the awards by form."""
+    """The year's statistics: the forms 0601, 0602, 0603 and the supplementary table
+    of the awards by form."""
     stats = year_statistics(year)
     wb = Workbook()
     sheets = (
         ("0601", sheet_0601),
         ("0602", sheet_0602),
         ("0603", sheet_0603),
-        ("Theo hình thức", sheet_by_form),
+        (SUPPLEMENTARY_SHEET, sheet_by_form),
     )
     for index, (title, write) in enumerate(sheets):
         ws = wb.active if index == 0 else wb.create_sheet()

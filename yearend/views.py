@@ -1,7 +1,5 @@
 """The year-end pages: the summary of a reporting round, its documents, the statistics."""
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,13 +19,23 @@ from phongquang_portal.core.permissions import has_perm
 from phongquang_portal.core.uploads import serve_stored
 
 from . import services
-from .charts import data_uri
-from .data import summary_data
-from .documents import summary_blocks, summary_docx, summary_pdf
+from .data import issue_concerns, summary_data
+from .documents import (
+    snapshot_blocks,
+    snapshot_time,
+    summary_blocks,
+    summary_docx,
+    summary_pdf,
+)
 from .enums import DocumentFormat
 from .forms import IssueForm, SummaryForm, YearForm
 from .models import YearEndSummary
-from .statistics import statistics_period, statistics_table, statistics_workbook
+from .statistics import (
+    report_day,
+    statistics_period,
+    statistics_table,
+    statistics_workbook,
+)
 
 
 def _period(request, period_pk, **kwargs):
@@ -94,8 +102,18 @@ def summary(request, period_pk, period):
             else:
                 messages.success(request, _("The summary's sections are saved."))
                 return redirect("yearend:summary", period_pk=period.pk)
-    data = summary_data(period)
-    shown = current or YearEndSummary(period=period)
+    if current is not None and current.is_frozen:
+        # Issued: the figures as issued, never today's.
+        blocks, figures_at, live = (
+            snapshot_blocks(current.snapshot),
+            snapshot_time(current.snapshot),
+            False,
+        )
+    else:
+        data = summary_data(period)
+        shown = current or YearEndSummary(period=period)
+        blocks, figures_at, live = summary_blocks(shown, data), data.generated_at, True
+    may_issue = current is not None and current.is_editable
     return render(
         request,
         "yearend/summary.html",
@@ -103,11 +121,12 @@ def summary(request, period_pk, period):
             "period": period,
             "campaign": period.campaign,
             "summary": current,
-            "data": data,
-            "blocks": summary_blocks(shown, data),
-            "charts": {name: data_uri(png) for name, png in data.charts.items()},
+            "blocks": blocks,
+            "figures_at": figures_at,
+            "figures_live": live,
             "form": form,
             "issue_form": IssueForm(initial={"issued_on": timezone.localdate()}),
+            "concerns": issue_concerns(period) if may_issue else None,
         },
     )
 
@@ -129,6 +148,7 @@ def issue(request, period_pk, period):
             summary=current,
             actor=request.user,
             issued_on=form.cleaned_data["issued_on"],
+            reason=form.cleaned_data["reason"],
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -148,7 +168,8 @@ def _document(request, period, fmt):
         if stored is not None:
             return serve_stored(stored, _filename(period, fmt))
     shown = current or YearEndSummary(period=period)
-    data = summary_data(period)
+    # Issued: rendered from the figures as issued; a draft: from today's.
+    data = None if shown.is_frozen else summary_data(period)
     if fmt == DocumentFormat.PDF:
         return pdf_response(summary_pdf(shown, data), _filename(period, "pdf"))
     return docx_response(summary_docx(shown, data), _filename(period, "docx"))
@@ -196,7 +217,7 @@ def statistics(request):
             "rows": rows,
             "start": start,
             "end": end,
-            "report_day": datetime.date(year, 12, 15),
+            "report_day": report_day(year),
         },
     )
 

@@ -36,7 +36,7 @@ from phongquang_portal.core.excel import set_print_layout, write_cell, write_row
 from phongquang_portal.core.pdf import render_pdf
 from phongquang_portal.core.qr import qr_svg_data_uri
 
-from ..common.documents import basis_lines, count_phrase
+from ..common.documents import awardee_phrases, basis_lines, count_phrase
 from ..enums import AwardKindCode, DecisionDocumentKind, NomineeType
 
 SNAPSHOT_VERSION = 1
@@ -312,6 +312,13 @@ def snapshot_context(snapshot, rows=None):
         "collectives": collectives,
         "individuals": people + households,
         "summary": count_phrase(len(collectives), len(people), len(households)),
+        "named": dict(
+            zip(
+                ("each", "all"),
+                awardee_phrases(len(collectives), len(people), len(households)),
+                strict=True,
+            )
+        ),
         "total": sum(r.prize_amount for r in rows),
         "base_salary": snapshot["base_salary"],
         "legal_bases": basis_lines(snapshot["legal_bases"], snapshot["proposal"]),

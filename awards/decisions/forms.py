@@ -1,6 +1,7 @@
 """The decision's forms: issue, replace, and the printer's offsets for blanks."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from phongquang_portal.core import ids
@@ -48,8 +49,19 @@ class DecisionForm(forms.Form):
         ),
     )
 
+    confirm_date = forms.BooleanField(
+        label=_("The chairman confirms this signing date"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    # A decision is signed on the day it is issued, or recorded soon after: a date
+    # in the future or older than this many days is asked again, never refused.
+    SIGNING_DATE_PAST_DAYS = 30
+
     def __init__(self, *args, campaign, next_number=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.date_warning = ""
         self.fields["award_kind"].queryset = AwardKind.objects.filter(campaign=campaign)
         self.fields["signer"].queryset = decision_signers()
         self.fields["signer"].label_from_instance = signer_label
@@ -66,6 +78,50 @@ class DecisionForm(forms.Form):
                 params={"max": DECISION_NUMBER_MAX},
             )
         return number
+
+    def issue_arguments(self):
+        """The service's arguments: the confirmation is the form's own question."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "confirm_date"}
+
+    def clean(self):
+        cleaned = super().clean()
+        warning = signing_date_warning(
+            cleaned.get("signed_on"), past_days=self.SIGNING_DATE_PAST_DAYS
+        )
+        if warning:
+            self.date_warning = warning
+            self.fields["confirm_date"].widget = forms.CheckboxInput()
+            if not cleaned.get("confirm_date"):
+                self.add_error(
+                    "confirm_date",
+                    forms.ValidationError(
+                        _("Check the date with the chairman, then tick this box."),
+                        code="confirm_date",
+                    ),
+                )
+        return cleaned
+
+
+def signing_date_warning(day, *, past_days, today=None):
+    """The warning a signing date asks for (in the future, long past), or ""."""
+    if day is None:
+        return ""
+    today = today or timezone.localdate()
+    if day > today:
+        return _("The signing date %(date)s is in the future (today is %(today)s).") % {
+            "date": day.strftime("%d/%m/%Y"),
+            "today": today.strftime("%d/%m/%Y"),
+        }
+    if (today - day).days > past_days:
+        return _(
+            "The signing date %(date)s is more than %(days)s days ago (today is "
+            "%(today)s)."
+        ) % {
+            "date": day.strftime("%d/%m/%Y"),
+            "days": past_days,
+            "today": today.strftime("%d/%m/%Y"),
+        }
+    return ""
 
 
 def signer_label(user):

@@ -171,7 +171,12 @@ def signer_info(signer=None):
 
 
 def ensure_households_named(nominations):
-    """A decision prints "Hộ ông …" or "Hộ bà …": the head's sex must be recorded."""
+    """The head of each awarded household must have his sex recorded.
+
+    Documents name a household by its head ("Chủ hộ: <name>"); the sex is what
+    the council's order reads (women first, Decree 152/2025 Art. 4), so a
+    decided household cannot leave it unknown.
+    """
     unnamed = [
         n.nominee_household.head_name
         for n in nominations
@@ -181,10 +186,24 @@ def ensure_households_named(nominations):
         raise ValidationError(
             _(
                 "Record the sex of the head of household before issuing the decision "
-                "(it prints “Hộ ông” or “Hộ bà”): %(names)s."
+                "(women come first, Decree 152/2025 Art. 4): %(names)s."
             )
             % {"names": ", ".join(unnamed)},
             code="household_sex",
+        )
+
+
+def ensure_plan_citable(campaign):
+    """A decision cites the campaign's plan by its number and date: both recorded."""
+    if not campaign.plan_known:
+        raise ValidationError(
+            _(
+                "The decision cites the plan of “%(campaign)s”, which has no number "
+                "and date yet. Record them on the campaign's admin page (“Plan number "
+                "and date”) before issuing the decision."
+            )
+            % {"campaign": f"{campaign.name} {campaign.year}"},
+            code="plan_not_recorded",
         )
 
 
@@ -227,6 +246,7 @@ def _decision_pipeline(
     certificates, its documents stored) and logged as issued, after the
     decision it ``replaces``, if any, is logged as replaced.
     """
+    ensure_plan_citable(campaign)
     nominations = decision_order(nominations)
     ensure_households_named(nominations)
     base_salary = base_salary_on(signed_on)

@@ -54,7 +54,7 @@ def decision_list(request):
         if form.is_valid():
             try:
                 decision = services.decision_issue(
-                    campaign=campaign, actor=request.user, **form.cleaned_data
+                    campaign=campaign, actor=request.user, **form.issue_arguments()
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)

@@ -42,6 +42,10 @@ class AwardRulesForm(forms.Form):
         decimal_places=2,
         localize=True,
         error_messages=DECIMAL_MESSAGES,
+        help_text=_(
+            "Source: Art. 54 of Decree 152/2025/NĐ-CP: a Giấy khen 0.3 × the base "
+            "salary, a Bằng khen of the provincial chairman 1.0 ×."
+        ),
     )
     multiplier_collective = ids.DecimalField(
         label=_("prize for a collective (× base salary)"),
@@ -51,6 +55,10 @@ class AwardRulesForm(forms.Form):
         decimal_places=2,
         localize=True,
         error_messages=DECIMAL_MESSAGES,
+        help_text=_(
+            "Source: Art. 54 of Decree 152/2025/NĐ-CP: a collective receives twice "
+            "an individual's prize (Giấy khen 0.6, Bằng khen 2.0)."
+        ),
     )
     multiplier_household = ids.DecimalField(
         label=_("prize for a household (× the individual prize)"),
@@ -60,6 +68,10 @@ class AwardRulesForm(forms.Form):
         decimal_places=2,
         localize=True,
         error_messages=DECIMAL_MESSAGES,
+        help_text=_(
+            "Source: Art. 54 of Decree 152/2025/NĐ-CP, as the portal reads it; "
+            "check the decree before changing it."
+        ),
     )
     reason = ReasonForm.base_fields["reason"]
 

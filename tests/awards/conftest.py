@@ -2,17 +2,23 @@ import pytest
 
 from tests.factories import HouseholdFactory, PersonFactory, UnitFactory
 
-from .factories import NominationFactory, kind_for
+from .factories import NominationFactory, kind_for, record_plan
 
 
 @pytest.fixture
-def giay_khen(plan):
-    return kind_for(plan)
+def plan_recorded(plan):
+    """The 2025 plan with a number and date, as a decision must cite it."""
+    return record_plan(plan)
 
 
 @pytest.fixture
-def dot_xuat(plan):
-    return kind_for(plan, "dot_xuat")
+def giay_khen(plan_recorded):
+    return kind_for(plan_recorded)
+
+
+@pytest.fixture
+def dot_xuat(plan_recorded):
+    return kind_for(plan_recorded, "dot_xuat")
 
 
 @pytest.fixture

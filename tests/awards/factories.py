@@ -1,5 +1,7 @@
 """Factories and helpers for award tests."""
 
+import datetime
+
 import factory
 
 from awards.enums import AttachmentKind
@@ -35,6 +37,20 @@ class NominationFactory(factory.django.DjangoModelFactory):
     nominee_unit = factory.SubFactory(UnitFactory)
     proposing_unit = factory.SelfAttribute("nominee_unit")
     achievements = "Hoàn thành 100% hộ dân cài đặt ứng dụng VNeID."
+
+
+# The number and date the tests' 2025 plan is cited by (the plan's own header
+# leaves both blank: the office records them in the campaign's admin).
+TEST_PLAN = ("07/KH-UBND", datetime.date(2025, 1, 10))
+
+
+def record_plan(campaign, number=TEST_PLAN[0], day=TEST_PLAN[1]):
+    """Give ``campaign`` a plan number and date (test data), as decisions cite it."""
+    type(campaign).objects.filter(pk=campaign.pk).update(
+        plan_number=number, plan_date=day
+    )
+    campaign.plan_number, campaign.plan_date = number, day
+    return campaign
 
 
 def kind_for(campaign, code="giay_khen_xa"):

@@ -248,3 +248,14 @@ def test_admin_rules_page_after_submission_refused_with_message(
     giay_khen.refresh_from_db()
     assert (giay_khen.quota_collective, giay_khen.quota_individual) == (2, 3)
     assert giay_khen.deadline_bound is True
+
+
+def test_admin_rules_page_names_the_source_of_each_multiplier(
+    client, office_user, giay_khen
+):
+    client.force_login(office_user)
+    url = reverse("admin:awards_awardkind_rules", args=[giay_khen.pk])
+    body = client.get(url).content.decode()
+    # one source line under each of the three multipliers
+    assert body.count("Nguồn: Điều 54 Nghị định 152/2025/NĐ-CP") == 3
+    assert "Giấy khen 0,3 lần mức lương cơ sở" in body

@@ -38,6 +38,9 @@ def open_campaign(db):
         ends_on=today + datetime.timedelta(days=60),
         dossier_deadline=today + datetime.timedelta(days=20),
         status="active",
+        # A decision cites the plan by its number and date.
+        plan_number="07/KH-UBND",
+        plan_date=today.replace(month=1, day=10),
     )
     CampaignCitation.objects.create(
         campaign=campaign, document=documents["06/2022/QH15"], position=1

@@ -190,6 +190,40 @@ def test_base_salary_seeded_from_decree_73_2024(plan):
     assert row.legal_document.number == "73/2024/NĐ-CP"
 
 
+def test_base_salary_from_1_july_2026_shipped_with_the_plan(plan):
+    row = BaseSalary.in_force_on(datetime.date(2026, 7, 1))
+    assert (row.amount, row.effective_from) == (2_530_000, datetime.date(2026, 7, 1))
+    assert row.legal_document.number == "161/2026/NĐ-CP"
+    assert row.legal_document.issued_on == datetime.date(2026, 5, 15)
+    assert BaseSalary.in_force_on(datetime.date(2026, 6, 30)).amount == 2_340_000
+
+
+@pytest.mark.parametrize(
+    ("signed_on", "base", "prize", "decree_number"),
+    [
+        # 0.3 × 2,530,000 = 759,000 → 760,000
+        (datetime.date(2026, 12, 7), 2_530_000, 760_000, "161/2026/NĐ-CP"),
+        # the day before: 0.3 × 2,340,000 = 702,000 → 710,000
+        (datetime.date(2026, 6, 30), 2_340_000, 710_000, "73/2024/NĐ-CP"),
+    ],
+)
+def test_decision_uses_the_base_salary_in_force_on_its_signing_day(
+    make_nomination, chairman, office_user, signed_on, base, prize, decree_number
+):
+    decision = issue(
+        [make_nomination("person")],
+        chairman=chairman,
+        office=office_user,
+        signed_on=signed_on,
+    )
+    assert decision.snapshot["base_salary"]["amount"] == base
+    assert decision.snapshot["base_salary"]["legal_document_number"] == decree_number
+    assert snapshot_rows(decision.snapshot)[0].prize_amount == prize
+    text = pdf_text(decision.documents.get(kind="decision_pdf").read_bytes())
+    assert f"{base:,}".replace(",", ".") in text
+    assert decree_number in nfc(text)
+
+
 def test_decision_before_any_base_salary_is_refused(
     make_nomination, chairman, office_user
 ):
@@ -206,7 +240,7 @@ def test_decision_before_any_base_salary_is_refused(
 def test_base_salary_add_is_logged_and_checked(office_user, hamlet_head):
     row = base_salary_add(
         amount=2_530_000,
-        effective_from=datetime.date(2026, 7, 1),
+        effective_from=datetime.date(2027, 1, 1),
         legal_document=decree(),
         actor=office_user,
         reason="Nghị định mới.",
@@ -219,17 +253,17 @@ def test_base_salary_add_is_logged_and_checked(office_user, hamlet_head):
     )
     cases = [
         (
-            {"amount": 2_530_000, "effective_from": datetime.date(2026, 7, 1)},
+            {"amount": 2_530_000, "effective_from": datetime.date(2027, 1, 1)},
             "base_salary_date_taken",
         ),
         (
-            {"amount": 99, "effective_from": datetime.date(2027, 1, 1)},
+            {"amount": 99, "effective_from": datetime.date(2027, 7, 1)},
             "base_salary_range",
         ),
         (
             {
                 "amount": 2_600_000,
-                "effective_from": datetime.date(2027, 1, 1),
+                "effective_from": datetime.date(2027, 7, 1),
                 "reason": " ",
             },
             "reason_required",
@@ -237,7 +271,7 @@ def test_base_salary_add_is_logged_and_checked(office_user, hamlet_head):
         (
             {
                 "amount": 2_600_000,
-                "effective_from": datetime.date(2027, 1, 1),
+                "effective_from": datetime.date(2027, 7, 1),
                 "actor": hamlet_head,
             },
             "permission_denied",
@@ -261,14 +295,14 @@ def test_base_salary_admin_add_goes_through_the_service(client, office_user, pla
     response = client.post(
         reverse("admin:awards_basesalary_add"),
         {
-            "amount": "2530000",
-            "effective_from": "01/07/2026",
+            "amount": "2700000",
+            "effective_from": "01/01/2027",
             "legal_document": document.pk,
-            "reason": "Nghị định 99/2026/NĐ-CP.",
+            "reason": "Nghị định 99/2026/NĐ-CP (thử).",
         },
     )
     assert response.status_code == 302
-    row = BaseSalary.objects.get(effective_from=datetime.date(2026, 7, 1))
+    row = BaseSalary.objects.get(effective_from=datetime.date(2027, 1, 1))
     assert row.created_by == office_user
     assert history_for(row).get().action == "awards.base_salary.added"
     # Rows are never edited.
@@ -347,7 +381,12 @@ def test_replace_view_issues_the_new_decision(client, decision, office_user):
     client.force_login(office_user)
     response = client.post(
         reverse("awards:decision_replace", args=[decision.pk]),
-        {"signed_on": "2025-12-23", "reason": "Sửa người ký.", "number": ""},
+        {
+            "signed_on": "2025-12-23",
+            "confirm_date": "on",
+            "reason": "Sửa người ký.",
+            "number": "",
+        },
     )
     new = Decision.objects.get(replaces=decision)
     assert response.status_code == 302
@@ -410,6 +449,10 @@ def test_issue_refused_for_a_household_without_the_heads_sex(
     with pytest.raises(ValidationError) as refused:
         issue([nomination], chairman=chairman, office=office_user)
     assert refused.value.code == "household_sex"
+    # Documents print "Chủ hộ: <name>": the refusal no longer speaks of "Hộ ông/bà".
+    message = " ".join(refused.value.messages)
+    assert "Hộ ông" not in message and "Hộ bà" not in message
+    assert nomination.nominee_household.head_name in message
     assert services.Nomination.objects.get(pk=nomination.pk).state == "approved"
 
 

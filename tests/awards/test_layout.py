@@ -134,7 +134,8 @@ def test_decision_legal_bases_italic_ending_semicolons_and_a_full_stop(long_deci
     assert any(
         t.startswith(
             "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ quy định "
-            "chi tiết một số điều của Luật Thi đua, khen thưởng"
+            "về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi "
+            "tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng"
         )
         for t in texts
     )

@@ -145,6 +145,7 @@ def test_decisions_page_blank_number_takes_the_next(
             "award_kind": giay_khen.pk,
             "number": "",
             "signed_on": "2025-12-20",
+            "confirm_date": "on",  # a year ago: the chairman confirms
         },
     )
     decision = Decision.objects.get()
@@ -167,6 +168,7 @@ def test_decisions_page_taken_number_keeps_the_typed_values(
             "award_kind": dot_xuat.pk,
             "number": "30",
             "signed_on": "2025-12-21",
+            "confirm_date": "on",  # a year ago: the chairman confirms
         },
     )
     body = response.content.decode()

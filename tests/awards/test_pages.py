@@ -250,6 +250,7 @@ def test_decision_issue_view_and_excel_total(
             "award_kind": unit.award_kind_id,
             "number": "125/QĐ-UBND",
             "signed_on": "2025-12-20",
+            "confirm_date": "on",  # a year ago: the chairman confirms
         },
     )
     unit.refresh_from_db()

@@ -1,4 +1,5 @@
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from awards import services
@@ -111,11 +112,21 @@ def test_quota_editable_per_campaign(make_nomination, giay_khen, chairman, offic
 
 
 @pytest.mark.parametrize(
-    ("nominee_type", "amount"),
-    [("unit", 1_410_000), ("person", 710_000), ("household", 1_060_000)],
+    ("day", "nominee_type", "amount"),
+    [
+        # 2,340,000 đồng (Decree 73/2024) until 30/6/2026
+        ("2026-06-30", "unit", 1_410_000),
+        ("2026-06-30", "person", 710_000),
+        ("2026-06-30", "household", 1_060_000),
+        # 2,530,000 đồng (Decree 161/2026) from 01/7/2026
+        ("2026-12-07", "unit", 1_520_000),
+        ("2026-12-07", "person", 760_000),
+        ("2026-12-07", "household", 1_140_000),
+    ],
 )
-def test_prize_amount_from_base_salary(giay_khen, nominee_type, amount):
-    assert giay_khen.prize_amount(nominee_type) == amount
+def test_prize_amount_from_base_salary(giay_khen, day, nominee_type, amount):
+    with time_machine.travel(f"{day} 09:00 +07:00", tick=False):
+        assert giay_khen.prize_amount(nominee_type) == amount
 
 
 def test_prize_amount_follows_the_base_salary_given(giay_khen, settings):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from awards import services as award_services
 from campaigns.models import ReportingPeriod
 from campaigns.services import campaign_copy, report_start
-from tests.awards.factories import NominationFactory, kind_for, voted
+from tests.awards.factories import NominationFactory, kind_for, record_plan, voted
 from tests.conftest import browser_login
 from tests.factories import PersonFactory, UnitFactory
 
@@ -115,7 +115,7 @@ def test_campaign_selects_fit_a_360_px_phone(
 
 @pytest.fixture
 def decision(plan, chairman, office_user):
-    kind = kind_for(plan)
+    kind = kind_for(record_plan(plan))
     unit = UnitFactory(name="Thôn Khuổi Tát")
     for kwargs in (
         {"nominee_unit": unit},

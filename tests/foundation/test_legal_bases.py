@@ -43,8 +43,9 @@ def test_plan_loads_legal_documents_with_numbers_dates_and_titles(plan):
     decree = LegalDocument.objects.get(number="152/2025/NĐ-CP")
     assert decree.issued_on == datetime.date(2025, 6, 14)
     assert decree.citation == (
-        "Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ quy định chi tiết "
-        "một số điều của Luật Thi đua, khen thưởng"
+        "Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ quy định về phân "
+        "cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và "
+        "hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng"
     )
     law = LegalDocument.objects.get(number="72/2025/QH15")
     assert law.citation == (

@@ -1,5 +1,6 @@
 """The province's statistics (issue 11): awards by form, recipient group and method,
-in the layout of forms 0601, 0602 and 0603 of Thông tư 02/2023/TT-BNV."""
+in the layout of forms 0601, 0602 and 0603 of Thông tư 18/2025/TT-BNV (issue 17:
+it replaces Thông tư 02/2023/TT-BNV; its period runs from 01/12 to 30/11)."""
 
 import datetime
 import io
@@ -9,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from awards import services as award_services
-from tests.awards.factories import NominationFactory, kind_for, voted
+from tests.awards.factories import NominationFactory, kind_for, record_plan, voted
 from tests.factories import HouseholdFactory, PersonFactory, UnitFactory
 from units.enums import PersonKind
 from yearend.statistics import (
@@ -58,14 +59,15 @@ def _decide(plan, chairman, office_user, code, nominees, signed_on, number):
 
 @pytest.fixture
 def awards(plan, chairman, office_user):
-    # Counted in 2025: signed between 15/12/2024 and 14/12/2025.
+    record_plan(plan)
+    # Counted in 2025: signed between 01/12/2024 and 30/11/2025.
     _decide(
         plan,
         chairman,
         office_user,
         "giay_khen_xa",
         ["unit", "leader", "household"],
-        datetime.date(2025, 12, 10),
+        datetime.date(2025, 11, 20),
         "201",
     )
     _decide(
@@ -74,7 +76,7 @@ def awards(plan, chairman, office_user):
         office_user,
         "bang_khen_tinh",
         ["unit", "person"],
-        datetime.date(2025, 12, 12),
+        datetime.date(2025, 11, 30),
         "202",
     )
     _decide(
@@ -93,15 +95,15 @@ def awards(plan, chairman, office_user):
         office_user,
         "giay_khen_xa",
         ["person"],
-        datetime.date(2025, 12, 20),
+        datetime.date(2025, 12, 1),
         "215",
     )
 
 
-def test_reporting_period_runs_to_the_day_before_the_report_reaches_the_province():
+def test_reporting_period_runs_from_1_december_to_30_november():
     assert statistics_period(2026) == (
-        datetime.date(2025, 12, 15),
-        datetime.date(2026, 12, 14),
+        datetime.date(2025, 12, 1),
+        datetime.date(2026, 11, 30),
     )
 
 
@@ -127,11 +129,17 @@ def _rows(sheet):
 
 def test_workbook_has_the_three_forms_in_the_circulars_layout(awards, plan):
     workbook = statistics_workbook(2025)
-    assert workbook.sheetnames == ["0601", "0602", "0603", "Theo hình thức"]
+    assert workbook.sheetnames == ["0601", "0602", "0603", "Bảng tổng hợp bổ sung"]
 
     movements = workbook["0601"]
     assert movements["A1"].value == "Biểu số: 0601.N/BNV-TĐKT"
-    assert "Thông tư số 02/2023/TT-BNV" in movements["A2"].value
+    assert movements["A2"].value == (
+        "Ban hành kèm theo Thông tư số 18/2025/TT-BNV ngày 08/10/2025 của Bộ trưởng "
+        "Bộ Nội vụ"
+    )
+    assert movements["A6"].value == (
+        "Năm 2025 (số liệu từ ngày 01/12/2024 đến ngày 30/11/2025)"
+    )
     assert movements["A3"].value == (
         "Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo (15/12/2025)"
     )
@@ -154,7 +162,24 @@ def test_workbook_has_the_three_forms_in_the_circulars_layout(awards, plan):
     assert state["A5"].value == "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC"
     assert _rows(state)["01"][3] == 0
 
-    by_form = workbook["Theo hình thức"]
+    for sheet in workbook.worksheets:
+        texts = " ".join(
+            str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value
+        )
+        assert "02/2023" not in texts, sheet.title
+
+    by_form = workbook["Bảng tổng hợp bổ sung"]
+    # Not one of the circular's forms: no form number, no circular, no "mẫu".
+    assert by_form["A1"].value == "Bảng tổng hợp bổ sung (không phải biểu mẫu)"
+    texts = [
+        str(cell.value)
+        for row in by_form.iter_rows()
+        for cell in row
+        if cell.value and cell.coordinate != "A1"
+    ]
+    assert not [t for t in texts if "Biểu" in t or "biểu" in t or "mẫu" in t]
+    assert not [t for t in texts if "Thông tư" in t]
+    assert "Người lập bảng" in texts
     rows = _rows(by_form)
     assert rows["01"][3] == 6
     assert rows["04"][3] == 1  # households
@@ -165,8 +190,11 @@ def test_workbook_has_the_three_forms_in_the_circulars_layout(awards, plan):
 def test_statistics_page_and_download(client, awards, office_user, hamlet_head):
     client.force_login(office_user)
     page = client.get(reverse("yearend:statistics") + "?year=2025").content.decode()
-    assert "Số liệu từ ngày 15/12/2024 đến ngày 14/12/2025" in page
+    assert "Số liệu từ ngày 01/12/2024 đến ngày 30/11/2025" in page
+    assert "Thông tư 18/2025/TT-BNV ngày 08/10/2025" in page
+    assert "02/2023" not in page
     assert "ngày nhận báo cáo là 15/12/2025" in page
+    assert "không phải là biểu mẫu" in page
     response = client.get(reverse("yearend:statistics_xlsx") + "?year=2025")
     assert response.status_code == 200
     assert load_workbook(io.BytesIO(response.content)).sheetnames[0] == "0601"

@@ -27,7 +27,7 @@ from exemplars.services import (
     exemplar_spread_record,
 )
 from phongquang_portal.core.models import ActivityLog
-from tests.awards.factories import NominationFactory, kind_for, voted
+from tests.awards.factories import NominationFactory, kind_for, record_plan, voted
 from tests.factories import HouseholdFactory, PersonFactory, UnitFactory, unit_head
 from tests.pdfcheck import find_line, pdf_lines
 from tests.reports.helpers import fill
@@ -39,6 +39,8 @@ from yearend.models import YearEndSummary
 from yearend.services import summary_issue, summary_save, summary_start
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+# Two hamlets' reports wait for the office and one hamlet never reported.
+REASON = "Huyện yêu cầu gửi báo cáo trước 31/12; hai báo cáo đang được xem xét."
 pytestmark = pytest.mark.django_db
 
 
@@ -103,7 +105,7 @@ def year(plan, office_user, chairman):
         unit=hamlets[1],
         spread_on=datetime.date(2025, 11, 1),
     )
-    giay_khen = kind_for(plan)
+    giay_khen = kind_for(record_plan(plan))
     for kwargs in (
         {"nominee_unit": hamlets[0]},
         {"nominee_unit": None, "nominee_person": PersonFactory(unit=hamlets[0])},
@@ -253,7 +255,10 @@ def test_office_sections_are_editable_until_issued(year, office_user):
     )
     with at(2025, 12, 29, 9):
         summary_issue(
-            summary=summary, actor=office_user, issued_on=datetime.date(2025, 12, 29)
+            summary=summary,
+            actor=office_user,
+            issued_on=datetime.date(2025, 12, 29),
+            reason=REASON,
         )
     summary.refresh_from_db()
     assert summary.state == SummaryState.ISSUED
@@ -290,7 +295,7 @@ def test_issued_documents_are_served_as_issued(client, year, office_user):
         proposals="C.",
     )
     with at(2025, 12, 29, 9):
-        summary_issue(summary=summary, actor=office_user)
+        summary_issue(summary=summary, actor=office_user, reason=REASON)
     stored = summary.documents.get(format="pdf")
     UnitFactory(name="Thôn Mới Sau Ban Hành")  # the data moves on
     client.force_login(office_user)
@@ -333,3 +338,118 @@ def test_summary_page_shows_figures_and_charts(client, year, office_user):
     assert "I. KẾT QUẢ THỰC HIỆN" in page
     assert page.count('src="data:image/png;base64,') == 3
     assert "Có 3/4 cơ quan, đơn vị, thôn gửi báo cáo" in page
+
+
+# --- Issue 17: issued means frozen; issuing early asks why ---------------------------
+
+
+def _written(period, office_user):
+    summary = summary_start(period=period, actor=office_user)
+    summary_save(
+        summary=summary,
+        actor=office_user,
+        assessment="Đánh giá.",
+        next_steps="Phương hướng.",
+        proposals="Kiến nghị.",
+    )
+    return summary
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def test_issued_page_and_pdf_keep_the_figures_and_time_as_issued(
+    client, year, office_user
+):
+    summary = _written(year, office_user)
+    with at(2025, 12, 29, 9, 15):
+        summary_issue(summary=summary, actor=office_user, reason=REASON)
+    stored = summary.documents.get(format="pdf").read_bytes()
+    # The data moves on: a fifth hamlet, a corrected figure, a month later.
+    UnitFactory(name="Thôn Mới Sau Ban Hành")
+    IndicatorValue.objects.filter(indicator__code="a_luot_nguoi_tham_du").update(
+        value=4000
+    )
+    client.force_login(office_user)
+    with at(2026, 1, 30, 10):
+        live = summary_data(year, charts=False)
+        page = client.get(reverse("yearend:summary", args=[year.pk])).content.decode()
+        served = b"".join(
+            client.get(reverse("yearend:pdf", args=[year.pk])).streaming_content
+        )
+        summary.refresh_from_db()
+        rendered_again = summary_pdf(summary)
+    assert live.participation_total.expected == 5  # today's figures did change
+    assert "Có 3/4 cơ quan, đơn vị, thôn gửi báo cáo" in page
+    # 3,127 + 2 × 5 people as issued; 3 × 4,000 today
+    assert "3.137" in page and "12.000" not in page
+    assert "Số liệu như khi ban hành ngày 29/12/2025, tính đến 09:15 29/12/2025" in (
+        _flat(page)
+    )
+    assert "Số liệu hiện tại" not in page
+    assert served == stored
+    for pdf in (stored, rendered_again):
+        text = _flat(" ".join(line.text for line in pdf_lines(pdf)))
+        assert "Có 3/4 cơ quan, đơn vị, thôn gửi báo cáo" in text
+        assert "3.137" in text and "12.000" not in text
+
+
+def test_draft_page_labels_its_figures_as_live(client, year, office_user):
+    client.force_login(office_user)
+    with at(2025, 12, 28, 14, 5):
+        page = client.get(reverse("yearend:summary", args=[year.pk])).content.decode()
+    assert "Số liệu hiện tại, cập nhật lúc 14:05 28/12/2025" in _flat(page)
+
+
+def test_issue_before_the_due_date_or_with_units_outstanding_asks_why(
+    client, year, office_user
+):
+    summary = _written(year, office_user)
+    with at(2025, 12, 5, 9), pytest.raises(ValidationError) as refused:
+        summary_issue(summary=summary, actor=office_user, reason="  ")
+    assert refused.value.code == "reason_required"
+    message = " ".join(refused.value.messages)
+    assert f"Hạn nộp báo cáo là ngày {year.due_on:%d/%m/%Y}" in message
+    assert "Thôn Hai" in message and "Thôn Bốn" in message
+    assert "Thôn Một" not in message  # its report is accepted
+    client.force_login(office_user)
+    with at(2025, 12, 5, 9):
+        page = client.get(reverse("yearend:summary", args=[year.pk])).content.decode()
+    assert 'id="issue-concerns"' in page and "Thôn Bốn" in page
+    assert 'name="reason"' in page
+    with at(2025, 12, 5, 9):
+        response = client.post(
+            reverse("yearend:issue", args=[year.pk]),
+            {"issued_on": "2025-12-05", "reason": REASON},
+        )
+    assert response.status_code == 302
+    summary.refresh_from_db()
+    assert summary.state == SummaryState.ISSUED
+    entry = ActivityLog.objects.get(
+        object_id=summary.pk, action="yearend.summary.issued"
+    )
+    assert entry.reason == REASON
+    assert entry.data["due_on"] == f"{year.due_on:%d/%m/%Y}"
+    assert "Thôn Bốn" in entry.data["outstanding"]
+
+
+def test_issue_after_the_due_date_with_every_report_accepted_needs_no_reason(
+    year, office_user
+):
+    from campaigns.models import Report
+    from yearend.data import issue_concerns
+
+    for report in Report.objects.filter(period=year, state="submitted"):
+        report_accept(report=report, actor=office_user, notify=False)
+    UnitFactory._meta.model.objects.filter(name="Thôn Bốn").update(is_active=False)
+    summary = _written(year, office_user)
+    with at(2025, 12, 29, 9):
+        assert issue_concerns(year).messages == []
+        summary_issue(summary=summary, actor=office_user)
+    summary.refresh_from_db()
+    assert summary.state == SummaryState.ISSUED
+    entry = ActivityLog.objects.get(
+        object_id=summary.pk, action="yearend.summary.issued"
+    )
+    assert "outstanding" not in entry.data and "due_on" not in entry.data
