@@ -107,6 +107,14 @@ def test_award_round_from_phone_to_decision(
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.click("#submit-dossier")
     page.wait_for_load_state("networkidle")
+    # Issue 17: the phone shows what will happen and asks first; nothing yet.
+    assert page.locator("#confirm-step").is_visible()
+    assert "Nộp hồ sơ cho Phòng Văn hóa - Xã hội?" in page.locator("h1").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    nomination.refresh_from_db()
+    assert nomination.state == "draft"
+    page.click("#btn-confirm")
+    page.wait_for_load_state("networkidle")
     assert "Đã nộp" in page.content()
     nomination.refresh_from_db()
     assert nomination.state == "submitted"
@@ -142,6 +150,8 @@ def test_award_round_from_phone_to_decision(
         office.goto(meeting_url)
         row = office.locator(f"#agenda tr[data-nomination='{nomination.pk}']")
         row.locator("button[data-choice=for]").click()
+        office.wait_for_load_state("networkidle")
+        office.click("#btn-confirm")
         office.wait_for_load_state("networkidle")
         office.click("form[action='/accounts/logout/'] button")
     browser_login(office, "vanhoa_test")
