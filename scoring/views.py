@@ -399,9 +399,6 @@ class SelfAssessView(SheetFormMixin, FormView):
         except ValidationError as exc:
             _add_errors(form, exc)
             return self.form_invalid(form)
-        if "submit" in self.request.POST and not is_confirmed(self.request):
-            # Saved as his draft; submitting is confirmed on the next step.
-            return _submit_marks_step(self.request, sheet, saved=True)
         if "submit" in self.request.POST:
             try:
                 services.sheet_submit(sheet=sheet, actor=self.request.user)

@@ -194,6 +194,11 @@ def test_award_round_from_phone_to_decision(
     )
     office.click("#decision-form button")
     office.wait_for_load_state("networkidle")
+    # Issue 17: issuing is confirmed on a second step; nothing is issued yet.
+    assert office.locator("#confirm-step").is_visible()
+    assert not Decision.objects.exists()
+    office.click("#btn-confirm")
+    office.wait_for_load_state("networkidle")
     decision = Decision.objects.get()
     assert office.url.endswith(decision.get_absolute_url())
     for link in office.locator("#downloads a").all():

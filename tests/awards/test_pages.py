@@ -257,6 +257,7 @@ def test_decision_issue_view_and_excel_total(
             "award_kind": unit.award_kind_id,
             "number": "125/QĐ-UBND",
             "signed_on": "2025-12-20",
+            "confirmed": "1",
         },
     )
     unit.refresh_from_db()
