@@ -12,6 +12,7 @@ from unittest import mock
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from campaigns.models import Campaign
 from units.enums import Role, UnitKind
@@ -371,9 +372,11 @@ def seed_2026(campaign, users, stdout=None):
     demo.walk(
         demo.nominate(proposing=h[4], nominee_person=_people_of(h[4], 2)[1]), "checked"
     )
+    # Called for the day the demo is loaded (a meeting opens on its own day, not
+    # before), so the council chair can open it as soon as attendance allows.
     council_meeting_record(
         campaign=campaign,
-        held_on=datetime.date(2026, 12, 10),
+        held_on=max(timezone.localdate(), datetime.date(2026, 11, 21)),
         actor=demo.office,
         present=demo.members[:5],
         notes="Họp xét các hồ sơ còn lại của năm 2026.",

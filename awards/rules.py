@@ -150,8 +150,15 @@ def absent_from_meeting(user, meeting):
     return (
         meeting is not None
         and user.pk not in _present_ids(meeting)
-        and meeting.attendance.filter(member=user).exists()
+        and _sitting(meeting).filter(member=user).exists()
     )
+
+
+def _sitting(meeting):
+    """The attendance of members on the council as it is (issue 17)."""
+    from .council.selectors import sitting_attendance
+
+    return sitting_attendance(meeting)
 
 
 reads_nominations = reads_everything | is_sysadmin

@@ -598,8 +598,8 @@ def missing_members(sheet):
 class CouncilView:
     """What of the council's marks one user sees on one sheet (blind marking).
 
-    - the office (``scoring.view_council_marks``): every member's marks by
-      name, drafts marked as such, with the mean, median, standard deviation,
+    - the office (``scoring.view_council_marks``): every member's submitted
+      marks by name, a draft only as "marked, not submitted", with the mean, median, standard deviation,
       spread and the disagreement flag of the submitted marks;
     - a council member: his own marks; the council's mean (and spread) only
       once he has submitted his own, or once marking is over;
@@ -654,8 +654,15 @@ def council_rows(sheet, entries, view, margin=None):
             {
                 "entry": entry,
                 "council": summary,
+                # Blind marking (issue 17): a draft is shown as marked, never
+                # its points, until the member submits.
                 "member_scores": [
-                    (by_member.get(m.pk), m.pk in submitted) for m in view.named
+                    (
+                        by_member.get(m.pk) if m.pk in submitted else None,
+                        m.pk in submitted,
+                        m.pk in by_member,
+                    )
+                    for m in view.named
                 ],
                 "own": by_member.get(view.own.pk) if view.own is not None else None,
             }

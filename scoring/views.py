@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from campaigns.models import Campaign
 from campaigns.selectors import current_campaign
 from phongquang_portal.core.activity import history_for
+from phongquang_portal.core.confirm import ConfirmStep, confirm_step, is_confirmed
 from phongquang_portal.core.excel import xlsx_response
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.mixins import (
@@ -412,6 +414,28 @@ class SelfAssessView(SheetFormMixin, FormView):
         return redirect("scoring:self_assess", pk=sheet.pk)
 
 
+def _submit_marks_step(request, sheet, *, saved=False):
+    """Ask the member to confirm submitting his marks: they then count for good."""
+    lines = [_("Your marks are saved as your draft.")] if saved else []
+    lines.append(
+        _(
+            "Submit your marks on %(unit)s? They count from now on and no longer "
+            "change; the other members and the office then read them."
+        )
+        % {"unit": sheet.unit.name}
+    )
+    return confirm_step(
+        request,
+        ConfirmStep(
+            title=_("Submit your marks?"),
+            lines=lines,
+            action=reverse("scoring:sheet_action", args=[sheet.pk, "submit_marks"]),
+            back=sheet.get_absolute_url(),
+            button=_("Submit my marks"),
+        ),
+    )
+
+
 class CouncilScoreView(SheetFormMixin, FormView):
     """One council member's points for each criterion."""
 
@@ -464,6 +488,9 @@ class CouncilScoreView(SheetFormMixin, FormView):
         except ValidationError as exc:
             _add_errors(form, exc)
             return self.form_invalid(form)
+        if "submit" in self.request.POST and not is_confirmed(self.request):
+            # Saved as his draft; submitting is confirmed on the next step.
+            return _submit_marks_step(self.request, sheet, saved=True)
         if "submit" in self.request.POST:
             try:
                 services.council_marks_submit(sheet=sheet, member=self.request.user)
@@ -589,6 +616,8 @@ class SheetActionView(SheetObjectMixin, View):
                     % {"count": count},
                 )
             elif action == "submit_marks":
+                if not is_confirmed(request):
+                    return _submit_marks_step(request, sheet)
                 services.council_marks_submit(sheet=sheet, member=user)
                 messages.success(
                     request,

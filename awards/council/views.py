@@ -290,6 +290,8 @@ def nomination_vote(request, pk, nomination):
     if not form.is_valid():
         form_errors(request, form)
         return _back_to_board(request, nomination)
+    if not is_confirmed(request):
+        return _ballot_step(request, nomination, form.cleaned_data["choice"])
     try:
         services.ballot_cast(
             nomination=nomination,
@@ -305,6 +307,34 @@ def nomination_vote(request, pk, nomination):
             % {"name": nomination.nominee_name},
         )
     return _back_to_board(request, nomination)
+
+
+def _ballot_step(request, nomination, choice):
+    """Show the member his ballot before it is cast (a secret one never changes)."""
+    meeting = nomination.meeting
+    secret = meeting is not None and meeting.ballot_mode == BallotMode.SECRET
+    target = request.POST.get("next", "")
+    return confirm_step(
+        request,
+        ConfirmStep(
+            title=_("Cast your ballot?"),
+            lines=[
+                _("Dossier: %(name)s — %(award)s.")
+                % {
+                    "name": nomination.nominee_name,
+                    "award": nomination.award_kind.name,
+                },
+                _("Your vote: %(choice)s.") % {"choice": BallotChoice(choice).label},
+                _("A secret ballot cannot be changed once it is cast.")
+                if secret
+                else _("You may change an open vote until the meeting closes."),
+            ],
+            action=reverse("awards:vote", args=[nomination.pk]),
+            back=_back_to_board(request, nomination).url,
+            button=_("Cast my ballot"),
+            fields=[("choice", choice), ("next", target)],
+        ),
+    )
 
 
 def _back_to_board(request, nomination):

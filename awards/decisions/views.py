@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from campaigns.models import Campaign
 from campaigns.selectors import campaign_from_request
+from phongquang_portal.core.confirm import ConfirmStep, confirm_step, is_confirmed
 from phongquang_portal.core.counters import counter_peek
 from phongquang_portal.core.mixins import permission_required
 from phongquang_portal.core.pdf import pdf_response
@@ -51,6 +52,8 @@ def decision_list(request):
     if request.method == "POST":
         if not has_perm(request.user, "awards.add_decision"):
             raise Http404
+        if form.is_valid() and not is_confirmed(request):
+            return _issue_step(request, campaign, form)
         if form.is_valid():
             try:
                 decision = services.decision_issue(
@@ -81,6 +84,48 @@ def decision_list(request):
             "form": form,
             "quota": quota_panel(campaign),
         },
+    )
+
+
+def _issue_step(request, campaign, form):
+    """Show what the decision will award before it is numbered and frozen."""
+    data = form.cleaned_data
+    kind = data["award_kind"]
+    count = (
+        nomination_queryset()
+        .filter(campaign=campaign, award_kind=kind, state=S.APPROVED)
+        .count()
+    )
+    return confirm_step(
+        request,
+        ConfirmStep(
+            title=_("Issue the decision?"),
+            lines=[
+                _(
+                    "%(award)s: %(count)s approved nominations, signed on %(date)s, "
+                    "number %(number)s."
+                )
+                % {
+                    "award": kind.name,
+                    "count": count,
+                    "date": data["signed_on"].strftime("%d/%m/%Y"),
+                    "number": data["number"] or _("the next of the year"),
+                },
+                _(
+                    "Once issued, the decision's number, list and documents are kept "
+                    "as issued and no longer change; a correction takes a replacing "
+                    "decision."
+                ),
+            ],
+            action=request.get_full_path(),
+            back=request.get_full_path(),
+            button=_("Issue the decision"),
+            fields=[
+                (name, value)
+                for name, value in request.POST.items()
+                if name not in ("csrfmiddlewaretoken", "confirmed")
+            ],
+        ),
     )
 
 

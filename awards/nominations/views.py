@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from campaigns.models import Campaign
 from campaigns.selectors import campaign_from_request
+from phongquang_portal.core.confirm import ConfirmStep, confirm_step, is_confirmed
 from phongquang_portal.core.docx import docx_response
 from phongquang_portal.core.forms import ReasonForm
 from phongquang_portal.core.ids import parse_id
@@ -287,6 +288,29 @@ def _run(request, nomination, service, success, **kwargs):
     "awards.submit_nomination", nomination_of_url, obj_arg="nomination"
 )
 def nomination_submit(request, pk, nomination):
+    """Submit the dossier, once the unit has confirmed it on a second step."""
+    if not is_confirmed(request):
+        return confirm_step(
+            request,
+            ConfirmStep(
+                title=_("Submit the dossier to the office?"),
+                lines=[
+                    _("Dossier: %(name)s — %(award)s.")
+                    % {
+                        "name": nomination.nominee_name,
+                        "award": nomination.award_kind.name,
+                    },
+                    _(
+                        "Once submitted, the dossier no longer changes: the "
+                        "Culture-Social office checks it, and may return it to you "
+                        "for corrections."
+                    ),
+                ],
+                action=reverse("awards:submit", args=[nomination.pk]),
+                back=nomination.get_absolute_url(),
+                button=_("Submit the dossier"),
+            ),
+        )
     return _run(
         request,
         nomination,

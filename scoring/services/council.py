@@ -75,9 +75,14 @@ def council_score_save(*, sheet, member, rows):
             member=member,
             defaults={"points": row.points, "comment": row.text},
         )
-        changed[row.entry.criterion.code] = str(row.points)
+        changed[row.entry.criterion.code] = True
+    # Blind marking: the log says that he marked, never what (issue 17); the
+    # points count, and are read, once he submits them.
     log_action(
-        sheet, "scoring.sheet.council_scored", actor=member, data={"points": changed}
+        sheet,
+        "scoring.sheet.council_scored",
+        actor=member,
+        data={"criteria": len(changed)},
     )
     return sheet
 

@@ -141,7 +141,7 @@ def test_council_board_vote_form_returns_to_the_same_page(client, council_user, 
     back = f"/awards/council/?campaign={kind.campaign_id}&page=1"
     response = client.post(
         reverse("awards:vote", args=[nomination.pk]),
-        {"choice": "for", "next": back},
+        {"choice": "for", "next": back, "confirmed": "1"},
     )
     assert response["Location"] == back
 
@@ -152,7 +152,7 @@ def test_vote_form_refuses_an_outside_next_url(client, council_user, scored):
     client.force_login(council_user)
     response = client.post(
         reverse("awards:vote", args=[nomination.pk]),
-        {"choice": "x", "next": "https://example.com/awards/"},
+        {"choice": "x", "next": "https://example.com/awards/", "confirmed": "1"},
     )
     assert response["Location"] == nomination.get_absolute_url()
 

@@ -41,6 +41,9 @@ def test_members_mark_blind_and_the_office_finalises_knowing_who_is_missing(
         field.fill("1")
     page.click("#btn-council-submit")
     page.wait_for_load_state("networkidle")
+    assert page.locator("#confirm-step").is_visible()  # issue 17: asked first
+    page.click("#btn-confirm")
+    page.wait_for_load_state("networkidle")
     assert page.locator("#my-marks-status").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     _logout(page)
@@ -57,6 +60,8 @@ def test_members_mark_blind_and_the_office_finalises_knowing_who_is_missing(
     page.wait_for_load_state("networkidle")
     assert page.locator("td.council-mean").count() == 0
     page.click("#btn-submit-marks")
+    page.wait_for_load_state("networkidle")
+    page.click("#btn-confirm")
     page.wait_for_load_state("networkidle")
     assert page.locator("td.council-mean").count() > 0
     assert page.locator("td.member-mark").count() == 0
@@ -153,6 +158,8 @@ def test_the_meeting_votes_by_ballot_and_the_chairman_approves_in_order(
             row = page.locator(f"#agenda tr[data-nomination='{nomination.pk}']")
             row.locator(f"button[data-choice={choice}]").click()
             page.wait_for_load_state("networkidle")
+            page.click("#btn-confirm")
+            page.wait_for_load_state("networkidle")
             assert page.locator(
                 f"#agenda tr[data-nomination='{nomination.pk}'] .voted"
             ).is_visible()
@@ -206,3 +213,70 @@ def test_the_meeting_votes_by_ballot_and_the_chairman_approves_in_order(
     }
     messages = page.locator("ul.messagelist").inner_text()
     assert "Thôn Khuổi Tát" in messages and "(2/2)" in messages
+
+
+def test_on_a_phone_a_ballot_and_an_early_closing_are_confirmed_first(
+    phone_page, campaign, office_user
+):
+    """Issue 17: casting a ballot shows it before it counts; closing with ballots
+    missing asks the chair why; both on a 390 px phone, without JavaScript help."""
+    from awards import selectors as award_selectors
+    from awards import services as award_services
+    from awards.council_documents import minutes_context
+
+    members = council_of(3, prefix="hd_phone")
+    kind = AwardKindFactory(campaign=campaign)
+    unit = UnitFactory(name="Thôn Nà Pài")
+    nomination = set_state(
+        NominationFactory(award_kind=kind, nominee_unit=unit, proposing_unit=unit),
+        "checked",
+    )
+    meeting = award_services.council_meeting_record(
+        campaign=campaign,
+        held_on=timezone.localdate(),
+        actor=office_user,
+        present=members,
+    )
+    award_services.meeting_open(meeting=meeting, actor=office_user)
+    page = phone_page
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    browser_login(page, members[1].username)
+    page.goto(page.base_url + f"/awards/council/meetings/{meeting.pk}/")
+    row = page.locator(f"#agenda tr[data-nomination='{nomination.pk}']")
+    row.locator("button[data-choice=against]").click()
+    page.wait_for_load_state("networkidle")
+    step = page.locator("#confirm-step")
+    assert step.is_visible()
+    text = step.inner_text()
+    assert "Ý kiến của bạn: Không đồng ý." in text
+    assert "Phiếu kín đã bỏ thì không thể thay đổi." in text
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path="/tmp/i17_ballot_confirm.png", full_page=True)
+    nomination.refresh_from_db()
+    assert award_selectors.ballot_tally(nomination)["against"] == 0  # not yet
+    page.click("#btn-confirm")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(
+        f"#agenda tr[data-nomination='{nomination.pk}'] .voted"
+    ).is_visible()
+    assert award_selectors.ballot_tally(nomination)["against"] == 1
+    _logout(page)
+
+    browser_login(page, members[0].username)  # the chair
+    page.goto(page.base_url + f"/awards/council/meetings/{meeting.pk}/")
+    page.click("#btn-close-meeting")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#confirm-step").is_visible()
+    assert (
+        "2 thành viên có mặt chưa bỏ phiếu"
+        in page.locator("#confirm-step").inner_text()
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path="/tmp/i17_close_confirm.png", full_page=True)
+    page.fill("#confirm-reason", "Hai thành viên xin về sớm.")
+    page.click("#btn-confirm")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#meeting-state").get_attribute("data-state") == "closed"
+    meeting.refresh_from_db()
+    assert minutes_context(meeting)["close_reason"] == "Hai thành viên xin về sớm."

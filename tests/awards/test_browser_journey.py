@@ -110,6 +110,14 @@ def test_award_round_from_phone_to_decision(
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.click("#submit-dossier")
     page.wait_for_load_state("networkidle")
+    # Issue 17: the phone shows what will happen and asks first; nothing yet.
+    assert page.locator("#confirm-step").is_visible()
+    assert "Nộp hồ sơ cho Phòng Văn hóa - Xã hội?" in page.locator("h1").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    nomination.refresh_from_db()
+    assert nomination.state == "draft"
+    page.click("#btn-confirm")
+    page.wait_for_load_state("networkidle")
     assert "Đã nộp" in page.content()
     nomination.refresh_from_db()
     assert nomination.state == "submitted"
@@ -145,6 +153,8 @@ def test_award_round_from_phone_to_decision(
         office.goto(meeting_url)
         row = office.locator(f"#agenda tr[data-nomination='{nomination.pk}']")
         row.locator("button[data-choice=for]").click()
+        office.wait_for_load_state("networkidle")
+        office.click("#btn-confirm")
         office.wait_for_load_state("networkidle")
         office.click("form[action='/accounts/logout/'] button")
     browser_login(office, "vanhoa_test")
@@ -186,6 +196,11 @@ def test_award_round_from_phone_to_decision(
         "#decision-form input[name=signed_on]", timezone.localdate().isoformat()
     )
     office.click("#decision-form button")
+    office.wait_for_load_state("networkidle")
+    # Issue 17: issuing is confirmed on a second step; nothing is issued yet.
+    assert office.locator("#confirm-step").is_visible()
+    assert not Decision.objects.exists()
+    office.click("#btn-confirm")
     office.wait_for_load_state("networkidle")
     decision = Decision.objects.get()
     assert office.url.endswith(decision.get_absolute_url())

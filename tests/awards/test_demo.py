@@ -86,11 +86,13 @@ def test_demo_2026_documents_frozen_and_citing_only_real_texts(seeded):
     ).first()
     to_trinh = _flat(pdf_text(exports.to_trinh_pdf(nomination)))
     for document in (text, to_trinh):
-        for wrong in ("2026/NĐ-CP", "đến năm 2026", "2021 - 2026", "/2026/QH15"):
+        for wrong in ("152/2026/NĐ-CP", "đến năm 2026", "2021 - 2026", "/2026/QH15"):
             assert wrong not in document
         assert "Nghị định số 152/2025/NĐ-CP ngày 14/6/2025" in document
         assert "Căn cứ Kế hoạch số 05/KH-UBND ngày 12/01/2026" in document
     assert "Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in text
+    # Signed after 01/7/2026: the prize is computed from the new base salary.
+    assert "161/2026/NĐ-CP" in text
     campaign = decision.campaign
     assert campaign.review_items.filter(done=True).exists()
     open_items = campaign.review_items.filter(done=False)
@@ -108,7 +110,8 @@ def test_demo_council_votes_by_ballot_member_by_member(seeded):
         ("2025-12-18", "closed", "secret"),
         ("2026-09-01", "closed", "open"),
         ("2026-11-20", "closed", "secret"),
-        ("2026-12-10", "preparing", "secret"),
+        # The next one is called for the day the demo was loaded (DEMO_DAY here).
+        ("2026-12-02", "preparing", "secret"),
     ]
     assert not meetings.filter(typed_tallies=True).exists()
     chair = Membership.objects.get(role=Role.COUNCIL_CHAIR).user

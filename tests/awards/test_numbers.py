@@ -146,12 +146,37 @@ def test_decisions_page_blank_number_takes_the_next(
             "number": "",
             "signed_on": "2025-12-20",
             "confirm_date": "on",  # a year ago: the chairman confirms
+            "confirmed": "1",
         },
     )
     decision = Decision.objects.get()
     assert response.status_code == 302
     assert decision.number == "1"
     assert counter_peek("awards.decision.2025") == 2
+
+
+def test_decisions_page_asks_before_issuing(
+    client, plan, giay_khen, office_user, approve
+):
+    """Issue 17: the first POST shows what will be issued; only the second issues."""
+    approve()
+    client.force_login(office_user)
+    url = reverse("awards:decisions") + f"?campaign={plan.pk}"
+    data = {
+        "campaign": plan.pk,
+        "award_kind": giay_khen.pk,
+        "number": "",
+        "signed_on": "2025-12-20",
+        "confirm_date": "on",  # a year ago: the chairman confirms the date too
+    }
+    response = client.post(url, data)
+    body = response.content.decode()
+    assert response.status_code == 200 and 'id="confirm-step"' in body
+    assert "1 hồ sơ đã được phê duyệt" in body and "20/12/2025" in body
+    assert f'name="award_kind" value="{giay_khen.pk}"' in body
+    assert not Decision.objects.exists()
+    assert client.post(url, {**data, "confirmed": "1"}).status_code == 302
+    assert Decision.objects.count() == 1
 
 
 def test_decisions_page_taken_number_keeps_the_typed_values(
@@ -169,6 +194,7 @@ def test_decisions_page_taken_number_keeps_the_typed_values(
             "number": "30",
             "signed_on": "2025-12-21",
             "confirm_date": "on",  # a year ago: the chairman confirms
+            "confirmed": "1",
         },
     )
     body = response.content.decode()

@@ -426,7 +426,9 @@ def test_with_redis_unreachable_every_page_and_write_answers(
     )
     assert response.status_code == 302
     assert client.get(reverse("awards:detail", args=[draft.pk])).status_code == 200
-    response = client.post(reverse("awards:submit", args=[draft.pk]))
+    response = client.post(
+        reverse("awards:submit", args=[draft.pk]), {"confirmed": "1"}
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.state == "submitted"

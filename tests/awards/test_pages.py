@@ -135,7 +135,7 @@ def test_submit_view_after_deadline_shows_vietnamese_message(
         datetime.datetime(2025, 12, 16, 0, 0, tzinfo=VN), tick=False
     ):
         response = login(client, hamlet_head).post(
-            reverse("awards:submit", args=[draft.pk]), follow=True
+            reverse("awards:submit", args=[draft.pk]), {"confirmed": "1"}, follow=True
         )
     assert "23:59:59" in response.content.decode()
     assert Nomination.objects.get(pk=draft.pk).state == "draft"
@@ -151,6 +151,7 @@ def test_submit_view_with_foreign_time_zone_cookie_still_refused(
     ):
         login(client, hamlet_head).post(
             reverse("awards:submit", args=[draft.pk]),
+            {"confirmed": "1"},
             HTTP_ACCEPT_LANGUAGE="fr-FR",
             HTTP_X_TIMEZONE="Europe/Paris",
         )
@@ -161,7 +162,13 @@ def test_submit_view_in_time_moves_to_submitted(client, draft, hamlet_head):
     with time_machine.travel(
         datetime.datetime(2025, 12, 15, 23, 59, 59, tzinfo=VN), tick=False
     ):
-        login(client, hamlet_head).post(reverse("awards:submit", args=[draft.pk]))
+        asked = login(client, hamlet_head).post(
+            reverse("awards:submit", args=[draft.pk])
+        )
+        # The first POST only asks (issue 17): nothing is submitted yet.
+        assert asked.status_code == 200 and 'id="confirm-step"' in asked.text
+        assert Nomination.objects.get(pk=draft.pk).state == "draft"
+        client.post(reverse("awards:submit", args=[draft.pk]), {"confirmed": "1"})
     assert Nomination.objects.get(pk=draft.pk).state == "submitted"
 
 
@@ -181,7 +188,7 @@ def test_vote_view_casts_the_members_ballot(client, draft, office_user):
         draft.campaign, [], members=members, actor=office_user, close=False
     )
     response = login(client, members[1]).post(
-        reverse("awards:vote", args=[draft.pk]), {"choice": "for"}
+        reverse("awards:vote", args=[draft.pk]), {"choice": "for", "confirmed": "1"}
     )
     assert response["Location"] == reverse("awards:meeting", args=[meeting.pk])
     services.meeting_close(meeting=meeting, actor=office_user, reason="Lý do.")
@@ -251,6 +258,7 @@ def test_decision_issue_view_and_excel_total(
             "number": "125/QĐ-UBND",
             "signed_on": "2025-12-20",
             "confirm_date": "on",  # a year ago: the chairman confirms
+            "confirmed": "1",
         },
     )
     unit.refresh_from_db()

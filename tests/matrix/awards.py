@@ -176,8 +176,9 @@ ROWS = {
         post="L 200 404 200 404 404 404",
         args=_pk(own_draft),
     ),
+    # The first POST asks the unit to confirm (issue 17); nothing is submitted.
     "awards:submit": Row(
-        get=ANON_405, post="L R 404 R 404 404 404", args=_pk(own_draft)
+        get=ANON_405, post="L 200 404 200 404 404 404", args=_pk(own_draft)
     ),
     "awards:check": Row(
         get=ANON_405, post="L 404 404 R 404 404 404", args=_pk(submitted)

@@ -317,3 +317,39 @@ def test_heads_of_other_units_are_not_recused(
     council_score(self_assessed_sheet, member)
 
     assert CouncilMarksSubmission.objects.filter(member=member).exists()
+
+
+# --- Issue 17: a draft is the member's alone, the office included ---------------------
+
+
+def test_the_office_sees_that_a_member_has_marked_never_what_until_he_submits(
+    client, self_assessed_sheet, members, office_user, sysadmin
+):
+    sheet = self_assessed_sheet
+    entries = entries_of(sheet)
+    rows = [
+        EntryInput(entry=e, points=points_for(e.criterion, 1), text="Nháp riêng")
+        for e in entries
+    ]
+    council_score_save(sheet=sheet, member=members[2], rows=rows)
+
+    html = _page(client, office_user, sheet)
+    assert 'data-member="hd_blind3" data-status="draft"' in html
+    assert html.count('data-draft="1"') == len(entries)
+    assert "Nháp riêng" not in html
+    drafts = re.findall(
+        r'<td class="text-end member-mark" data-draft="1">(.*?)</td>', html
+    )
+    assert drafts and all(re.search(r"\d", cell) is None for cell in drafts)
+    # The log, and its admin screen, say that he marked, not what.
+    entry = ActivityLog.objects.get(action="scoring.sheet.council_scored")
+    assert entry.data == {"criteria": len(entries)}
+    client.force_login(sysadmin)
+    admin_page = client.get(f"/admin/core/activitylog/{entry.pk}/change/")
+    assert admin_page.status_code == 200
+    assert "points" not in admin_page.content.decode()
+
+    council_marks_submit(sheet=sheet, member=members[2])
+    html = _page(client, office_user, sheet)
+    assert 'data-draft="1"' not in html
+    assert "Nháp riêng" in html  # submitted: the comment and the points count

@@ -103,6 +103,8 @@ def test_scoring_journey_from_phone_to_ranking(
     council_page.wait_for_load_state("networkidle")
     council_page.click("#btn-council-submit")
     council_page.wait_for_load_state("networkidle")
+    council_page.click("#btn-confirm")  # issue 17: submitting is confirmed
+    council_page.wait_for_load_state("networkidle")
     assert "Bình quân Hội đồng" in council_page.locator("#entries").inner_text()
     council.close()
 
