@@ -25,32 +25,22 @@ def count_phrase(collectives, individuals, households=0):
 AWARDEE_WORDS = ("tập thể", "cá nhân", "hộ gia đình")
 
 
-def _joined(parts):
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
-
-
 def awardee_phrases(collectives, individuals, households=0):
     """How a decision's articles name its awardees, the number agreeing.
 
     Returns (each, all): ``each`` opens Điều 2 ("Tập thể có tên" for one
     awardee, "Mỗi tập thể, cá nhân có tên" for several), ``all`` closes the
-    decision ("cá nhân có tên", "các tập thể và cá nhân có tên": "các" before
-    each kind awarded more than once).
+    decision ("cá nhân có tên" for one, "các tập thể, cá nhân có tên" for
+    several). Only the kinds awarded are named.
     """
     counts = (collectives, individuals, households)
     present = [word for word, n in zip(AWARDEE_WORDS, counts, strict=True) if n]
     if not present:
         return "", ""
-    total = sum(counts)
-    each = present[0] if total == 1 else "mỗi " + ", ".join(present)
-    everyone = _joined(
-        [
-            word if n == 1 else f"các {word}"
-            for word, n in zip(AWARDEE_WORDS, counts, strict=True)
-            if n
-        ]
-    )
-    return each[0].upper() + each[1:], everyone
+    if sum(counts) == 1:
+        return present[0][0].upper() + present[0][1:], present[0]
+    kinds = ", ".join(present)
+    return f"Mỗi {kinds}", f"các {kinds}"
 
 
 def basis_lines(lines, closing=None):

@@ -1,5 +1,6 @@
 """The demo's awards go through the services with the demo users as actors."""
 
+import datetime
 import io
 
 import pytest
@@ -91,8 +92,13 @@ def test_demo_2026_documents_frozen_and_citing_only_real_texts(seeded):
         assert "Nghị định số 152/2025/NĐ-CP ngày 14/6/2025" in document
         assert "Căn cứ Kế hoạch số 05/KH-UBND ngày 12/01/2026" in document
     assert "Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in text
+<<<<<<< HEAD
     # Signed after 01/7/2026: the prize is computed from the new base salary.
     assert "161/2026/NĐ-CP" in text
+=======
+    # Signed 03/09/2026: the base salary from 01/7/2026.
+    assert "2.530.000 đồng theo Nghị định số 161/2026/NĐ-CP" in text
+>>>>>>> i17-frozen
     campaign = decision.campaign
     assert campaign.review_items.filter(done=True).exists()
     open_items = campaign.review_items.filter(done=False)
@@ -129,3 +135,24 @@ def test_demo_council_votes_by_ballot_member_by_member(seeded):
     ).exists()
     assert (coc_lung.votes_for, coc_lung.members_present) == (5, 6)
     assert WrittenOpinion.objects.filter(member__username="hoidong9").exists()
+
+
+def test_demo_plans_have_numbers_and_dates_and_the_2025_decision_cites_it(seeded):
+    from awards.decisions.services import decision_documents_ensure
+    from tests.awards.helpers import nfc
+    from tests.awards.test_pdfs import pdf_text
+
+    decision = Decision.objects.get(campaign__year=2025)
+    assert decision.campaign.plan_known
+    assert (decision.campaign.plan_number, decision.campaign.plan_date) == (
+        "27/KH-UBND",
+        datetime.date(2025, 11, 14),
+    )
+    assert decision.snapshot["campaign"]["plan_citation"].startswith(
+        "Kế hoạch số 27/KH-UBND ngày 14/11/2025"
+    )
+    pdf = decision_documents_ensure(decision)["decision_pdf"].read_bytes()
+    assert "Kế hoạch số 27/KH-UBND ngày 14/11/2025" in " ".join(
+        nfc(pdf_text(pdf)).split()
+    )
+    assert decision.award_kind.campaign.plan_known
