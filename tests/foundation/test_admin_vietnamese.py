@@ -38,8 +38,7 @@ def test_admin_pages_render_no_english(client, office_user, sysadmin, chairman, 
     pages["nominations"] = client.get(reverse("admin:awards_nomination_changelist"))
 
     found = {
-        name: _english_in(response.content.decode())
-        for name, response in pages.items()
+        name: _english_in(response.content.decode()) for name, response in pages.items()
     }
 
     assert {name: r.status_code for name, r in pages.items()} == dict.fromkeys(

@@ -14,7 +14,7 @@ from scoring.templatetags.scoring_tags import criterion_cap
     [
         ("penalty", Decimal("10.00"), "trừ tối đa 10 điểm"),
         ("bonus", Decimal("2.50"), "cộng tối đa 2,5 điểm"),
-        ("standard", Decimal("15.00"), "15"),
+        ("standard", Decimal("15.00"), "15,00"),
     ],
 )
 def test_criterion_cap_says_what_the_points_are(kind, points, shown):
