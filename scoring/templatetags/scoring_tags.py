@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from phongquang_portal.core.numbers import format_vn_number
 from phongquang_portal.core.permissions import has_perm
+from phongquang_portal.core.templatetags.portal import points
 
 from .. import selectors
 from ..enums import SheetState
@@ -14,16 +15,18 @@ register = template.Library()
 
 @register.filter
 def criterion_cap(criterion):
-    """A criterion's points as what they are: "10", "cộng tối đa 5 điểm", "trừ tối đa 10 điểm".
+    """A criterion's points as what they are: "10,00", "cộng tối đa 5 điểm",
+    "trừ tối đa 10 điểm".
 
     A penalty is points taken away, up to its cap: never a negative maximum.
+    (The printed sheet says "(điểm trừ)" after the title and keeps the number.)
     """
     number = format_vn_number(criterion.max_points)
     if criterion.kind == "penalty":
         return _("at most %(points)s points taken away") % {"points": number}
     if criterion.kind == "bonus":
         return _("at most %(points)s points added") % {"points": number}
-    return number
+    return points(criterion.max_points)
 
 
 @register.inclusion_tag("scoring/_home_panel.html", takes_context=True)
