@@ -92,13 +92,8 @@ def test_demo_2026_documents_frozen_and_citing_only_real_texts(seeded):
         assert "Nghị định số 152/2025/NĐ-CP ngày 14/6/2025" in document
         assert "Căn cứ Kế hoạch số 05/KH-UBND ngày 12/01/2026" in document
     assert "Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in text
-<<<<<<< HEAD
-    # Signed after 01/7/2026: the prize is computed from the new base salary.
-    assert "161/2026/NĐ-CP" in text
-=======
     # Signed 03/09/2026: the base salary from 01/7/2026.
     assert "2.530.000 đồng theo Nghị định số 161/2026/NĐ-CP" in text
->>>>>>> i17-frozen
     campaign = decision.campaign
     assert campaign.review_items.filter(done=True).exists()
     open_items = campaign.review_items.filter(done=False)
