@@ -113,8 +113,10 @@ class Household(models.Model):
         choices=Sex.choices,
         blank=True,
         help_text=_(
-            "Documents print “Hộ ông …” or “Hộ bà …”; a decision is issued only "
-            "for households whose head's sex is recorded."
+            "Pages name the household “Hộ ông …” or “Hộ bà …” and documents by "
+            "its head; women are considered first (Decree 152/2025/NĐ-CP, Art. "
+            "4), so a decision is issued only for households whose head's sex "
+            "is recorded."
         ),
     )
     hamlet = models.ForeignKey(
