@@ -108,6 +108,11 @@ def test_issue_form_warns_about_a_far_signing_date_until_the_chairman_confirms(
     assert 'type="checkbox" name="confirm_date"' in body
     assert not Decision.objects.exists()
     response = _post(client, plan, nomination, signed_on, confirm_date="on")
+    assert 'id="confirm-step"' in response.content.decode()  # the final step
+    assert not Decision.objects.exists()
+    response = _post(
+        client, plan, nomination, signed_on, confirm_date="on", confirmed="1"
+    )
     assert response.status_code == 302
     assert Decision.objects.get().signed_on == signed_on
 
@@ -122,6 +127,9 @@ def test_issue_form_issues_a_recent_signing_date_without_asking(
     nomination = approved(make_nomination, chairman)
     client.force_login(office_user)
     response = _post(client, plan, nomination, signed_on)
+    body = response.content.decode()
+    assert 'id="confirm-step"' in body and 'id="signing-date-warning"' not in body
+    response = _post(client, plan, nomination, signed_on, confirmed="1")
     assert response.status_code == 302
     assert Decision.objects.get().signed_on == signed_on
 
