@@ -12,7 +12,7 @@ from phongquang_portal.core.validators import no_control_characters
 from ..common.forms import typed_text
 from ..enums import DECISION_NUMBER_MAX
 from ..kinds.models import AwardKind
-from .services import decision_signers
+from .services import decision_signers, ensure_plan_citable
 
 
 class DecisionForm(forms.Form):
@@ -62,6 +62,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, campaign, next_number=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.date_warning = ""
+        self.campaign = campaign
         self.fields["award_kind"].queryset = AwardKind.objects.filter(campaign=campaign)
         self.fields["signer"].queryset = decision_signers()
         self.fields["signer"].label_from_instance = signer_label
@@ -85,6 +86,8 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # Said on the first step, before the confirmation; the service checks again.
+        ensure_plan_citable(self.campaign)
         warning = signing_date_warning(
             cleaned.get("signed_on"), past_days=self.SIGNING_DATE_PAST_DAYS
         )

@@ -53,14 +53,8 @@ def decision_list(request):
         if not has_perm(request.user, "awards.add_decision"):
             raise Http404
         if form.is_valid() and not is_confirmed(request):
-            # What would refuse the issue is said before the confirmation step.
-            try:
-                services.ensure_plan_citable(campaign)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                return _issue_step(request, campaign, form)
-        elif form.is_valid():
+            return _issue_step(request, campaign, form)
+        if form.is_valid():
             try:
                 decision = services.decision_issue(
                     campaign=campaign, actor=request.user, **form.issue_arguments()
